@@ -1,0 +1,250 @@
+//! The `gongwen` command: convert, outline and check Chinese official documents.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use gongwen::{Document, Error};
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit codes, one per kind of failure, so that scripts can tell them apart.
+mod exit {
+    /// `check` found errors in the document.
+    pub const DIAGNOSTIC_ERRORS: u8 = 1;
+    /// Bad arguments (clap's own code).
+    pub const _USAGE: u8 = 2;
+    /// The file could not be read or written (missing, unreadable, a directory).
+    pub const IO: u8 = 3;
+    /// The input is not UTF-8.
+    pub const NOT_UTF8: u8 = 4;
+    /// The input is empty or white space only.
+    pub const EMPTY: u8 = 5;
+    /// The input is not well-formed, or does not fit the model.
+    pub const INVALID: u8 = 6;
+}
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "gongwen",
+    version,
+    about = "Chinese official documents (公文): convert, outline, check"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Convert a document between plain text and JSON.
+    Convert {
+        /// Input file, or `-` for standard input.
+        file: PathBuf,
+        /// Input format; detected from the content when absent.
+        #[arg(long, value_enum)]
+        from: Option<Fmt>,
+        /// Output format.
+        #[arg(long, value_enum)]
+        to: Fmt,
+        /// Output file; standard output when absent.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Indent JSON output.
+        #[arg(long)]
+        pretty: bool,
+    },
+    /// Print the document's outline (one line per structural node).
+    Outline {
+        /// Input file, or `-` for standard input.
+        file: PathBuf,
+    },
+    /// Print diagnostics rustc-style; exit 1 when there are errors.
+    Check {
+        /// Input file, or `-` for standard input.
+        file: PathBuf,
+    },
+    /// Print the JSON Schema of the model.
+    Schema,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Fmt {
+    Text,
+    Json,
+}
+
+struct Failure {
+    code: u8,
+    message: String,
+}
+
+impl Failure {
+    fn from_error(file: &str, e: &Error) -> Failure {
+        let code = match e {
+            Error::InvalidUtf8 { .. } => exit::NOT_UTF8,
+            Error::Empty => exit::EMPTY,
+            _ => exit::INVALID,
+        };
+        Failure {
+            code,
+            message: format!("{file}: {e}"),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(f) => {
+            eprintln!("error: {}", f.message);
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+fn read_input(file: &PathBuf) -> Result<(String, Vec<u8>), Failure> {
+    let name = file.display().to_string();
+    let mut bytes = Vec::new();
+    let result = if name == "-" {
+        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
+    } else {
+        std::fs::read(file).map(|b| bytes = b)
+    };
+    result.map_err(|e| Failure {
+        code: exit::IO,
+        message: format!("cannot read {name}: {e}"),
+    })?;
+    Ok((
+        if name == "-" {
+            "<stdin>".to_string()
+        } else {
+            name
+        },
+        bytes,
+    ))
+}
+
+fn decode<'b>(name: &str, bytes: &'b [u8]) -> Result<&'b str, Failure> {
+    let s = gongwen::error::decode_utf8(bytes).map_err(|e| Failure::from_error(name, &e))?;
+    if s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
+        return Err(Failure::from_error(name, &Error::Empty));
+    }
+    Ok(s)
+}
+
+fn load(name: &str, src: &str, from: Option<Fmt>) -> Result<Document, Failure> {
+    let fmt = from.unwrap_or(match gongwen::detect(src) {
+        gongwen::Detected::Json => Fmt::Json,
+        gongwen::Detected::Text => Fmt::Text,
+    });
+    let r = match fmt {
+        Fmt::Text => gongwen::text::read(src),
+        Fmt::Json => gongwen::json::from_str(src),
+    };
+    r.map_err(|e| Failure::from_error(name, &e))
+}
+
+fn write_output(output: Option<&PathBuf>, inputs: &[&PathBuf], s: &str) -> Result<(), Failure> {
+    match output {
+        Some(p) => {
+            if inputs.iter().any(|i| same_file(i, p)) {
+                return Err(Failure {
+                    code: exit::IO,
+                    message: format!("refusing to overwrite the input {}", p.display()),
+                });
+            }
+            std::fs::write(p, s).map_err(|e| Failure {
+                code: exit::IO,
+                message: format!("cannot write {}: {e}", p.display()),
+            })
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(s.as_bytes())
+                .and_then(|_| out.flush())
+                .or_else(|e| {
+                    if e.kind() == std::io::ErrorKind::BrokenPipe {
+                        Ok(())
+                    } else {
+                        Err(e)
+                    }
+                })
+                .map_err(|e| Failure {
+                    code: exit::IO,
+                    message: format!("cannot write to standard output: {e}"),
+                })
+        }
+    }
+}
+
+fn same_file(a: &PathBuf, b: &PathBuf) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
+fn run(cli: Cli) -> Result<u8, Failure> {
+    match cli.command {
+        Command::Convert {
+            file,
+            from,
+            to,
+            output,
+            pretty,
+        } => {
+            let (name, bytes) = read_input(&file)?;
+            let src = decode(&name, &bytes)?;
+            let doc = load(&name, src, from)?;
+            let s = match to {
+                Fmt::Text => gongwen::text::write(&doc),
+                Fmt::Json if pretty => gongwen::json::to_string_pretty(&doc) + "\n",
+                Fmt::Json => gongwen::json::to_string(&doc) + "\n",
+            };
+            write_output(output.as_ref(), &[&file], &s)?;
+            Ok(0)
+        }
+        Command::Outline { file } => {
+            let (name, bytes) = read_input(&file)?;
+            let src = decode(&name, &bytes)?;
+            let doc = load(&name, src, None)?;
+            write_output(None, &[], &gongwen::outline::outline(&doc))?;
+            Ok(0)
+        }
+        Command::Check { file } => {
+            let (name, bytes) = read_input(&file)?;
+            let src = decode(&name, &bytes)?;
+            let doc = load(&name, src, None)?;
+            let mut out = String::new();
+            for d in &doc.diagnostics {
+                out.push_str(&gongwen::render::render(d, src, &name));
+                out.push('\n');
+            }
+            let errors = doc
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == gongwen::Severity::Error)
+                .count();
+            let warnings = doc
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == gongwen::Severity::Warning)
+                .count();
+            out.push_str(&format!(
+                "{name}: {errors} error(s), {warnings} warning(s)\n"
+            ));
+            write_output(None, &[], &out)?;
+            Ok(if errors > 0 {
+                exit::DIAGNOSTIC_ERRORS
+            } else {
+                0
+            })
+        }
+        Command::Schema => {
+            write_output(None, &[], &gongwen::json::schema_string())?;
+            Ok(0)
+        }
+    }
+}

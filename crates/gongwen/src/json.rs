@@ -1,0 +1,83 @@
+//! JSON: the model as serde serialises it, and the JSON Schema generated from the model.
+
+use crate::error::{Error, Format, Position};
+use crate::model::Document;
+
+/// Writes the document as compact JSON.
+pub fn to_string(doc: &Document) -> String {
+    serde_json::to_string(doc).unwrap_or_else(|e| unreachable_json(e))
+}
+
+/// Writes the document as JSON indented by two spaces.
+pub fn to_string_pretty(doc: &Document) -> String {
+    serde_json::to_string_pretty(doc).unwrap_or_else(|e| unreachable_json(e))
+}
+
+/// Serialising the model cannot fail: it has only string keys and no custom serialisers that err.
+fn unreachable_json(e: serde_json::Error) -> String {
+    format!("{{\"error\":{:?}}}", e.to_string())
+}
+
+/// Reads a document from JSON, refusing anything that breaks the schema with the path and the
+/// position of the fault.
+pub fn from_str(src: &str) -> Result<Document, Error> {
+    let de = &mut serde_json::Deserializer::from_str(src);
+    match serde_path_to_error::deserialize::<_, Document>(de) {
+        Ok(doc) => {
+            // nothing but white space may follow the document
+            let rest = src.trim_end();
+            let mut de =
+                serde_json::Deserializer::from_str(rest).into_iter::<serde::de::IgnoredAny>();
+            let _ = de.next();
+            if de.byte_offset() < rest.len() {
+                let at = Position::at(src, de.byte_offset());
+                return Err(Error::Syntax {
+                    format: Format::Json,
+                    message: "trailing characters".into(),
+                    at,
+                });
+            }
+            Ok(doc)
+        }
+        Err(e) => {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            let at = Position::from_line_column(src, inner.line(), inner.column().max(1));
+            let message = strip_position(&inner.to_string());
+            match inner.classify() {
+                serde_json::error::Category::Data => Err(Error::Shape {
+                    format: Format::Json,
+                    message,
+                    path,
+                    at,
+                }),
+                _ => Err(Error::Syntax {
+                    format: Format::Json,
+                    message,
+                    at,
+                }),
+            }
+        }
+    }
+}
+
+/// serde_json appends ` at line L column C`; the error carries the position itself.
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+/// The JSON Schema (draft 2020-12) of the model, as committed under `schemas/`.
+pub fn schema() -> serde_json::Value {
+    let schema = schemars::schema_for!(Document);
+    serde_json::to_value(schema).unwrap_or_default()
+}
+
+/// The schema as pretty JSON with a final newline, byte for byte the committed file.
+pub fn schema_string() -> String {
+    let mut s = serde_json::to_string_pretty(&schema()).unwrap_or_default();
+    s.push('\n');
+    s
+}

@@ -1,0 +1,574 @@
+//! The typed document model.
+//!
+//! Invariant: this module imports no format crate. It derives `serde` and `schemars` traits so that
+//! the format modules can serialise it, but it knows nothing of JSON, XML or text layout.
+//!
+//! Every character of the input is held exactly once: either in the document proper (metadata
+//! lines, paragraphs, headings, numbers as written, closing lines) or in [`Residue`] (page chrome,
+//! metadata boxes, news leads). Metadata values such as the title or the adoption date are typed
+//! summaries derived from those lines; where a line of the document proper is not exactly what the
+//! canonical writer would produce from the typed values, the line is kept verbatim beside them.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A Chinese official document (公文): its metadata, body hierarchy, closing block and attachments,
+/// with the text around it that is not part of it (the residue) and what the reader noticed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Title, issuer, number, dates, adopting meeting, publication, page metadata box.
+    pub meta: Metadata,
+    /// Paragraphs between the head (title, number, addressee) and the first numbered part.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub preamble: Vec<Paragraph>,
+    /// The body hierarchy: parts, sections, items, subitems, measures.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub body: Vec<Node>,
+    /// Signatures, date of signing and notes (附注) that close the document.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub closing: Vec<ClosingLine>,
+    /// Attachments (附件) and documents issued or forwarded by this one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
+    /// Text around the document that is not part of it, verbatim, with its position.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub residue: Vec<Residue>,
+    /// What the reader noticed: numbering gaps, repeats, levels out of order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The genre of a document, from the last word of its title (文种).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocKind {
+    /// 决定
+    Decision,
+    /// 意见, 实施意见
+    Opinion,
+    /// 方案, 实施方案, 规划, 计划, 措施
+    Plan,
+    /// 通知, 通报, 公告, 通告
+    Notice,
+    /// 批复, 函, 复函
+    Reply,
+    /// 报告, 工作报告
+    Report,
+    /// 决议
+    Resolution,
+    /// 条例, 规定, 办法, 细则, 规则, 法
+    Regulation,
+    /// Anything else.
+    #[default]
+    Other,
+}
+
+/// A calendar date, `YYYY-MM-DD` when serialised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// A date if the numbers form one (month 1–12, day 1–31 and valid for the month).
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (day >= 1 && day <= days).then_some(Date { year, month, day })
+    }
+
+    /// `2020年6月30日`, the form GB/T 9704-2012 prescribes for 成文日期.
+    pub fn to_chinese(&self) -> String {
+        format!("{}年{}月{}日", self.year, self.month, self.day)
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "date",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+        })
+    }
+}
+
+impl From<Date> for String {
+    fn from(d: Date) -> String {
+        d.to_string()
+    }
+}
+
+impl TryFrom<String> for Date {
+    type Error = String;
+    fn try_from(s: String) -> Result<Date, String> {
+        let bad = || format!("invalid date `{s}`, expected YYYY-MM-DD");
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return Err(bad());
+        }
+        let y = s[0..4].parse().map_err(|_| bad())?;
+        let m = s[5..7].parse().map_err(|_| bad())?;
+        let d = s[8..10].parse().map_err(|_| bad())?;
+        Date::new(y, m, d).ok_or_else(bad)
+    }
+}
+
+/// Metadata of a document. Values are normalised; where they were read from a line of the
+/// document proper that the canonical writer would not reproduce exactly, that line is kept in
+/// the `*_line` field beside them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Metadata {
+    /// The genre (文种), from the title.
+    #[serde(default)]
+    pub kind: DocKind,
+    /// The document's own title, lines of a split title joined.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The title lines as printed, when the title was split over several lines.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub title_lines: Vec<String>,
+    /// Issuing bodies (发文机关), from the title, the signature or the metadata box.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub issuers: Vec<String>,
+    /// The document number (发文字号), e.g. `国发〔2019〕5号`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<DocNumber>,
+    /// Lines between the title and the addressee that belong to the head but are not a number
+    /// (a report's 题注 such as `——2022年3月5日在……上`, a speaker's name).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subtitle: Vec<String>,
+    /// The meeting that adopted the document, and when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adopted: Option<Adoption>,
+    /// The addressees (主送机关) as written, with the closing colon.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub addressee: Option<String>,
+    /// Date of signing (成文日期), from the closing block or the metadata box.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed: Option<Date>,
+    /// How and where the document was published on the web.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publication: Option<Publication>,
+    /// The key–value fields of a page's metadata box (索引号, 主题分类, 发文机关…), as printed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<Field>,
+}
+
+/// A document number (发文字号): issuer code, year and sequence, and the text as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DocNumber {
+    /// The line as written, e.g. `（国办发〔2023〕17 号）`.
+    pub text: String,
+    /// The issuer code (发文机关代字), e.g. `国办发`.
+    pub code: String,
+    /// The year in the brackets.
+    pub year: u16,
+    /// The sequence number.
+    pub seq: u32,
+}
+
+impl DocNumber {
+    /// The number in the form GB/T 9704-2012 prescribes: `国办发〔2023〕17号`.
+    pub fn normalized(&self) -> String {
+        format!("{}〔{}〕{}号", self.code, self.year, self.seq)
+    }
+}
+
+/// The adopting meeting and date of a decision or resolution.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Adoption {
+    /// The meeting, e.g. `十届区委十次全会`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<String>,
+    /// The date of adoption.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// The adoption line as written, when it differs from [`Adoption::canonical_line`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<String>,
+}
+
+impl Adoption {
+    /// The adoption line the canonical writer produces: `（2020年6月30日十届区委十次全会通过）`.
+    pub fn canonical_line(&self) -> String {
+        let date = self.date.map(|d| d.to_chinese()).unwrap_or_default();
+        format!("（{}{}通过）", date, self.meeting.as_deref().unwrap_or(""))
+    }
+
+    /// The line to print: as written when kept, otherwise the canonical line.
+    pub fn text(&self) -> String {
+        self.line.clone().unwrap_or_else(|| self.canonical_line())
+    }
+}
+
+/// Publication on the web.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Publication {
+    /// Date and time of publication, ISO 8601 without zone (`2020-06-30T10:35`), or a date alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub datetime: Option<String>,
+    /// The publisher or source (来源).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The headline as published, when the page gives one beside the title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headline: Option<String>,
+}
+
+/// One key–value field of a metadata box.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    /// The key with its spacing removed (`索引号` for `索 引 号`).
+    pub key: String,
+    /// The value as printed.
+    pub value: String,
+}
+
+/// The level of a node in the body hierarchy.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum NodeKind {
+    /// First level, `一、`.
+    Part,
+    /// Second level, `（一）`.
+    Section,
+    /// Third level, `1.`.
+    Item,
+    /// Fourth level, `（1）`.
+    Subitem,
+    /// A paragraph that opens with a run-in heading sentence, not numbered.
+    Measure,
+}
+
+impl NodeKind {
+    /// The name used in outlines and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NodeKind::Part => "part",
+            NodeKind::Section => "section",
+            NodeKind::Item => "item",
+            NodeKind::Subitem => "subitem",
+            NodeKind::Measure => "measure",
+        }
+    }
+}
+
+/// A node of the body: a numbered or headed unit with its lead-in paragraphs and children.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Node {
+    pub kind: NodeKind,
+    /// The number as written and as an integer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub num: Option<Num>,
+    /// The heading, if the node has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<Heading>,
+    /// Paragraphs before the first child: the node's lead-in (or its whole text).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paragraphs: Vec<Paragraph>,
+    /// Child nodes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<Node>,
+    /// True for the part or section that holds the document's guarantees (保障, 组织实施…).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub guarantees: bool,
+    /// Where the node starts in the source.
+    #[serde(default, skip_serializing_if = "Span::is_empty")]
+    pub span: Span,
+}
+
+impl Node {
+    /// A node of the given kind with nothing in it.
+    pub fn new(kind: NodeKind) -> Node {
+        Node {
+            kind,
+            num: None,
+            heading: None,
+            paragraphs: Vec::new(),
+            children: Vec::new(),
+            guarantees: false,
+            span: Span::default(),
+        }
+    }
+
+    /// The heading text without its closing punctuation, if any.
+    pub fn heading_text(&self) -> Option<&str> {
+        self.heading.as_ref().map(|h| h.text.as_str())
+    }
+
+    /// The number as an integer, if the node is numbered.
+    pub fn number(&self) -> Option<u32> {
+        self.num.as_ref().map(|n| n.value)
+    }
+}
+
+/// A number as written (`(一)`, `一、`, `1．`) and its value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Num {
+    /// The marker as written, with its brackets or trailing mark.
+    pub text: String,
+    /// The value as an integer.
+    pub value: u32,
+}
+
+/// A heading: its text, the punctuation that closes it and whether body text follows on its line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Heading {
+    /// The heading without its closing punctuation.
+    pub text: String,
+    /// The closing punctuation as written (`。`, `：`, `；`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+    /// True when the first paragraph continues on the heading's line (a run-in heading).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub run_in: bool,
+}
+
+/// A paragraph of text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Paragraph {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Span::is_empty")]
+    pub span: Span,
+}
+
+impl Paragraph {
+    /// A paragraph without a source position.
+    pub fn new(text: impl Into<String>) -> Paragraph {
+        Paragraph {
+            text: text.into(),
+            span: Span::default(),
+        }
+    }
+}
+
+/// The role of a line in the closing block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClosingRole {
+    /// An issuing body's name (发文机关署名).
+    Signature,
+    /// The date of signing (成文日期).
+    Date,
+    /// A note in brackets (附注), e.g. `（此件公开发布）`.
+    Note,
+    /// An attachment list (附件说明), e.g. `附件：1.……`.
+    AttachmentList,
+}
+
+/// A line of the closing block, verbatim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ClosingLine {
+    pub role: ClosingRole,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Span::is_empty")]
+    pub span: Span,
+}
+
+/// An attachment (附件), or a document issued or forwarded by a notice (印发 / 转发).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Attachment {
+    /// The label line as written (`附件1`, `附件`), absent for a forwarded document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// The attachment's number, if the label numbers it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub num: Option<u32>,
+    /// The attachment's content: a document of its own (its title in `meta.title`).
+    pub content: Document,
+    #[serde(default, skip_serializing_if = "Span::is_empty")]
+    pub span: Span,
+}
+
+/// What a piece of residue is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ResidueRole {
+    /// Site navigation, logos, footers, licence lines.
+    Chrome,
+    /// A page's metadata box (索引号, 发文机关, 成文日期…).
+    MetadataBox,
+    /// Publication lines: date-time, source, headline.
+    Publication,
+    /// A news lead that reports the document (`审议通过《……》`).
+    Lead,
+    /// Text inside the document that the reader could not place (page numbers, stray lines).
+    Unplaced,
+}
+
+/// Text around (or inside) the document that is not part of it, kept verbatim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Residue {
+    pub role: ResidueRole,
+    /// The lines as they stand in the source, joined with `\n`.
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Span::is_empty")]
+    pub span: Span,
+}
+
+/// A position in the source: byte offset and length, 1-based line and character column.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Span {
+    /// Byte offset of the start in the source.
+    pub offset: usize,
+    /// Length in bytes.
+    pub len: usize,
+    /// 1-based line of the start.
+    pub line: u32,
+    /// 1-based column of the start, in characters.
+    pub column: u32,
+}
+
+impl Span {
+    /// True for the span of something that was not read from a source.
+    pub fn is_empty(&self) -> bool {
+        self.line == 0
+    }
+}
+
+/// How serious a diagnostic is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    Error,
+    Warning,
+    Note,
+}
+
+/// Something the reader or a validator noticed, with where.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Diagnostic {
+    /// A stable kebab-case code, e.g. `numbering-gap`.
+    pub code: String,
+    pub severity: Severity,
+    /// Lowercase, no trailing period.
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Span::is_empty")]
+    pub span: Span,
+}
+
+impl Document {
+    /// The parts or sections that hold the document's guarantees (保障, 组织实施…), in order,
+    /// including those of forwarded documents.
+    pub fn guarantees(&self) -> Vec<&Node> {
+        fn walk<'a>(nodes: &'a [Node], out: &mut Vec<&'a Node>) {
+            for n in nodes {
+                if n.guarantees {
+                    out.push(n);
+                } else {
+                    walk(&n.children, out);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.body, &mut out);
+        for a in &self.attachments {
+            out.extend(a.content.guarantees());
+        }
+        out
+    }
+
+    /// Every node of the body in document order, with its path of indices from the top.
+    pub fn walk(&self) -> Vec<(Vec<usize>, &Node)> {
+        fn go<'a>(nodes: &'a [Node], path: &mut Vec<usize>, out: &mut Vec<(Vec<usize>, &'a Node)>) {
+            for (i, n) in nodes.iter().enumerate() {
+                path.push(i);
+                out.push((path.clone(), n));
+                go(&n.children, path, out);
+                path.pop();
+            }
+        }
+        let mut out = Vec::new();
+        go(&self.body, &mut Vec::new(), &mut out);
+        out
+    }
+
+    /// True when there are error diagnostics.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+
+    /// The document without what depends on the source layout or the page around it: residue,
+    /// publication data and metadata-box fields (which come from the page), spans, and the
+    /// layout of split titles. Two readings of the same document in different layouts (the
+    /// page as published and the canonical text gongwen writes) agree on this.
+    pub fn without_page(&self) -> Document {
+        let mut d = self.clone();
+        d.residue.clear();
+        d.meta.publication = None;
+        d.meta.fields.clear();
+        d.clear_layout();
+        d
+    }
+
+    /// Clears every span and the split-title layout, recursively.
+    pub fn clear_layout(&mut self) {
+        fn nodes(ns: &mut [Node]) {
+            for n in ns {
+                n.span = Span::default();
+                for p in &mut n.paragraphs {
+                    p.span = Span::default();
+                }
+                nodes(&mut n.children);
+            }
+        }
+        self.meta.title_lines.clear();
+        for p in &mut self.preamble {
+            p.span = Span::default();
+        }
+        nodes(&mut self.body);
+        for c in &mut self.closing {
+            c.span = Span::default();
+        }
+        for a in &mut self.attachments {
+            a.span = Span::default();
+            a.content.clear_layout();
+        }
+        for r in &mut self.residue {
+            r.span = Span::default();
+        }
+        for d in &mut self.diagnostics {
+            d.span = Span::default();
+        }
+    }
+}

@@ -1,0 +1,269 @@
+//! Numbering markers (`一、`, `（一）`, `1.`, `（1）`), Chinese numerals and dates.
+
+use crate::model::{Date, NodeKind};
+
+/// Value of a Chinese numeral such as `十二`, `二十一`, `一百零五`, `〇`; `None` if not one.
+pub fn chinese_number(s: &str) -> Option<u32> {
+    if s.is_empty() || s.chars().count() > 8 {
+        return None;
+    }
+    let mut total: u32 = 0;
+    let mut cur: Option<u32> = None;
+    for c in s.chars() {
+        let d = match c {
+            '〇' | '零' => Some(0),
+            '一' => Some(1),
+            '二' | '两' => Some(2),
+            '三' => Some(3),
+            '四' => Some(4),
+            '五' => Some(5),
+            '六' => Some(6),
+            '七' => Some(7),
+            '八' => Some(8),
+            '九' => Some(9),
+            _ => None,
+        };
+        if let Some(d) = d {
+            cur = Some(d);
+            continue;
+        }
+        let unit = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            _ => return None,
+        };
+        total += cur.unwrap_or(1) * unit;
+        cur = None;
+    }
+    Some(total + cur.unwrap_or(0))
+}
+
+/// Digits of a Chinese year or day written digit by digit (`二〇一九`) or as a number (`二十三`).
+fn chinese_digits(s: &str) -> Option<u32> {
+    if s.chars().any(|c| matches!(c, '十' | '百')) {
+        return chinese_number(s);
+    }
+    let mut v: u32 = 0;
+    for c in s.chars() {
+        v = v.checked_mul(10)? + chinese_number(&c.to_string())?;
+    }
+    (!s.is_empty()).then_some(v)
+}
+
+fn is_cn_digit(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+    )
+}
+
+/// ASCII or full-width digit value.
+fn digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+/// A numbering marker at the start of a line: its level, value and byte length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marker {
+    pub kind: NodeKind,
+    pub value: u32,
+    pub len: usize,
+}
+
+/// Reads a numbering marker at the start of `s`.
+pub fn marker(s: &str) -> Option<Marker> {
+    let mut chars = s.char_indices();
+    let (_, first) = chars.next()?;
+    if first == '（' || first == '(' {
+        let inner_start = first.len_utf8();
+        let close = s[inner_start..].find(['）', ')'])? + inner_start;
+        let inner = &s[inner_start..close];
+        let close_len = s[close..].chars().next()?.len_utf8();
+        let len = close + close_len;
+        if inner.is_empty() || inner.chars().count() > 4 {
+            return None;
+        }
+        if inner.chars().all(is_cn_digit) {
+            let value = chinese_number(inner)?;
+            return (value > 0).then_some(Marker {
+                kind: NodeKind::Section,
+                value,
+                len,
+            });
+        }
+        if inner.chars().all(|c| digit(c).is_some()) {
+            let value = inner
+                .chars()
+                .try_fold(0u32, |v, c| Some(v * 10 + digit(c)?))?;
+            return (value > 0).then_some(Marker {
+                kind: NodeKind::Subitem,
+                value,
+                len,
+            });
+        }
+        return None;
+    }
+    if is_cn_digit(first) {
+        let end = s.find(|c: char| !is_cn_digit(c))?;
+        let rest = &s[end..];
+        if !rest.starts_with('、') || end > 3 * 6 {
+            return None;
+        }
+        let value = chinese_number(&s[..end])?;
+        return (value > 0).then_some(Marker {
+            kind: NodeKind::Part,
+            value,
+            len: end + '、'.len_utf8(),
+        });
+    }
+    if digit(first).is_some() {
+        let end = s.find(|c: char| digit(c).is_none())?;
+        if s[..end].chars().count() > 3 {
+            return None;
+        }
+        let rest = &s[end..];
+        let mark = rest.chars().next()?;
+        if !matches!(mark, '.' | '．' | '、') {
+            return None;
+        }
+        let after = &rest[mark.len_utf8()..];
+        // `1.5亿`, `2.8%` are numbers, not markers; a marker is followed by text or the line end
+        if after
+            .chars()
+            .next()
+            .is_some_and(|c| digit(c).is_some() || c == '%')
+        {
+            return None;
+        }
+        let value = s[..end]
+            .chars()
+            .try_fold(0u32, |v, c| Some(v * 10 + digit(c)?))?;
+        return (value > 0).then_some(Marker {
+            kind: NodeKind::Item,
+            value,
+            len: end + mark.len_utf8(),
+        });
+    }
+    None
+}
+
+/// A date written `2019年1月27日`, `2019年01月27日`, `二〇〇五年六月十一日` or `2019-01-27`, alone.
+pub fn parse_date(s: &str) -> Option<Date> {
+    let s = s.trim();
+    if let Some((y, rest)) = s.split_once('年') {
+        let (m, rest) = rest.split_once('月')?;
+        let d = rest.strip_suffix('日')?;
+        let num = |t: &str| -> Option<u32> {
+            let t = t.trim();
+            if t.chars().all(|c| digit(c).is_some()) && !t.is_empty() {
+                t.chars().try_fold(0u32, |v, c| Some(v * 10 + digit(c)?))
+            } else {
+                chinese_digits(t)
+            }
+        };
+        let y = num(y)?;
+        return Date::new(
+            u16::try_from(y).ok()?,
+            u8::try_from(num(m)?).ok()?,
+            u8::try_from(num(d)?).ok()?,
+        );
+    }
+    let b = s.as_bytes();
+    if b.len() == 10 && (b[4] == b'-' || b[4] == b'/' || b[4] == b'.') && b[7] == b[4] {
+        return Date::new(
+            s[0..4].parse().ok()?,
+            s[5..7].parse().ok()?,
+            s[8..10].parse().ok()?,
+        );
+    }
+    None
+}
+
+/// Finds the first date `YYYY年M月D日` (Arabic digits) inside `s`, with its byte range.
+pub fn find_date(s: &str) -> Option<(Date, std::ops::Range<usize>)> {
+    let mut from = 0;
+    while let Some(p) = s[from..].find('年') {
+        let at = from + p;
+        let start = s[..at]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_ascii_digit())
+            .last()
+            .map(|(i, _)| i);
+        if let Some(start) = start {
+            if let Some(dp) = s[at..].find('日') {
+                let end = at + dp + '日'.len_utf8();
+                if s[start..end].chars().count() <= 11 {
+                    if let Some(d) = parse_date(&s[start..end]) {
+                        return Some((d, start..end));
+                    }
+                }
+            }
+        }
+        from = at + '年'.len_utf8();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_numerals() {
+        assert_eq!(chinese_number("一"), Some(1));
+        assert_eq!(chinese_number("十"), Some(10));
+        assert_eq!(chinese_number("十二"), Some(12));
+        assert_eq!(chinese_number("二十"), Some(20));
+        assert_eq!(chinese_number("二十一"), Some(21));
+        assert_eq!(chinese_number("一百零五"), Some(105));
+        assert_eq!(chinese_number("五十四"), Some(54));
+        assert_eq!(chinese_number("甲"), None);
+    }
+
+    #[test]
+    fn markers() {
+        let m = |s| marker(s).map(|m| (m.kind, m.value, m.len));
+        assert_eq!(m("一、总体要求"), Some((NodeKind::Part, 1, 6)));
+        assert_eq!(m("（十二）强化"), Some((NodeKind::Section, 12, 12)));
+        assert_eq!(m("(一)充分"), Some((NodeKind::Section, 1, 5)));
+        assert_eq!(m("1.拓展"), Some((NodeKind::Item, 1, 2)));
+        assert_eq!(m("12．拓展"), Some((NodeKind::Item, 12, 5)));
+        assert_eq!(m("3、拓展"), Some((NodeKind::Item, 3, 4)));
+        assert_eq!(m("（1）监督组"), Some((NodeKind::Subitem, 1, 9)));
+        assert_eq!(m("1.5亿元"), None);
+        assert_eq!(m("2019年"), None);
+        assert_eq!(m("（此件公开发布）"), None);
+        assert_eq!(m("一是加强"), None);
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_date("2019年1月27日"), Date::new(2019, 1, 27));
+        assert_eq!(parse_date("2019年01月24日"), Date::new(2019, 1, 24));
+        assert_eq!(parse_date("一九八一年五月二十三日"), Date::new(1981, 5, 23));
+        assert_eq!(parse_date("二〇〇五年六月十一日"), Date::new(2005, 6, 11));
+        assert_eq!(parse_date("2019-01-27"), Date::new(2019, 1, 27));
+        assert_eq!(parse_date("2019年2月30日"), None);
+        let (d, r) = find_date("（2020年6月30日十届区委十次全会通过）").unwrap();
+        assert_eq!(d, Date::new(2020, 6, 30).unwrap());
+        assert_eq!(r, 3..17);
+    }
+}

@@ -1,0 +1,63 @@
+//! The outline: one line per structural node, the format the corpus is scored in
+//! (`shared/corpus/expected/README.md`).
+
+use crate::model::{Attachment, Document, Node};
+use std::fmt::Write;
+
+/// The outline of a document.
+pub fn outline(doc: &Document) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "title: {}", doc.meta.title.as_deref().unwrap_or(""));
+    let forwarded: Vec<&Attachment> = doc
+        .attachments
+        .iter()
+        .filter(|a| a.label.is_none())
+        .collect();
+    if doc.body.is_empty() && forwarded.len() == 1 {
+        // a notice that issues or forwards one document: that document's structure is the outline
+        let f = forwarded[0];
+        nodes(&f.content.body, 0, &mut out);
+        for a in &f.content.attachments {
+            attachment(a, 0, &mut out);
+        }
+        for a in doc.attachments.iter().filter(|a| a.label.is_some()) {
+            attachment(a, 0, &mut out);
+        }
+    } else {
+        nodes(&doc.body, 0, &mut out);
+        for a in &doc.attachments {
+            attachment(a, 0, &mut out);
+        }
+    }
+    out
+}
+
+fn attachment(a: &Attachment, depth: usize, out: &mut String) {
+    let n = a.num.map_or_else(|| "-".to_string(), |n| n.to_string());
+    let title = a.content.meta.title.as_deref().unwrap_or("-");
+    let _ = writeln!(out, "{}attachment {} {}", "  ".repeat(depth), n, title);
+    nodes(&a.content.body, depth + 1, out);
+    for x in &a.content.attachments {
+        attachment(x, depth + 1, out);
+    }
+}
+
+fn nodes(ns: &[Node], depth: usize, out: &mut String) {
+    for n in ns {
+        let num = n
+            .number()
+            .map_or_else(|| "-".to_string(), |v| v.to_string());
+        let heading = n.heading_text().filter(|h| !h.is_empty()).unwrap_or("-");
+        let g = if n.guarantees { " [guarantees]" } else { "" };
+        let _ = writeln!(
+            out,
+            "{}{} {} {}{}",
+            "  ".repeat(depth),
+            n.kind.as_str(),
+            num,
+            heading,
+            g
+        );
+        nodes(&n.children, depth + 1, out);
+    }
+}

@@ -1,0 +1,122 @@
+//! Lines of a source text with their positions, and the small classifiers the reader uses.
+
+use crate::model::Span;
+
+/// One line of the source: its trimmed text and where it stands.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Line<'a> {
+    /// The line without its line break (and without a trailing `\r`).
+    pub raw: &'a str,
+    /// Byte offset of `raw` in the source.
+    pub start: usize,
+    /// The line without leading and trailing white space (ASCII, ideographic, no-break).
+    pub text: &'a str,
+    /// Byte offset of `text` in the source.
+    pub text_start: usize,
+    /// 1-based line number.
+    pub no: u32,
+}
+
+impl<'a> Line<'a> {
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// The span of the trimmed text.
+    pub fn span(&self) -> Span {
+        self.span_from(0)
+    }
+
+    /// The span of the trimmed text from byte `skip` on.
+    pub fn span_from(&self, skip: usize) -> Span {
+        let lead = &self.raw[..self.text_start - self.start + skip];
+        Span {
+            offset: self.text_start + skip,
+            len: self.text.len() - skip,
+            line: self.no,
+            column: lead.chars().count() as u32 + 1,
+        }
+    }
+}
+
+/// White space as it occurs in web text: ASCII, ideographic space, no-break space, BOM, tabs.
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
+}
+
+/// Splits `src` into lines (LF, CRLF or lone CR), keeping positions.
+pub(crate) fn split(src: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let bytes = src.as_bytes();
+    let mut start = 0;
+    let mut no = 1;
+    let mut i = 0;
+    while i <= bytes.len() {
+        let end_here = i == bytes.len() || bytes[i] == b'\n' || bytes[i] == b'\r';
+        if end_here {
+            let raw = &src[start..i];
+            let text = raw.trim_matches(is_space);
+            let text_start = start + raw.len() - raw.trim_start_matches(is_space).len();
+            out.push(Line {
+                raw,
+                start,
+                text,
+                text_start,
+                no,
+            });
+            if i == bytes.len() {
+                break;
+            }
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            i += 1;
+            start = i;
+            no += 1;
+            continue;
+        }
+        i += 1;
+    }
+    // a final line break does not open an empty line
+    if out.len() > 1 && out.last().is_some_and(|l| l.raw.is_empty()) {
+        out.pop();
+    }
+    out
+}
+
+/// Characters in `s`.
+pub(crate) fn chars(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// True if `s` ends like a sentence (a paragraph rather than a heading or a label).
+pub(crate) fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(['）', ')', '”', '’', '」', '』']);
+    t.chars().last().is_some_and(|c| {
+        matches!(
+            c,
+            '。' | '；' | '：' | '！' | '？' | ';' | ':' | '!' | '?' | '…'
+        )
+    }) || s.ends_with('。')
+}
+
+/// Removes all white space inside `s` (for keys such as `索 引 号`, `标　　题`).
+pub(crate) fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !is_space(*c)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_crlf_cr_and_trims() {
+        let src = "\u{feff}一\r\n　二 \r三\n";
+        let lines = split(src);
+        let texts: Vec<_> = lines.iter().map(|l| l.text).collect();
+        assert_eq!(texts, ["一", "二", "三"]);
+        assert_eq!(lines[1].no, 2);
+        assert_eq!(&src[lines[1].text_start..][..3], "二");
+        assert_eq!(lines[1].span().column, 2);
+    }
+}

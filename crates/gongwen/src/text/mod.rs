@@ -1,0 +1,8 @@
+//! Plain text: the reader (pages as published, canonical text) and the canonical writer.
+
+mod lines;
+pub mod read;
+pub mod write;
+
+pub use read::{read, read_bytes};
+pub use write::write;

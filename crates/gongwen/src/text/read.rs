@@ -1,0 +1,1510 @@
+//! The plain-text reader: decides what is page chrome, what is metadata and what is the document,
+//! keeps all three, and builds the body hierarchy.
+//!
+//! The reader is general: it knows the genre (GB/T 9704 elements and numbering, news leads,
+//! metadata boxes, notices that issue other documents), never a particular document.
+
+use super::lines::{chars, ends_sentence, is_space, split, squeeze, Line};
+use crate::error::{decode_utf8, Error, Position};
+use crate::model::*;
+use crate::numbering::{find_date, marker, parse_date, Marker};
+
+/// Limits that keep a hostile input from exhausting memory or time.
+pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+
+/// Reads a document from bytes that should be UTF-8 (a BOM is allowed).
+pub fn read_bytes(bytes: &[u8]) -> Result<Document, Error> {
+    read(decode_utf8(bytes)?)
+}
+
+/// Reads a document from text: a page as published or gongwen's canonical text.
+pub fn read(src: &str) -> Result<Document, Error> {
+    if src.len() > MAX_INPUT_BYTES {
+        return Err(Error::Limit {
+            what: "input size",
+            limit: MAX_INPUT_BYTES,
+            at: Position::at(src, MAX_INPUT_BYTES),
+        });
+    }
+    let lines = split(src);
+    if lines.iter().all(Line::is_blank) {
+        return Err(Error::Empty);
+    }
+    Ok(Reader { lines: &lines }.document())
+}
+
+struct Reader<'s, 'a> {
+    lines: &'s [Line<'a>],
+}
+
+/// Keys of a page's metadata box (white space removed).
+const BOX_KEYS: &[&str] = &[
+    "索引号",
+    "信息索引号",
+    "主题分类",
+    "发文机关",
+    "发布机构",
+    "成文日期",
+    "发文日期",
+    "标题",
+    "名称",
+    "发文字号",
+    "文号",
+    "发布日期",
+    "公开日期",
+    "主题词",
+    "有效性",
+    "效力状态",
+    "公文种类",
+    "文种",
+    "体裁分类",
+    "组配分类",
+    "服务对象",
+    "信息分类",
+    "公开方式",
+    "公开形式",
+    "公开范围",
+    "公开时限",
+    "生效日期",
+    "实施日期",
+    "废止日期",
+    "所属机构",
+    "文件编号",
+    "分类",
+];
+
+/// Keys of publication lines, which are page chrome with meaning.
+const PUBLICATION_KEYS: &[&str] = &["来源", "信息来源", "文章来源", "稿源", "发布时间", "原标题"];
+
+/// Last words of a title, and the genre they name.
+const KIND_WORDS: &[(&str, DocKind)] = &[
+    ("实施意见", DocKind::Opinion),
+    ("指导意见", DocKind::Opinion),
+    ("意见", DocKind::Opinion),
+    ("决定", DocKind::Decision),
+    ("决议", DocKind::Resolution),
+    ("方案", DocKind::Plan),
+    ("规划", DocKind::Plan),
+    ("计划", DocKind::Plan),
+    ("措施", DocKind::Plan),
+    ("预案", DocKind::Plan),
+    ("纲要", DocKind::Plan),
+    ("通知", DocKind::Notice),
+    ("通报", DocKind::Notice),
+    ("公告", DocKind::Notice),
+    ("通告", DocKind::Notice),
+    ("批复", DocKind::Reply),
+    ("复函", DocKind::Reply),
+    ("函", DocKind::Reply),
+    ("报告", DocKind::Report),
+    ("条例", DocKind::Regulation),
+    ("规定", DocKind::Regulation),
+    ("办法", DocKind::Regulation),
+    ("细则", DocKind::Regulation),
+    ("规则", DocKind::Regulation),
+    ("解释", DocKind::Regulation),
+    ("法", DocKind::Regulation),
+    ("纪要", DocKind::Other),
+];
+
+fn title_kind(title: &str) -> Option<DocKind> {
+    let t = title.trim_end_matches(|c: char| {
+        c == '）'
+            || c == ')'
+            || c.is_ascii_digit()
+            || c == '—'
+            || c == '年'
+            || c == '（'
+            || c == '('
+            || c == '-'
+    });
+    KIND_WORDS
+        .iter()
+        .find(|(w, _)| title.ends_with(w) || t.ends_with(w))
+        .map(|(_, k)| *k)
+}
+
+/// Lines of page chrome: navigation, footers, licences, sharing widgets.
+fn is_chrome(t: &str) -> bool {
+    const CONTAINS: &[&str] = &[
+        "ICP备",
+        "ICP证",
+        "公网安备",
+        "版权所有",
+        "Copyright",
+        "copyright",
+        "网站标识码",
+        "许可证",
+        "技术支持",
+        "主办单位",
+        "承办单位",
+        "网站地图",
+        "联系我们",
+        "返回顶部",
+        "关闭窗口",
+        "打印本页",
+        "【打印】",
+        "【关闭】",
+        "分享到",
+        "扫码下载",
+        "扫一扫",
+        "我要举报",
+        "阅读原文",
+        "责任编辑",
+        "版权声明",
+        "浏览次数",
+        "访问量",
+    ];
+    const STARTS: &[&str] = &[
+        "©",
+        "原标题",
+        "主办：",
+        "主办:",
+        "本文为",
+        "本文来源",
+        "编辑：",
+        "编辑:",
+        "字号",
+        "【字体",
+    ];
+    const EQUALS: &[&str] = &[
+        "收藏",
+        "字号",
+        "打印",
+        "关闭",
+        "分享",
+        "登录",
+        "注册",
+        "首页",
+        "反馈",
+        "举报",
+        "+1",
+        "下载客户端",
+    ];
+    CONTAINS.iter().any(|p| t.contains(p))
+        || STARTS.iter().any(|p| t.starts_with(p))
+        || EQUALS.contains(&t)
+}
+
+/// `2020-06-30 10:35` (optionally seconds) at the start of a line: the ISO date-time.
+fn publication_datetime(t: &str) -> Option<String> {
+    let t = t.trim();
+    let b = t.as_bytes();
+    if b.len() < 10 || !(b[4] == b'-' && b[7] == b'-') {
+        return None;
+    }
+    let date = parse_date(&t[..10])?;
+    let rest = t[10..].trim_start();
+    let time: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ':')
+        .collect();
+    let ok_time = time.len() >= 4 && time.contains(':');
+    let tail = rest[time.len()..].trim();
+    if !tail.is_empty() && chars(tail) > 30 {
+        return None;
+    }
+    Some(if ok_time {
+        format!("{date}T{time}")
+    } else {
+        date.to_string()
+    })
+}
+
+/// Splits `key：value` at the first colon when the key (white space removed) is one of `keys`.
+fn key_value<'t>(t: &'t str, keys: &[&str]) -> Option<(String, &'t str)> {
+    let p = t.find(['：', ':'])?;
+    let key = squeeze(&t[..p]);
+    let sep = t[p..].chars().next()?.len_utf8();
+    keys.contains(&key.as_str())
+        .then(|| (key, t[p + sep..].trim_matches(is_space)))
+}
+
+/// The fields of a metadata box line (`索 引 号：\t000014349/2019-00005\t主题分类：\t…`).
+fn box_fields(t: &str) -> Option<Vec<Field>> {
+    let cells: Vec<&str> = t
+        .split(['\t'])
+        .map(|c| c.trim_matches(is_space))
+        .filter(|c| !c.is_empty())
+        .collect();
+    let mut out: Vec<Field> = Vec::new();
+    let mut pending: Option<String> = None;
+    for cell in cells {
+        if let Some((key, value)) = key_value(cell, BOX_KEYS) {
+            if let Some(k) = pending.take() {
+                out.push(Field {
+                    key: k,
+                    value: String::new(),
+                });
+            }
+            if value.is_empty() {
+                pending = Some(key);
+            } else {
+                out.push(Field {
+                    key,
+                    value: value.to_string(),
+                });
+            }
+        } else if let Some(k) = pending.take() {
+            out.push(Field {
+                key: k,
+                value: cell.to_string(),
+            });
+        } else {
+            return None;
+        }
+    }
+    if let Some(k) = pending {
+        out.push(Field {
+            key: k,
+            value: String::new(),
+        });
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// A document number line: `国发〔2019〕5号`, `（国办发〔2023〕17 号）`, `渝经信规范〔2025〕13号`.
+pub(crate) fn doc_number(t: &str) -> Option<DocNumber> {
+    let inner = t
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')'])
+        .trim();
+    let open = inner.find(['〔', '[', '［', '（', '(', '【'])?;
+    let code = inner[..open].trim();
+    let after = &inner[open..];
+    let olen = after.chars().next()?.len_utf8();
+    let close = after.find(['〕', ']', '］', '）', ')', '】'])?;
+    let year: u16 = after[olen..close].trim().parse().ok()?;
+    let clen = after[close..].chars().next()?.len_utf8();
+    let tail = after[close + clen..].trim();
+    let seq_txt = tail.strip_suffix('号')?.trim().trim_start_matches('第');
+    let seq: u32 = seq_txt.parse().ok()?;
+    if code.is_empty()
+        || chars(code) > 16
+        || !(1900..=2200).contains(&year)
+        || code
+            .chars()
+            .any(|c| c.is_ascii_digit() || "，。：".contains(c))
+    {
+        return None;
+    }
+    Some(DocNumber {
+        text: t.to_string(),
+        code: code.to_string(),
+        year,
+        seq,
+    })
+}
+
+/// An adoption line: `（2020年6月30日中国共产党……第十次全体会议通过）`.
+fn adoption(t: &str) -> Option<Adoption> {
+    let inner = t.strip_prefix(['（', '('])?.strip_suffix(['）', ')'])?;
+    let body = inner
+        .strip_suffix("通过")
+        .or_else(|| inner.strip_suffix("批准"))?;
+    let (date, range) = find_date(body)?;
+    if range.start != 0 {
+        return None;
+    }
+    let meeting = body[range.end..].trim();
+    let mut a = Adoption {
+        meeting: (!meeting.is_empty()).then(|| meeting.to_string()),
+        date: Some(date),
+        line: None,
+    };
+    if a.canonical_line() != t {
+        a.line = Some(t.to_string());
+    }
+    Some(a)
+}
+
+/// A signature line of a closing block: an organ's name, short, no sentence punctuation.
+fn is_signature(t: &str) -> bool {
+    let n = chars(t);
+    (2..=40).contains(&n)
+        && !t.chars().any(|c| {
+            matches!(
+                c,
+                '。' | '，' | '；' | '：' | '！' | '？' | ',' | ';' | ':' | '《' | '“'
+            )
+        })
+        && marker(t).is_none()
+        && parse_date(t).is_none()
+}
+
+/// A note of a closing block: `（此件公开发布）`, `（联系人：……）`.
+fn is_note(t: &str) -> bool {
+    (t.starts_with('（') && t.ends_with('）') || t.starts_with('(') && t.ends_with(')'))
+        && chars(t) <= 80
+        && marker(t).is_none()
+}
+
+/// Label of an attachment page: `附件`, `附件1`, `附件 2`, `附件一：`.
+fn attachment_label(t: &str) -> Option<Option<u32>> {
+    let rest = t
+        .strip_prefix("附件")?
+        .trim_matches(is_space)
+        .trim_end_matches(['：', ':'])
+        .trim();
+    if rest.is_empty() {
+        return Some(None);
+    }
+    if rest.chars().all(|c| c.is_ascii_digit()) && rest.len() <= 3 {
+        return Some(rest.parse().ok());
+    }
+    crate::numbering::chinese_number(rest).map(Some)
+}
+
+/// True for the line that starts an attachment list (附件说明): `附件：1．……`.
+fn is_attachment_list(t: &str) -> bool {
+    (t.starts_with("附件：") || t.starts_with("附件:")) && chars(t) > 3
+}
+
+/// A title candidate: the lines (1–4) and the joined text.
+struct TitleAt {
+    first: usize,
+    last: usize,
+    text: String,
+}
+
+impl<'s, 'a> Reader<'s, 'a> {
+    fn next_text(&self, mut i: usize, end: usize) -> Option<usize> {
+        while i < end {
+            if !self.lines[i].is_blank() {
+                return Some(i);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// A title starting at line `i`: up to four non-blank lines ending in a genre word.
+    fn title_at(&self, i: usize, end: usize) -> Option<TitleAt> {
+        let mut text = String::new();
+        let mut j = i;
+        for _ in 0..4 {
+            let l = self.lines[j];
+            let t = l.text;
+            if t.is_empty()
+                || chars(t) > 60
+                || marker(t).is_some()
+                || t.chars()
+                    .any(|c| matches!(c, '。' | '；' | '！' | '？' | '!' | '?' | '：' | ':' | '，'))
+                || is_chrome(t)
+                || t.starts_with('《') && t.ends_with('》')
+                || t.contains("审议通过")
+                || doc_number(t).is_some()
+                || parse_date(t).is_some()
+                || publication_datetime(t).is_some()
+            {
+                return None;
+            }
+            text.push_str(t);
+            if title_kind(&text).is_some() && chars(&text) >= 4 {
+                return Some(TitleAt {
+                    first: i,
+                    last: j,
+                    text,
+                });
+            }
+            j = self.next_text(j + 1, end)?;
+            // a title may be split over lines separated by one blank line, not more
+            if j > i && self.lines[j - 1].is_blank() && j >= 2 && self.lines[j - 2].is_blank() {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn document(&self) -> Document {
+        let n = self.lines.len();
+        let first_marker =
+            (0..n).find(|&i| marker(self.lines[i].text).is_some_and(|m| m.kind == NodeKind::Part));
+        // the title: the first title-like line(s) before the body begins
+        let search_end = first_marker.unwrap_or(n);
+        let mut title: Option<TitleAt> = None;
+        let mut i = 0;
+        while i < search_end {
+            if !self.lines[i].is_blank() && box_fields(self.lines[i].text).is_none() {
+                if let Some(mut t) = self.title_at(i, search_end) {
+                    // an issuer mark line above a title that opens with 关于 is not part of it
+                    if t.last > t.first {
+                        if let Some(k) = self.next_text(t.first + 1, t.last + 1) {
+                            if self.lines[k].text.starts_with("关于")
+                                && !self.lines[t.first].text.contains("关于")
+                            {
+                                let rest = self.title_at(k, search_end);
+                                if let Some(r) = rest {
+                                    t = r;
+                                }
+                            }
+                        }
+                    }
+                    title = Some(t);
+                    break;
+                }
+            }
+            i += 1;
+        }
+        let mut doc = Document::default();
+        let mut residue: Vec<(usize, ResidueRole)> = Vec::new();
+        let body_start;
+        let mut lead_title: Option<String> = None;
+        if let Some(t) = &title {
+            body_start = t.first;
+        } else {
+            // no title line: the document starts with its preamble (a news page that reports it)
+            let anchor = first_marker.unwrap_or(n);
+            let mut s = anchor;
+            let mut k = anchor;
+            while k > 0 {
+                k -= 1;
+                let t = self.lines[k].text;
+                if t.is_empty() {
+                    continue;
+                }
+                if ends_sentence(t)
+                    && chars(t) >= 20
+                    && !is_chrome(t)
+                    && box_fields(t).is_none()
+                    && key_value(t, PUBLICATION_KEYS).is_none()
+                {
+                    s = k;
+                } else {
+                    break;
+                }
+            }
+            if first_marker.is_none() {
+                // no numbered body: the first paragraph-like line after the chrome
+                s = (0..n)
+                    .find(|&k| {
+                        let t = self.lines[k].text;
+                        ends_sentence(t)
+                            && chars(t) >= 20
+                            && !is_chrome(t)
+                            && box_fields(t).is_none()
+                    })
+                    .unwrap_or(0);
+            }
+            body_start = s;
+            for k in 0..s {
+                if let Some(x) = lead_quoted_title(self.lines[k].text) {
+                    lead_title = Some(x);
+                }
+            }
+        }
+        // classify the lines above the document
+        for k in 0..body_start {
+            let t = self.lines[k].text;
+            if t.is_empty() {
+                continue;
+            }
+            let role = if box_fields(t).is_some() {
+                ResidueRole::MetadataBox
+            } else if key_value(t, PUBLICATION_KEYS).is_some() || publication_datetime(t).is_some()
+            {
+                ResidueRole::Publication
+            } else if lead_quoted_title(t).is_some() || lead_meeting(t).is_some() {
+                ResidueRole::Lead
+            } else {
+                ResidueRole::Chrome
+            };
+            residue.push((k, role));
+        }
+        // the end of the document: the first chrome line after the body has begun
+        let mut end = n;
+        let mut seen_body = false;
+        for k in body_start..n {
+            let t = self.lines[k].text;
+            if t.is_empty() {
+                continue;
+            }
+            if is_chrome(t) && seen_body {
+                end = k;
+                break;
+            }
+            if !(title.as_ref().is_some_and(|ti| k <= ti.last)) {
+                seen_body = true;
+            }
+        }
+        for k in end..n {
+            if !self.lines[k].is_blank() {
+                let role = if key_value(self.lines[k].text, PUBLICATION_KEYS).is_some() {
+                    ResidueRole::Publication
+                } else {
+                    ResidueRole::Chrome
+                };
+                residue.push((k, role));
+            }
+        }
+        // the document proper
+        let mut pos = body_start;
+        if let Some(t) = &title {
+            doc.meta.title = Some(t.text.clone());
+            if t.last > t.first {
+                doc.meta.title_lines = (t.first..=t.last)
+                    .filter(|&k| !self.lines[k].is_blank())
+                    .map(|k| self.lines[k].text.to_string())
+                    .collect();
+            }
+            pos = t.last + 1;
+            pos = self.head(&mut doc, pos, end);
+        } else if let Some(x) = lead_title {
+            doc.meta.title = Some(x);
+        }
+        let parsed = self.body(pos, end, true);
+        doc.preamble = parsed.preamble;
+        doc.body = parsed.nodes;
+        doc.closing = parsed.closing;
+        doc.diagnostics = parsed.diagnostics;
+        let mut rest_start = parsed.end;
+        // documents issued or forwarded, and attachments
+        let quoted = quoted_titles(&doc);
+        let mut attachments = Vec::new();
+        while let Some(s) = self.next_text(rest_start, end) {
+            let (att, next, diags) = self.attachment(s, end, &quoted);
+            doc.diagnostics.extend(diags);
+            attachments.push(att);
+            rest_start = next;
+        }
+        doc.attachments = attachments;
+        self.metadata(&mut doc, &residue);
+        doc.residue = self.group_residue(&residue);
+        doc
+    }
+
+    /// Reads the head after the title: number, adoption line, subtitle lines, addressee.
+    fn head(&self, doc: &mut Document, mut pos: usize, end: usize) -> usize {
+        while let Some(k) = self.next_text(pos, end) {
+            let t = self.lines[k].text;
+            if doc.meta.number.is_none() {
+                if let Some(num) = doc_number(t) {
+                    doc.meta.number = Some(num);
+                    pos = k + 1;
+                    continue;
+                }
+            }
+            if doc.meta.adopted.is_none() {
+                if let Some(a) = adoption(t) {
+                    doc.meta.adopted = Some(a);
+                    pos = k + 1;
+                    continue;
+                }
+            }
+            if doc.meta.addressee.is_none()
+                && (t.ends_with('：') || t.ends_with(':'))
+                && chars(t) <= 150
+                && marker(t).is_none()
+                && !t.contains('。')
+            {
+                doc.meta.addressee = Some(t.to_string());
+                pos = k + 1;
+                break;
+            }
+            if doc.meta.addressee.is_none()
+                && doc.meta.subtitle.len() < 3
+                && chars(t) <= 40
+                && !ends_sentence(t)
+                && marker(t).is_none()
+                && parse_date(t).is_none()
+                && doc.preamble.is_empty()
+            {
+                doc.meta.subtitle.push(t.to_string());
+                pos = k + 1;
+                continue;
+            }
+            break;
+        }
+        pos
+    }
+
+    /// Reads one attachment or forwarded document starting at line `s`.
+    fn attachment(
+        &self,
+        s: usize,
+        end: usize,
+        quoted: &[String],
+    ) -> (Attachment, usize, Vec<Diagnostic>) {
+        let l = self.lines[s];
+        let mut pos = s;
+        let mut att = Attachment {
+            label: None,
+            num: None,
+            content: Document::default(),
+            span: l.span(),
+        };
+        let mut title_text = None;
+        if let Some(num) = attachment_label(l.text) {
+            att.label = Some(l.text.to_string());
+            att.num = num;
+            pos = s + 1;
+            if let Some(k) = self.next_text(pos, end) {
+                let t = self.lines[k].text;
+                if let Some(ti) = self.title_at(k, end) {
+                    title_text = Some(ti.text.clone());
+                    if ti.last > ti.first {
+                        att.content.meta.title_lines = (ti.first..=ti.last)
+                            .filter(|&x| !self.lines[x].is_blank())
+                            .map(|x| self.lines[x].text.to_string())
+                            .collect();
+                    }
+                    pos = ti.last + 1;
+                } else if !ends_sentence(t)
+                    && chars(t) <= 60
+                    && marker(t).is_none()
+                    && attachment_label(t).is_none()
+                {
+                    title_text = Some(t.to_string());
+                    pos = k + 1;
+                }
+            }
+        } else if let Some(ti) = self.title_at(s, end) {
+            title_text = Some(ti.text.clone());
+            if ti.last > ti.first {
+                att.content.meta.title_lines = (ti.first..=ti.last)
+                    .filter(|&x| !self.lines[x].is_blank())
+                    .map(|x| self.lines[x].text.to_string())
+                    .collect();
+            }
+            pos = ti.last + 1;
+        }
+        // the content runs to the next attachment label or the next forwarded title
+        let mut stop = end;
+        let mut k = pos;
+        while k < end {
+            let t = self.lines[k].text;
+            if !t.is_empty() && k > pos {
+                let is_label = attachment_label(t).is_some();
+                let is_quoted = self
+                    .title_at(k, end)
+                    .is_some_and(|ti| quoted.iter().any(|q| squeeze(q) == squeeze(&ti.text)))
+                    && title_text
+                        .as_deref()
+                        .is_none_or(|tt| squeeze(tt) != squeeze(t));
+                if is_label || is_quoted {
+                    stop = k;
+                    break;
+                }
+            }
+            k += 1;
+        }
+        let mut content = Document::default();
+        content.meta.title = title_text;
+        content.meta.title_lines = std::mem::take(&mut att.content.meta.title_lines);
+        let head_end = if content.meta.title.is_some() {
+            self.head(&mut content, pos, stop)
+        } else {
+            pos
+        };
+        let parsed = self.body(head_end, stop, false);
+        content.preamble = parsed.preamble;
+        content.body = parsed.nodes;
+        content.closing = parsed.closing;
+        if let Some(t) = &content.meta.title {
+            content.meta.kind = title_kind(t).unwrap_or_default();
+        }
+        derive_issuers(&mut content);
+        let mut diags = parsed.diagnostics;
+        // anything after the closing of an attachment that is not another attachment stays in it
+        if parsed.end < stop {
+            let extra = self.body(parsed.end, stop, false);
+            content.preamble.extend(extra.preamble);
+            content.body.extend(extra.nodes);
+            content.closing.extend(extra.closing);
+            diags.extend(extra.diagnostics);
+        }
+        att.content = content;
+        (att, stop, diags)
+    }
+
+    /// Reads the body from `pos` to `end`: preamble, hierarchy and closing block.
+    fn body(&self, pos: usize, end: usize, main: bool) -> Body {
+        let closing_at = self.find_closing(pos, end, main);
+        let body_end = closing_at.map_or(end, |(s, _)| s);
+        let mut tree = Tree::default();
+        for k in pos..body_end {
+            let l = self.lines[k];
+            if l.is_blank() {
+                continue;
+            }
+            tree.line(l);
+        }
+        let (preamble, mut nodes, mut diagnostics) = tree.finish();
+        let preamble = measures::apply_root(preamble, &mut nodes);
+        measures::apply(&mut nodes);
+        mark_guarantees(&mut nodes);
+        let mut closing = Vec::new();
+        let mut after = end;
+        if let Some((s, e)) = closing_at {
+            let mut in_list = false;
+            for k in s..e {
+                let l = self.lines[k];
+                if l.is_blank() {
+                    continue;
+                }
+                let t = l.text;
+                let role = if is_attachment_list(t) {
+                    in_list = true;
+                    ClosingRole::AttachmentList
+                } else if in_list && marker(t).is_some_and(|m| m.kind == NodeKind::Item) {
+                    ClosingRole::AttachmentList
+                } else if parse_date(t).is_some() {
+                    in_list = false;
+                    ClosingRole::Date
+                } else if is_note(t) {
+                    in_list = false;
+                    ClosingRole::Note
+                } else if in_list && !is_signature(t) {
+                    ClosingRole::AttachmentList
+                } else {
+                    in_list = false;
+                    ClosingRole::Signature
+                };
+                closing.push(ClosingLine {
+                    role,
+                    text: t.to_string(),
+                    span: l.span(),
+                });
+            }
+            after = e;
+        }
+        if closing_at.is_none() {
+            after = end;
+        }
+        diagnostics.sort_by_key(|d| d.span.offset);
+        Body {
+            preamble,
+            nodes,
+            closing,
+            diagnostics,
+            end: after,
+        }
+    }
+
+    /// Finds the closing block (attachment list, signatures, date, notes): its line range.
+    fn find_closing(&self, pos: usize, end: usize, main: bool) -> Option<(usize, usize)> {
+        let mut k = pos;
+        let mut seen_text = false;
+        while k < end {
+            let t = self.lines[k].text;
+            if t.is_empty() {
+                k += 1;
+                continue;
+            }
+            if parse_date(t).is_some() && seen_text {
+                // walk back over signature lines and an attachment list
+                let mut s = k;
+                let mut j = k;
+                let mut sigs = 0;
+                while j > pos {
+                    j -= 1;
+                    let u = self.lines[j].text;
+                    if u.is_empty() {
+                        continue;
+                    }
+                    if is_signature(u) && sigs < 8 && !is_attachment_list(u) {
+                        sigs += 1;
+                        s = j;
+                    } else {
+                        break;
+                    }
+                }
+                // an attachment list (附件：1．…  2．…) just above the signatures
+                let mut j = s;
+                let mut list_start = None;
+                let mut steps = 0;
+                while j > pos && steps < 12 {
+                    j -= 1;
+                    let u = self.lines[j].text;
+                    if u.is_empty() {
+                        continue;
+                    }
+                    steps += 1;
+                    if is_attachment_list(u) {
+                        list_start = Some(j);
+                        break;
+                    }
+                    if !(marker(u).is_some_and(|m| m.kind == NodeKind::Item)
+                        || chars(u) <= 40 && !ends_sentence(u))
+                    {
+                        break;
+                    }
+                }
+                if let Some(ls) = list_start {
+                    s = ls;
+                }
+                // a signature line that is really the last heading of the body is not part of it
+                let mut e = k + 1;
+                while let Some(x) = self.next_text(e, end) {
+                    if is_note(self.lines[x].text) {
+                        e = x + 1;
+                    } else {
+                        break;
+                    }
+                }
+                if !main
+                    && sigs == 0
+                    && list_start.is_none()
+                    && e < end
+                    && self.next_text(e, end).is_some()
+                {
+                    // a bare date inside an attachment's text is not a closing
+                    k += 1;
+                    continue;
+                }
+                return Some((s, e));
+            }
+            seen_text = true;
+            k += 1;
+        }
+        None
+    }
+
+    /// Fills in the metadata derived from the document and the residue around it.
+    fn metadata(&self, doc: &mut Document, residue: &[(usize, ResidueRole)]) {
+        let mut publication = Publication::default();
+        let mut last_chrome_before_date: Option<&str> = None;
+        let mut fields: Vec<Field> = Vec::new();
+        let mut meeting: Option<String> = None;
+        let mut adopted_in_lead = false;
+        let mut relative_day: Option<i32> = None;
+        for (k, role) in residue {
+            let t = self.lines[*k].text;
+            match role {
+                ResidueRole::MetadataBox => fields.extend(box_fields(t).unwrap_or_default()),
+                ResidueRole::Publication => {
+                    if let Some(dt) = publication_datetime(t) {
+                        publication.datetime.get_or_insert(dt);
+                        if publication.headline.is_none() {
+                            publication.headline = last_chrome_before_date.map(str::to_string);
+                        }
+                    } else if let Some((key, value)) = key_value(t, PUBLICATION_KEYS) {
+                        match key.as_str() {
+                            "原标题" => {
+                                let v = value
+                                    .strip_prefix('《')
+                                    .and_then(|v| v.strip_suffix('》'))
+                                    .unwrap_or(value);
+                                publication.headline = Some(v.to_string());
+                            }
+                            "发布时间" => {
+                                if let Some(dt) = publication_datetime(value) {
+                                    publication.datetime = Some(dt);
+                                }
+                            }
+                            _ => {
+                                if !value.is_empty() {
+                                    publication.source.get_or_insert(value.to_string());
+                                }
+                            }
+                        }
+                    }
+                }
+                ResidueRole::Lead => {
+                    if let Some((m, day)) = lead_meeting(t) {
+                        meeting = Some(m);
+                        relative_day = day;
+                    }
+                    if t.contains("通过") {
+                        adopted_in_lead = true;
+                    }
+                }
+                ResidueRole::Chrome => {
+                    if chars(t) >= 8 && !t.contains("ICP") {
+                        last_chrome_before_date = Some(t);
+                    }
+                }
+                ResidueRole::Unplaced => {}
+            }
+        }
+        let field = |key: &str| {
+            fields
+                .iter()
+                .find(|f| f.key == key)
+                .map(|f| f.value.as_str())
+                .filter(|v| !v.is_empty())
+        };
+        if publication.datetime.is_none() {
+            if let Some(d) = field("发布日期").and_then(parse_date) {
+                publication.datetime = Some(d.to_string());
+            }
+        }
+        let meta = &mut doc.meta;
+        if meta.title.is_none() {
+            meta.title = field("标题").map(str::to_string);
+        }
+        if let Some(t) = &meta.title {
+            meta.kind = title_kind(t).unwrap_or_default();
+        }
+        if meta.number.is_none() {
+            meta.number = field("发文字号")
+                .or_else(|| field("文号"))
+                .and_then(doc_number);
+        }
+        if adopted_in_lead && meta.adopted.is_none() && meeting.is_some() {
+            let date = match (relative_day, publication.datetime.as_deref()) {
+                (Some(0), Some(dt)) => Date::try_from(dt[..10.min(dt.len())].to_string()).ok(),
+                _ => None,
+            };
+            meta.adopted = Some(Adoption {
+                meeting,
+                date,
+                line: None,
+            });
+        }
+        meta.signed = doc
+            .closing
+            .iter()
+            .find(|c| c.role == ClosingRole::Date)
+            .and_then(|c| parse_date(&c.text));
+        if meta.signed.is_none() {
+            meta.signed = field("成文日期").and_then(parse_date);
+        }
+        let box_issuer = field("发文机关").map(|v| {
+            v.split([' ', '　', '、', '\t'])
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        });
+        derive_issuers(doc);
+        if doc.meta.issuers.is_empty() {
+            if let Some(b) = box_issuer {
+                doc.meta.issuers = b;
+            }
+        }
+        if publication != Publication::default() {
+            doc.meta.publication = Some(publication);
+        }
+        doc.meta.fields = fields;
+    }
+
+    /// Groups residue lines into verbatim blocks of one role.
+    fn group_residue(&self, lines: &[(usize, ResidueRole)]) -> Vec<Residue> {
+        let mut out: Vec<Residue> = Vec::new();
+        let mut prev: Option<(usize, ResidueRole)> = None;
+        for &(k, role) in lines {
+            let l = self.lines[k];
+            let joinable = prev.is_some_and(|(pk, pr)| {
+                pr == role && (pk + 1..k).all(|x| self.lines[x].is_blank())
+            });
+            if joinable {
+                if let Some(last) = out.last_mut() {
+                    for x in prev.map_or(k, |p| p.0) + 1..=k {
+                        last.text.push('\n');
+                        last.text.push_str(self.lines[x].text);
+                    }
+                    last.span.len = l.text_start + l.text.len() - last.span.offset;
+                }
+            } else {
+                out.push(Residue {
+                    role,
+                    text: l.text.to_string(),
+                    span: l.span(),
+                });
+            }
+            prev = Some((k, role));
+        }
+        out
+    }
+}
+
+/// The title in 《》 of a news lead that reports the adoption or issue of a document.
+fn lead_quoted_title(t: &str) -> Option<String> {
+    if !(t.contains("通过") || t.contains("印发") || t.contains("发布") || t.contains("审议"))
+    {
+        return None;
+    }
+    let a = t.find('《')?;
+    let b = t.rfind('》')?;
+    let inner = &t[a + '《'.len_utf8()..b];
+    (b > a && title_kind(inner).is_some() && chars(inner) >= 6).then(|| inner.to_string())
+}
+
+/// The meeting named in a news lead (`今天十届区委十次全会举行`), and the day relative to
+/// publication (0 for 今天).
+fn lead_meeting(t: &str) -> Option<(String, Option<i32>)> {
+    let body = t.strip_suffix("举行").or_else(|| t.strip_suffix("召开"))?;
+    let (day, meeting) = if let Some(m) = body
+        .strip_prefix("今天")
+        .or_else(|| body.strip_prefix("今日"))
+    {
+        (Some(0), m)
+    } else {
+        (None, body)
+    };
+    let meeting = meeting.trim();
+    (chars(meeting) >= 3
+        && chars(meeting) <= 40
+        && (meeting.contains("会") || meeting.contains("全会")))
+    .then(|| (meeting.to_string(), day))
+}
+
+/// Titles a notice names in 《》 in its own text (documents it issues or forwards).
+fn quoted_titles(doc: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut scan = |s: &str| {
+        let mut rest = s;
+        while let Some(a) = rest.find('《') {
+            let after = &rest[a + '《'.len_utf8()..];
+            let Some(b) = after.find('》') else { break };
+            out.push(after[..b].to_string());
+            rest = &after[b..];
+        }
+    };
+    for p in &doc.preamble {
+        scan(&p.text);
+    }
+    if let Some(t) = &doc.meta.title {
+        scan(t);
+    }
+    out
+}
+
+/// Issuers from the title (`X关于…`), else from the signature lines.
+fn derive_issuers(doc: &mut Document) {
+    if let Some(t) = &doc.meta.title {
+        if let Some(p) = t.find("关于") {
+            let who = &t[..p];
+            if !who.is_empty() && chars(who) <= 60 {
+                doc.meta.issuers = who
+                    .split(['、', ' ', '　'])
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                return;
+            }
+        }
+    }
+    let sigs: Vec<String> = doc
+        .closing
+        .iter()
+        .filter(|c| c.role == ClosingRole::Signature)
+        .map(|c| c.text.clone())
+        .collect();
+    if !sigs.is_empty() {
+        doc.meta.issuers = sigs;
+    }
+}
+
+/// Marks the top-level nodes that hold the document's guarantees.
+fn mark_guarantees(nodes: &mut [Node]) {
+    let last = nodes.iter().rposition(|n| n.num.is_some());
+    for (i, n) in nodes.iter_mut().enumerate() {
+        let Some(h) = n.heading.as_ref().map(|h| h.text.as_str()) else {
+            continue;
+        };
+        let names = h.contains("组织实施")
+            || h.contains("组织领导")
+            || h.ends_with("保障")
+            || h.ends_with("保障措施")
+            || h.ends_with("保障机制")
+            || h.ends_with("保障工作")
+            || h.contains("实施保障");
+        let closing_part = Some(i) == last
+            && [
+                "工作要求",
+                "有关要求",
+                "实施要求",
+                "相关要求",
+                "保障措施",
+                "组织保障",
+                "工作保障",
+            ]
+            .iter()
+            .any(|w| h.ends_with(w));
+        if names || closing_part {
+            n.guarantees = true;
+        }
+    }
+}
+
+struct Body {
+    preamble: Vec<Paragraph>,
+    nodes: Vec<Node>,
+    closing: Vec<ClosingLine>,
+    diagnostics: Vec<Diagnostic>,
+    /// The line after the closing block (or the end of the range).
+    end: usize,
+}
+
+fn level(kind: NodeKind) -> u8 {
+    match kind {
+        NodeKind::Part => 1,
+        NodeKind::Section => 2,
+        NodeKind::Item => 3,
+        NodeKind::Subitem => 4,
+        NodeKind::Measure => 5,
+    }
+}
+
+/// Builds the numbered hierarchy line by line.
+#[derive(Default)]
+struct Tree {
+    preamble: Vec<Paragraph>,
+    root: Vec<Node>,
+    /// Path of indices to the open node.
+    open: Vec<usize>,
+    /// The last value seen for each level, for numbering that continues across parents.
+    last_value: [Option<u32>; 5],
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Tree {
+    fn node_at(&mut self, path: &[usize]) -> &mut Node {
+        let (first, rest) = path.split_first().expect("non-empty path");
+        let mut n = &mut self.root[*first];
+        for &i in rest {
+            n = &mut n.children[i];
+        }
+        n
+    }
+
+    fn line(&mut self, l: Line<'_>) {
+        let t = l.text;
+        let Some(m) = marker(t) else {
+            let p = Paragraph {
+                text: t.to_string(),
+                span: l.span(),
+            };
+            if self.open.is_empty() {
+                self.preamble.push(p);
+            } else {
+                let path = self.open.clone();
+                self.node_at(&path).paragraphs.push(p);
+            }
+            return;
+        };
+        let node = numbered_node(l, m);
+        // close open nodes at the same or a deeper level
+        while let Some(&last) = self.open.last() {
+            let _ = last;
+            let path = self.open.clone();
+            if level(self.node_at(&path).kind) >= level(m.kind) {
+                self.open.pop();
+            } else {
+                break;
+            }
+        }
+        let last_any = self.last_value[level(m.kind) as usize - 1];
+        let siblings: &Vec<Node> = if self.open.is_empty() {
+            &self.root
+        } else {
+            let path = self.open.clone();
+            &self.node_at(&path).children
+        };
+        let diag = numbering_diagnostic(siblings, &node, m, last_any);
+        let idx = siblings.len();
+        if let Some(d) = diag {
+            self.diagnostics.push(d);
+        }
+        self.last_value[level(m.kind) as usize - 1] = Some(m.value);
+        // a new higher level resets the memory of the levels below it
+        for v in self.last_value.iter_mut().skip(level(m.kind) as usize) {
+            let _ = v;
+        }
+        if self.open.is_empty() {
+            self.root.push(node);
+        } else {
+            let path = self.open.clone();
+            self.node_at(&path).children.push(node);
+        }
+        self.open.push(idx);
+    }
+
+    fn finish(self) -> (Vec<Paragraph>, Vec<Node>, Vec<Diagnostic>) {
+        (self.preamble, self.root, self.diagnostics)
+    }
+}
+
+fn numbering_diagnostic(
+    siblings: &[Node],
+    node: &Node,
+    m: Marker,
+    last_any: Option<u32>,
+) -> Option<Diagnostic> {
+    let num_text = node.num.as_ref().map(|n| n.text.as_str()).unwrap_or("");
+    let kind = m.kind.as_str();
+    if let Some(prev) = siblings
+        .iter()
+        .rev()
+        .find(|s| s.num.is_some() && level(s.kind) < level(m.kind))
+    {
+        let pk = prev.kind.as_str();
+        let pn = prev.num.as_ref().map(|n| n.text.as_str()).unwrap_or("");
+        let _ = (pk, pn);
+    }
+    if let Some(last) = siblings.last() {
+        if last.num.is_some() && level(last.kind) > level(m.kind) {
+            return Some(Diagnostic {
+                code: "level-order".into(),
+                severity: Severity::Error,
+                message: format!(
+                    "{kind} `{num_text}` follows {} `{}` at the same level: a higher level after a lower one",
+                    last.kind.as_str(),
+                    last.num.as_ref().map(|n| n.text.as_str()).unwrap_or("")
+                ),
+                span: node.span,
+            });
+        }
+    }
+    let prev_same = siblings
+        .iter()
+        .rev()
+        .find(|s| s.kind == m.kind)
+        .and_then(|s| s.number());
+    let expected_from = prev_same.or(last_any);
+    match prev_same {
+        Some(p) if m.value == p => Some(Diagnostic {
+            code: "numbering-repeat".into(),
+            severity: Severity::Error,
+            message: format!("{kind} `{num_text}` repeats the number of the {kind} before it"),
+            span: node.span,
+        }),
+        Some(p) if m.value < p => Some(Diagnostic {
+            code: "numbering-order".into(),
+            severity: Severity::Warning,
+            message: format!(
+                "{kind} `{num_text}` comes after number {p}: numbering goes backwards"
+            ),
+            span: node.span,
+        }),
+        Some(p) if m.value > p + 1 => Some(Diagnostic {
+            code: "numbering-gap".into(),
+            severity: Severity::Warning,
+            message: format!("{kind} `{num_text}` follows number {p}: expected {}", p + 1),
+            span: node.span,
+        }),
+        Some(_) => None,
+        None => {
+            // first of its kind here: 1, or continuing the numbering of the previous parent
+            if m.value == 1 || expected_from.is_some_and(|p| m.value == p + 1) {
+                None
+            } else {
+                Some(Diagnostic {
+                    code: "numbering-gap".into(),
+                    severity: Severity::Warning,
+                    message: format!(
+                        "{kind} `{num_text}` is the first of its level here: expected 1"
+                    ),
+                    span: node.span,
+                })
+            }
+        }
+    }
+}
+
+/// Sentence-ending marks that close a heading.
+fn heading_end(s: &str) -> Option<(usize, char)> {
+    let mut depth: i32 = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '《' | '“' | '（' | '(' | '「' => depth += 1,
+            '》' | '”' | '）' | ')' | '」' => depth -= 1,
+            '。' | '：' | '；' | '！' | '？' if depth <= 0 => return Some((i, c)),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A numbered line: marker, then a heading (run-in or alone) and perhaps body text.
+fn numbered_node(l: Line<'_>, m: Marker) -> Node {
+    let t = l.text;
+    let num_text = &t[..m.len];
+    let rest_raw = &t[m.len..];
+    let rest = rest_raw.trim_start_matches(is_space);
+    let rest_off = m.len + (rest_raw.len() - rest.len());
+    let mut node = Node::new(m.kind);
+    node.num = Some(Num {
+        text: num_text.to_string(),
+        value: m.value,
+    });
+    node.span = l.span();
+    if rest.is_empty() {
+        return node;
+    }
+    match heading_end(rest) {
+        Some((p, c)) => {
+            let head = &rest[..p];
+            let after_off = p + c.len_utf8();
+            let after = rest[after_off..].trim_start_matches(is_space);
+            let commas = head.matches(['，', ',']).count();
+            if chars(head) <= 40 && commas <= 2 && !head.is_empty() && !is_inline_enumeration(head)
+            {
+                node.heading = Some(Heading {
+                    text: head.to_string(),
+                    end: Some(c.to_string()),
+                    run_in: !after.is_empty(),
+                });
+                if !after.is_empty() {
+                    let skip = rest_off + rest.len() - after.len();
+                    node.paragraphs.push(Paragraph {
+                        text: after.to_string(),
+                        span: l.span_from(skip),
+                    });
+                }
+            } else {
+                node.paragraphs.push(Paragraph {
+                    text: rest.to_string(),
+                    span: l.span_from(rest_off),
+                });
+            }
+        }
+        None if chars(rest) <= 60 => {
+            node.heading = Some(Heading {
+                text: rest.to_string(),
+                end: None,
+                run_in: false,
+            });
+        }
+        None => node.paragraphs.push(Paragraph {
+            text: rest.to_string(),
+            span: l.span_from(rest_off),
+        }),
+    }
+    node
+}
+
+/// `一是……`, `首先……`: an inline enumeration, not a heading.
+fn is_inline_enumeration(s: &str) -> bool {
+    let mut it = s.chars();
+    let first = it.next();
+    let second = it.next();
+    matches!(second, Some('是')) && first.is_some_and(|c| "一二三四五六七八九十".contains(c))
+        || s.starts_with("首先")
+        || s.starts_with("其次")
+        || s.starts_with("——")
+}
+
+mod measures {
+    //! Measures: paragraphs that open with a short run-in heading sentence.
+
+    use super::{chars, heading_end, is_inline_enumeration};
+    use crate::model::{Heading, Node, NodeKind, Paragraph, Span};
+
+    /// The run-in heading of a paragraph, if it opens with one: heading, closing mark, the rest.
+    pub(super) fn run_in(p: &Paragraph) -> Option<(String, char, usize)> {
+        let (i, c) = heading_end(&p.text)?;
+        if !matches!(c, '。' | '：') {
+            return None;
+        }
+        let head = &p.text[..i];
+        let after = &p.text[i + c.len_utf8()..];
+        let n = chars(head);
+        if !(2..=18).contains(&n) || after.trim().is_empty() {
+            return None;
+        }
+        if head.matches(['，', ',']).count() > 1
+            || head.contains('、')
+            || head.chars().any(|c| c.is_ascii_digit() || c == '%')
+            || is_inline_enumeration(head)
+            || head.starts_with(['“', '《', '（', '('])
+        {
+            return None;
+        }
+        Some((head.to_string(), c, i + c.len_utf8()))
+    }
+
+    fn to_measure(p: Paragraph, head: String, c: char, cut: usize) -> Node {
+        let mut node = Node::new(NodeKind::Measure);
+        let body = p.text[cut..].to_string();
+        let body_span = if p.span.is_empty() {
+            Span::default()
+        } else {
+            Span {
+                offset: p.span.offset + cut,
+                len: p.span.len.saturating_sub(cut),
+                line: p.span.line,
+                column: p.span.column + chars(&p.text[..cut]) as u32,
+            }
+        };
+        node.heading = Some(Heading {
+            text: head,
+            end: Some(c.to_string()),
+            run_in: true,
+        });
+        node.span = p.span;
+        node.paragraphs.push(Paragraph {
+            text: body,
+            span: body_span,
+        });
+        node
+    }
+
+    /// Splits a container's paragraphs into lead-in paragraphs and measures. `lead_in` forces
+    /// the first paragraph to stay a lead-in.
+    fn split(paragraphs: Vec<Paragraph>, lead_in: bool) -> (Vec<Paragraph>, Vec<Node>) {
+        let cands: Vec<Option<(String, char, usize)>> = paragraphs.iter().map(run_in).collect();
+        let skip = usize::from(lead_in);
+        let count = cands.iter().skip(skip).filter(|c| c.is_some()).count();
+        if count < 2 {
+            return (paragraphs, Vec::new());
+        }
+        let mut intro = Vec::new();
+        let mut out: Vec<Node> = Vec::new();
+        for (i, (p, c)) in paragraphs.into_iter().zip(cands).enumerate() {
+            match c {
+                Some((h, ch, cut)) if i >= skip => out.push(to_measure(p, h, ch, cut)),
+                _ => match out.last_mut() {
+                    Some(m) => m.paragraphs.push(p),
+                    None => intro.push(p),
+                },
+            }
+        }
+        (intro, out)
+    }
+
+    /// Measures among the paragraphs before the first numbered node of a body.
+    pub(super) fn apply_root(preamble: Vec<Paragraph>, nodes: &mut Vec<Node>) -> Vec<Paragraph> {
+        let (intro, ms) = split(preamble, false);
+        if !ms.is_empty() {
+            let rest = std::mem::take(nodes);
+            nodes.extend(ms);
+            nodes.extend(rest);
+        }
+        intro
+    }
+
+    /// Measures inside every node, with the lead-in style of sibling containers taken into
+    /// account: where most siblings open with a lead-in paragraph, so does this one.
+    pub(super) fn apply(nodes: &mut [Node]) {
+        let mut with_intro = 0;
+        let mut without_intro = 0;
+        let mut pending = Vec::new();
+        for (i, n) in nodes.iter().enumerate() {
+            if n.kind == NodeKind::Measure {
+                continue;
+            }
+            let cands: Vec<bool> = n.paragraphs.iter().map(|p| run_in(p).is_some()).collect();
+            if cands.iter().filter(|c| **c).count() >= 2
+                || cands.iter().skip(1).filter(|c| **c).count() >= 2
+            {
+                if cands.first() == Some(&true) && !n.heading.as_ref().is_some_and(|h| h.run_in) {
+                    pending.push(i);
+                } else if !cands.is_empty() {
+                    with_intro += 1;
+                }
+            } else if !n.paragraphs.is_empty() && n.heading.as_ref().is_some_and(|h| !h.run_in) {
+                let _ = &mut without_intro;
+            }
+        }
+        let force = with_intro > 0 && with_intro > pending.len();
+        let _ = without_intro;
+        for (i, n) in nodes.iter_mut().enumerate() {
+            if n.kind == NodeKind::Measure {
+                continue;
+            }
+            let lead_in =
+                n.heading.as_ref().is_some_and(|h| h.run_in) || (force && pending.contains(&i));
+            let paragraphs = std::mem::take(&mut n.paragraphs);
+            let (intro, ms) = split(paragraphs, lead_in);
+            n.paragraphs = intro;
+            if !ms.is_empty() {
+                let rest = std::mem::take(&mut n.children);
+                n.children.extend(ms);
+                n.children.extend(rest);
+            }
+            apply(&mut n.children);
+        }
+    }
+}

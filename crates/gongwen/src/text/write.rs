@@ -1,0 +1,144 @@
+//! The canonical plain-text writer, in GB/T 9704 order: page metadata, title, number, subtitle,
+//! adoption line, addressee, preamble, numbered hierarchy, closing block, attachments.
+//!
+//! Reading what it writes gives back the same model, residue and source positions aside.
+
+use crate::model::{Attachment, Document, Node};
+
+/// Writes the document as canonical plain text.
+pub fn write(doc: &Document) -> String {
+    let mut out = String::with_capacity(estimate(doc));
+    page_header(doc, &mut out);
+    document(doc, &mut out);
+    out
+}
+
+fn estimate(doc: &Document) -> usize {
+    fn nodes(ns: &[Node]) -> usize {
+        ns.iter()
+            .map(|n| {
+                64 + n.paragraphs.iter().map(|p| p.text.len() + 1).sum::<usize>()
+                    + nodes(&n.children)
+            })
+            .sum()
+    }
+    1024 + doc.preamble.iter().map(|p| p.text.len() + 1).sum::<usize>()
+        + nodes(&doc.body)
+        + doc
+            .attachments
+            .iter()
+            .map(|a| estimate(&a.content))
+            .sum::<usize>()
+}
+
+fn line(out: &mut String, s: &str) {
+    out.push_str(s);
+    out.push('\n');
+}
+
+/// The page's metadata box and publication data, as `key：value` lines the reader maps back.
+fn page_header(doc: &Document, out: &mut String) {
+    let start = out.len();
+    for f in &doc.meta.fields {
+        out.push_str(&f.key);
+        out.push('：');
+        line(out, &f.value);
+    }
+    if let Some(p) = &doc.meta.publication {
+        let from_box = doc.meta.fields.iter().any(|f| f.key == "发布日期");
+        if let Some(dt) = &p.datetime {
+            if !(from_box && !dt.contains('T')) {
+                out.push_str("发布时间：");
+                line(out, &dt.replacen('T', " ", 1));
+            }
+        }
+        if let Some(s) = &p.source {
+            out.push_str("来源：");
+            line(out, s);
+        }
+        if let Some(h) = &p.headline {
+            out.push_str("原标题：");
+            line(out, h);
+        }
+    }
+    if out.len() > start {
+        out.push('\n');
+    }
+}
+
+fn document(doc: &Document, out: &mut String) {
+    let m = &doc.meta;
+    if !m.title_lines.is_empty() {
+        for t in &m.title_lines {
+            line(out, t);
+        }
+    } else if let Some(t) = &m.title {
+        line(out, t);
+    }
+    if let Some(n) = &m.number {
+        line(out, &n.text);
+    }
+    for s in &m.subtitle {
+        line(out, s);
+    }
+    if let Some(a) = &m.adopted {
+        line(out, &a.text());
+    }
+    if let Some(a) = &m.addressee {
+        line(out, a);
+    }
+    for p in &doc.preamble {
+        line(out, &p.text);
+    }
+    for n in &doc.body {
+        node(n, out);
+    }
+    for c in &doc.closing {
+        line(out, &c.text);
+    }
+    for a in &doc.attachments {
+        attachment(a, out);
+    }
+}
+
+fn node(n: &Node, out: &mut String) {
+    if let Some(num) = &n.num {
+        out.push_str(&num.text);
+    }
+    let mut paragraphs = n.paragraphs.iter();
+    match &n.heading {
+        Some(h) => {
+            out.push_str(&h.text);
+            if let Some(e) = &h.end {
+                out.push_str(e);
+            }
+            if h.run_in {
+                if let Some(p) = paragraphs.next() {
+                    out.push_str(&p.text);
+                }
+            }
+            out.push('\n');
+        }
+        None => {
+            // a numbered paragraph: its text follows the number on the same line
+            if let Some(p) = paragraphs.next() {
+                out.push_str(&p.text);
+            }
+            out.push('\n');
+        }
+    }
+    for p in paragraphs {
+        line(out, &p.text);
+    }
+    for c in &n.children {
+        node(c, out);
+    }
+}
+
+fn attachment(a: &Attachment, out: &mut String) {
+    out.push('\n');
+    if let Some(l) = &a.label {
+        line(out, l);
+    }
+    document(&a.content, out);
+}
