@@ -206,7 +206,7 @@ pub struct Adoption {
     /// The date of adoption.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
-    /// The adoption line as written, when it differs from [`Adoption::canonical_line`].
+    /// The adoption line as written, when it was read from one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<String>,
 }
@@ -541,7 +541,8 @@ impl Document {
         d
     }
 
-    /// Clears every span and the split-title layout, recursively.
+    /// Clears every span, the split-title layout and an adoption line that is just the
+    /// canonical one, recursively.
     pub fn clear_layout(&mut self) {
         fn nodes(ns: &mut [Node]) {
             for n in ns {
@@ -553,6 +554,11 @@ impl Document {
             }
         }
         self.meta.title_lines.clear();
+        if let Some(a) = &mut self.meta.adopted {
+            if a.line.as_deref() == Some(a.canonical_line().as_str()) {
+                a.line = None;
+            }
+        }
         for p in &mut self.preamble {
             p.span = Span::default();
         }

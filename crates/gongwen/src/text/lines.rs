@@ -18,6 +18,25 @@ pub(crate) struct Line<'a> {
 }
 
 impl<'a> Line<'a> {
+    /// The text without a Markdown heading prefix (`## `), for recognising structure; the
+    /// prefix stays in what the model keeps verbatim.
+    pub fn body(&self) -> &'a str {
+        let t = self.text;
+        let hashes = t.len() - t.trim_start_matches('#').len();
+        if (1..=6).contains(&hashes) {
+            let rest = &t[hashes..];
+            if rest.starts_with(' ') || rest.starts_with('\u{3000}') {
+                return rest.trim_start_matches(is_space);
+            }
+        }
+        t
+    }
+
+    /// Byte length of the Markdown prefix of `text`.
+    pub fn markup_len(&self) -> usize {
+        self.text.len() - self.body().len()
+    }
+
     pub fn is_blank(&self) -> bool {
         self.text.is_empty()
     }

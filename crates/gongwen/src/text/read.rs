@@ -181,7 +181,8 @@ fn is_chrome(t: &str) -> bool {
         "+1",
         "下载客户端",
     ];
-    CONTAINS.iter().any(|p| t.contains(p))
+    t.starts_with("<!--") && t.ends_with("-->")
+        || chars(t) <= 50 && CONTAINS.iter().any(|p| t.contains(p))
         || STARTS.iter().any(|p| t.starts_with(p))
         || EQUALS.contains(&t)
 }
@@ -298,7 +299,10 @@ pub(crate) fn doc_number(t: &str) -> Option<DocNumber> {
 
 /// An adoption line: `（2020年6月30日中国共产党……第十次全体会议通过）`.
 fn adoption(t: &str) -> Option<Adoption> {
-    let inner = t.strip_prefix(['（', '('])?.strip_suffix(['）', ')'])?;
+    let inner = match t.strip_prefix(['（', '(']) {
+        Some(x) => x.strip_suffix(['）', ')'])?,
+        None => t,
+    };
     let body = inner
         .strip_suffix("通过")
         .or_else(|| inner.strip_suffix("批准"))?;
@@ -306,15 +310,13 @@ fn adoption(t: &str) -> Option<Adoption> {
     if range.start != 0 {
         return None;
     }
-    let meeting = body[range.end..].trim();
+    let meeting = body[range.end..].trim_matches(is_space);
     let mut a = Adoption {
         meeting: (!meeting.is_empty()).then(|| meeting.to_string()),
         date: Some(date),
         line: None,
     };
-    if a.canonical_line() != t {
-        a.line = Some(t.to_string());
-    }
+    a.line = Some(t.to_string());
     Some(a)
 }
 
@@ -341,6 +343,9 @@ fn is_note(t: &str) -> bool {
 
 /// Label of an attachment page: `附件`, `附件1`, `附件 2`, `附件一：`.
 fn attachment_label(t: &str) -> Option<Option<u32>> {
+    if t.ends_with('：') || t.ends_with(':') {
+        return None;
+    }
     let rest = t
         .strip_prefix("附件")?
         .trim_matches(is_space)
@@ -357,7 +362,20 @@ fn attachment_label(t: &str) -> Option<Option<u32>> {
 
 /// True for the line that starts an attachment list (附件说明): `附件：1．……`.
 fn is_attachment_list(t: &str) -> bool {
-    (t.starts_with("附件：") || t.starts_with("附件:")) && chars(t) > 3
+    t.starts_with("附件：") || t.starts_with("附件:")
+}
+
+/// The title of an attachment that is a table or a list (汇总表, 名单, 考核指标).
+fn is_tabular_title(t: &str) -> bool {
+    ["表", "清单", "名单", "名录", "目录", "一览", "指标", "明细"]
+        .iter()
+        .any(|w| t.ends_with(w))
+}
+
+/// True when every 《 and （ in `s` is closed.
+fn balanced(s: &str) -> bool {
+    s.matches('《').count() == s.matches('》').count()
+        && s.matches(['（', '(']).count() == s.matches(['）', ')']).count()
 }
 
 /// A title candidate: the lines (1–4) and the joined text.
@@ -384,7 +402,7 @@ impl<'s, 'a> Reader<'s, 'a> {
         let mut j = i;
         for _ in 0..4 {
             let l = self.lines[j];
-            let t = l.text;
+            let t = l.body();
             if t.is_empty()
                 || chars(t) > 60
                 || marker(t).is_some()
@@ -400,7 +418,7 @@ impl<'s, 'a> Reader<'s, 'a> {
                 return None;
             }
             text.push_str(t);
-            if title_kind(&text).is_some() && chars(&text) >= 4 {
+            if title_kind(&text).is_some() && chars(&text) >= 4 && balanced(&text) {
                 return Some(TitleAt {
                     first: i,
                     last: j,
@@ -418,8 +436,8 @@ impl<'s, 'a> Reader<'s, 'a> {
 
     fn document(&self) -> Document {
         let n = self.lines.len();
-        let first_marker =
-            (0..n).find(|&i| marker(self.lines[i].text).is_some_and(|m| m.kind == NodeKind::Part));
+        let first_marker = (0..n)
+            .find(|&i| marker(self.lines[i].body()).is_some_and(|m| m.kind == NodeKind::Part));
         // the title: the first title-like line(s) before the body begins
         let search_end = first_marker.unwrap_or(n);
         let mut title: Option<TitleAt> = None;
@@ -428,16 +446,11 @@ impl<'s, 'a> Reader<'s, 'a> {
             if !self.lines[i].is_blank() && box_fields(self.lines[i].text).is_none() {
                 if let Some(mut t) = self.title_at(i, search_end) {
                     // an issuer mark line above a title that opens with 关于 is not part of it
-                    if t.last > t.first {
-                        if let Some(k) = self.next_text(t.first + 1, t.last + 1) {
-                            if self.lines[k].text.starts_with("关于")
-                                && !self.lines[t.first].text.contains("关于")
-                            {
-                                let rest = self.title_at(k, search_end);
-                                if let Some(r) = rest {
-                                    t = r;
-                                }
-                            }
+                    if !self.lines[t.first].body().contains("关于") {
+                        let later = (t.first + 1..=t.last)
+                            .find(|&k| self.lines[k].body().starts_with("关于"));
+                        if let Some(r) = later.and_then(|k| self.title_at(k, search_end)) {
+                            t = r;
                         }
                     }
                     title = Some(t);
@@ -523,7 +536,10 @@ impl<'s, 'a> Reader<'s, 'a> {
                 end = k;
                 break;
             }
-            if !(title.as_ref().is_some_and(|ti| k <= ti.last)) {
+            let b = self.lines[k].body();
+            if !(title.as_ref().is_some_and(|ti| k <= ti.last))
+                && (marker(b).is_some() || ends_sentence(b) && chars(b) >= 20)
+            {
                 seen_body = true;
             }
         }
@@ -541,7 +557,7 @@ impl<'s, 'a> Reader<'s, 'a> {
         let mut pos = body_start;
         if let Some(t) = &title {
             doc.meta.title = Some(t.text.clone());
-            if t.last > t.first {
+            if t.last > t.first || self.lines[t.first].markup_len() > 0 {
                 doc.meta.title_lines = (t.first..=t.last)
                     .filter(|&k| !self.lines[k].is_blank())
                     .map(|k| self.lines[k].text.to_string())
@@ -552,7 +568,10 @@ impl<'s, 'a> Reader<'s, 'a> {
         } else if let Some(x) = lead_title {
             doc.meta.title = Some(x);
         }
-        let parsed = self.body(pos, end, true);
+        let first_label = (pos..end)
+            .find(|&k| !self.lines[k].is_blank() && attachment_label(self.lines[k].text).is_some())
+            .unwrap_or(end);
+        let parsed = self.body(pos, first_label, true);
         doc.preamble = parsed.preamble;
         doc.body = parsed.nodes;
         doc.closing = parsed.closing;
@@ -618,6 +637,37 @@ impl<'s, 'a> Reader<'s, 'a> {
         pos
     }
 
+    /// The title of an attachment page, which web pages may split into fragments
+    /// (`天津市` / `2023` / `年……汇总表`): its last line and the joined text.
+    fn attachment_title(&self, k: usize, end: usize) -> Option<(usize, String)> {
+        const ENDINGS: &[&str] = &[
+            "表", "单", "目录", "清单", "名录", "指标", "要点", "一览", "明细", "汇编", "图",
+        ];
+        let mut text = String::new();
+        let mut j = k;
+        for _ in 0..6 {
+            let t = self.lines[j].text;
+            if t.is_empty()
+                || chars(t) > 40
+                || ends_sentence(t)
+                || t.contains(['，', '。'])
+                || marker(t).is_some()
+                || attachment_label(t).is_some()
+            {
+                return None;
+            }
+            text.push_str(t);
+            if chars(&text) > 80 {
+                return None;
+            }
+            if ENDINGS.iter().any(|e| text.ends_with(e)) || title_kind(&text).is_some() {
+                return Some((j, text));
+            }
+            j = self.next_text(j + 1, end)?;
+        }
+        None
+    }
+
     /// Reads one attachment or forwarded document starting at line `s`.
     fn attachment(
         &self,
@@ -635,12 +685,34 @@ impl<'s, 'a> Reader<'s, 'a> {
         };
         let mut title_text = None;
         if let Some(num) = attachment_label(l.text) {
-            att.label = Some(l.text.to_string());
+            let mut label = l.text.to_string();
             att.num = num;
             pos = s + 1;
+            // `附件` with its number on the next line, as web pages split it
+            if num.is_none() {
+                if let Some(k) = self.next_text(pos, end) {
+                    let t = self.lines[k].text;
+                    if !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()) {
+                        att.num = t.parse().ok();
+                        label.push('\n');
+                        label.push_str(t);
+                        pos = k + 1;
+                    }
+                }
+            }
+            att.label = Some(label);
             if let Some(k) = self.next_text(pos, end) {
                 let t = self.lines[k].text;
-                if let Some(ti) = self.title_at(k, end) {
+                if let Some((last, text)) = self.attachment_title(k, end) {
+                    title_text = Some(text);
+                    if last > k {
+                        att.content.meta.title_lines = (k..=last)
+                            .filter(|&x| !self.lines[x].is_blank())
+                            .map(|x| self.lines[x].text.to_string())
+                            .collect();
+                    }
+                    pos = last + 1;
+                } else if let Some(ti) = self.title_at(k, end) {
                     title_text = Some(ti.text.clone());
                     if ti.last > ti.first {
                         att.content.meta.title_lines = (ti.first..=ti.last)
@@ -691,6 +763,18 @@ impl<'s, 'a> Reader<'s, 'a> {
         let mut content = Document::default();
         content.meta.title = title_text;
         content.meta.title_lines = std::mem::take(&mut att.content.meta.title_lines);
+        // a table or a list of names: its numbered rows are not structure
+        if content.meta.title.as_deref().is_some_and(is_tabular_title) {
+            content.preamble = (pos..stop)
+                .filter(|&x| !self.lines[x].is_blank())
+                .map(|x| Paragraph {
+                    text: self.lines[x].text.to_string(),
+                    span: self.lines[x].span(),
+                })
+                .collect();
+            att.content = content;
+            return (att, stop, Vec::new());
+        }
         let head_end = if content.meta.title.is_some() {
             self.head(&mut content, pos, stop)
         } else {
@@ -729,7 +813,9 @@ impl<'s, 'a> Reader<'s, 'a> {
             }
             tree.line(l);
         }
-        let (preamble, mut nodes, mut diagnostics) = tree.finish();
+        let (mut preamble, mut nodes, mut diagnostics) = tree.finish();
+        demote_lists(&mut preamble, &mut nodes);
+        drop_minority_headings(&mut nodes);
         let preamble = measures::apply_root(preamble, &mut nodes);
         measures::apply(&mut nodes);
         mark_guarantees(&mut nodes);
@@ -857,7 +943,13 @@ impl<'s, 'a> Reader<'s, 'a> {
             seen_text = true;
             k += 1;
         }
-        None
+        // no dated closing: an attachment list (附件说明) still closes the body
+        let k = (pos..end).find(|&k| is_attachment_list(self.lines[k].text) && k > pos)?;
+        let tail: Vec<&str> = (k..end)
+            .map(|x| self.lines[x].text)
+            .filter(|t| !t.is_empty())
+            .collect();
+        (tail.len() <= 80 && tail.iter().all(|t| chars(t) <= 60)).then_some((k, end))
     }
 
     /// Fills in the metadata derived from the document and the residue around it.
@@ -1075,14 +1167,113 @@ fn derive_issuers(doc: &mut Document) {
             }
         }
     }
-    let sigs: Vec<String> = doc
+    // the signatures directly above the date of signing
+    let date_at = doc
         .closing
         .iter()
-        .filter(|c| c.role == ClosingRole::Signature)
+        .position(|c| c.role == ClosingRole::Date)
+        .unwrap_or(doc.closing.len());
+    let sigs: Vec<String> = doc.closing[..date_at]
+        .iter()
+        .rev()
+        .take_while(|c| c.role == ClosingRole::Signature)
         .map(|c| c.text.clone())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
         .collect();
     if !sigs.is_empty() {
         doc.meta.issuers = sigs;
+    }
+}
+
+/// A numbered list of names (`1.北京市……` one a line, nothing else) is a list, not structure:
+/// a run of three or more bare items at the start of a container becomes its paragraphs.
+fn demote_lists(paragraphs: &mut Vec<Paragraph>, nodes: &mut Vec<Node>) {
+    let bare = |n: &Node| {
+        matches!(n.kind, NodeKind::Item | NodeKind::Subitem)
+            && n.children.is_empty()
+            && (n.paragraphs.is_empty()
+                || n.heading.is_none()
+                    && n.paragraphs.len() == 1
+                    && n.paragraphs[0].span.line == n.span.line)
+    };
+    let run = nodes.iter().take_while(|n| bare(n)).count();
+    if run >= 3 {
+        for n in nodes.drain(..run) {
+            let mut text = n.num.map(|x| x.text).unwrap_or_default();
+            if let Some(h) = n.heading {
+                text.push_str(&h.text);
+                text.push_str(h.end.as_deref().unwrap_or(""));
+            }
+            for p in n.paragraphs {
+                text.push_str(&p.text);
+            }
+            paragraphs.push(Paragraph { text, span: n.span });
+        }
+    }
+    for n in nodes.iter_mut() {
+        demote_lists(&mut n.paragraphs, &mut n.children);
+    }
+}
+
+/// Where most numbered nodes of a level have no heading (their first sentence is body text),
+/// the few short first sentences among them are body text too, not run-in headings.
+fn drop_minority_headings(nodes: &mut [Node]) {
+    fn count(ns: &[Node], kind: NodeKind, with: &mut usize, without: &mut usize) {
+        for n in ns {
+            if n.kind == kind && n.num.is_some() {
+                if n.heading.is_some() {
+                    *with += 1;
+                } else {
+                    *without += 1;
+                }
+            }
+            count(&n.children, kind, with, without);
+        }
+    }
+    fn drop(ns: &mut [Node], kind: NodeKind) {
+        for n in ns.iter_mut() {
+            let sentence = n.heading.as_ref().is_some_and(|h| h.end.is_some());
+            if n.kind == kind && sentence {
+                if let Some(h) = n.heading.take() {
+                    if !h.run_in {
+                        n.paragraphs.insert(
+                            0,
+                            Paragraph {
+                                text: String::new(),
+                                span: n.span,
+                            },
+                        );
+                    }
+                    let p = &mut n.paragraphs[0];
+                    let mut text = h.text;
+                    text.push_str(h.end.as_deref().unwrap_or(""));
+                    text.push_str(&p.text);
+                    p.text = text;
+                    p.span = n.span;
+                    if let Some(num) = &n.num {
+                        let skip = num.text.len();
+                        p.span.offset += skip;
+                        p.span.len = p.span.len.saturating_sub(skip);
+                        p.span.column += chars(&num.text) as u32;
+                    }
+                }
+            }
+            drop(&mut n.children, kind);
+        }
+    }
+    for kind in [
+        NodeKind::Part,
+        NodeKind::Section,
+        NodeKind::Item,
+        NodeKind::Subitem,
+    ] {
+        let (mut with, mut without) = (0, 0);
+        count(nodes, kind, &mut with, &mut without);
+        if with + without >= 4 && without * 3 >= (with + without) * 2 {
+            drop(nodes, kind);
+        }
     }
 }
 
@@ -1112,7 +1303,19 @@ fn mark_guarantees(nodes: &mut [Node]) {
             ]
             .iter()
             .any(|w| h.ends_with(w));
-        if names || closing_part {
+        // a domain of substance, not the safeguards of carrying the document out
+        let substance = [
+            "社会保障",
+            "医疗保障",
+            "住房保障",
+            "民生保障",
+            "生活保障",
+            "养老保障",
+            "就业保障",
+        ]
+        .iter()
+        .any(|w| h.ends_with(w));
+        if (names || closing_part) && !substance {
             n.guarantees = true;
         }
     }
@@ -1161,7 +1364,7 @@ impl Tree {
 
     fn line(&mut self, l: Line<'_>) {
         let t = l.text;
-        let Some(m) = marker(t) else {
+        let Some(m) = marker(l.body()) else {
             let p = Paragraph {
                 text: t.to_string(),
                 span: l.span(),
@@ -1310,10 +1513,11 @@ fn heading_end(s: &str) -> Option<(usize, char)> {
 /// A numbered line: marker, then a heading (run-in or alone) and perhaps body text.
 fn numbered_node(l: Line<'_>, m: Marker) -> Node {
     let t = l.text;
-    let num_text = &t[..m.len];
-    let rest_raw = &t[m.len..];
+    let len = l.markup_len() + m.len;
+    let num_text = &t[..len];
+    let rest_raw = &t[len..];
     let rest = rest_raw.trim_start_matches(is_space);
-    let rest_off = m.len + (rest_raw.len() - rest.len());
+    let rest_off = len + (rest_raw.len() - rest.len());
     let mut node = Node::new(m.kind);
     node.num = Some(Num {
         text: num_text.to_string(),
@@ -1329,8 +1533,8 @@ fn numbered_node(l: Line<'_>, m: Marker) -> Node {
             let after_off = p + c.len_utf8();
             let after = rest[after_off..].trim_start_matches(is_space);
             let commas = head.matches(['，', ',']).count();
-            if chars(head) <= 40 && commas <= 2 && !head.is_empty() && !is_inline_enumeration(head)
-            {
+            let fits = chars(head) <= 30 && commas <= 1;
+            if fits && !head.is_empty() && !is_inline_enumeration(head) {
                 node.heading = Some(Heading {
                     text: head.to_string(),
                     end: Some(c.to_string()),
@@ -1382,6 +1586,212 @@ mod measures {
     use super::{chars, heading_end, is_inline_enumeration};
     use crate::model::{Heading, Node, NodeKind, Paragraph, Span};
 
+    /// Words that open a sentence of running text, never a run-in heading: modal 要, time and
+    /// discourse markers, pronouns.
+    const BODY_OPENINGS: &[&str] = &[
+        "要",
+        "回顾",
+        "今年",
+        "明年",
+        "去年",
+        "我们",
+        "我国",
+        "这",
+        "但",
+        "同时",
+        "此外",
+        "另外",
+        "目前",
+        "当前",
+        "近年来",
+        "总之",
+        "为此",
+        "因此",
+        "其中",
+        "对于",
+        "如果",
+        "凡",
+        "各地",
+        "各级",
+        "各部门",
+        "各有关",
+    ];
+
+    /// Run-in headings ending in 。 are imperative verb phrases (动宾结构): they open with a
+    /// verb of action or an adverb of manner. A sentence opening with a noun is running text.
+    const HEADING_OPENINGS: &[&str] = &[
+        "加强",
+        "加快",
+        "加大",
+        "加速",
+        "推进",
+        "推动",
+        "推广",
+        "提升",
+        "提高",
+        "强化",
+        "完善",
+        "健全",
+        "建立",
+        "建设",
+        "实施",
+        "实行",
+        "落实",
+        "深化",
+        "促进",
+        "确保",
+        "坚持",
+        "优化",
+        "扩大",
+        "发展",
+        "支持",
+        "培育",
+        "打造",
+        "构建",
+        "营造",
+        "注重",
+        "实现",
+        "筑牢",
+        "打响",
+        "展现",
+        "增强",
+        "盘活",
+        "壮大",
+        "指导",
+        "防范",
+        "保障",
+        "稳定",
+        "做好",
+        "抓好",
+        "切实",
+        "全面",
+        "积极",
+        "大力",
+        "着力",
+        "持续",
+        "不断",
+        "进一步",
+        "继续",
+        "有序",
+        "稳妥",
+        "多措并举",
+        "高质量",
+        "统筹",
+        "规范",
+        "严格",
+        "创新",
+        "探索",
+        "鼓励",
+        "引导",
+        "开展",
+        "组织",
+        "明确",
+        "压实",
+        "夯实",
+        "拓展",
+        "拓宽",
+        "激发",
+        "激活",
+        "释放",
+        "降低",
+        "减轻",
+        "丰富",
+        "改善",
+        "维护",
+        "巩固",
+        "守住",
+        "提供",
+        "形成",
+        "聚焦",
+        "发挥",
+        "用好",
+        "做强",
+        "做优",
+        "做大",
+        "深入",
+        "认真",
+        "努力",
+        "广泛",
+        "严厉",
+        "依法",
+        "坚决",
+        "保持",
+        "贯彻",
+        "服务",
+        "增加",
+        "减少",
+        "简化",
+        "便利",
+        "放宽",
+        "取消",
+        "下放",
+        "整合",
+        "清理",
+        "畅通",
+        "拓宽",
+        "补齐",
+        "补强",
+        "改进",
+        "改革",
+        "调整",
+        "严守",
+        "守牢",
+        "树立",
+        "弘扬",
+        "传承",
+        "保护",
+        "治理",
+        "防控",
+        "防治",
+        "应对",
+        "化解",
+        "分类",
+        "精准",
+        "科学",
+        "合理",
+        "因地制宜",
+        "协同",
+        "联动",
+        "共建",
+        "共享",
+        "做实",
+        "做细",
+        "抓实",
+        "扎实",
+        "用足",
+        "突出",
+        "紧扣",
+        "围绕",
+        "立足",
+        "着眼",
+        "聚力",
+        "凝聚",
+        "强",
+        "抓",
+        "建",
+        "育",
+        "促",
+    ];
+
+    /// Endings of a sentence that leads into a list (`重点包括：`), not a heading.
+    const LEAD_INTO_LIST: &[&str] = &[
+        "包括",
+        "如下",
+        "主要有",
+        "是",
+        "为",
+        "有",
+        "要求",
+        "规定",
+        "指出",
+        "强调",
+        "提出",
+        "明确",
+        "如",
+        "即",
+        "等",
+    ];
+
     /// The run-in heading of a paragraph, if it opens with one: heading, closing mark, the rest.
     pub(super) fn run_in(p: &Paragraph) -> Option<(String, char, usize)> {
         let (i, c) = heading_end(&p.text)?;
@@ -1399,6 +1809,9 @@ mod measures {
             || head.chars().any(|c| c.is_ascii_digit() || c == '%')
             || is_inline_enumeration(head)
             || head.starts_with(['“', '《', '（', '('])
+            || BODY_OPENINGS.iter().any(|w| head.starts_with(w))
+            || c == '：' && LEAD_INTO_LIST.iter().any(|w| head.ends_with(w))
+            || c == '。' && !HEADING_OPENINGS.iter().any(|w| head.starts_with(w))
         {
             return None;
         }
@@ -1437,7 +1850,15 @@ mod measures {
         let cands: Vec<Option<(String, char, usize)>> = paragraphs.iter().map(run_in).collect();
         let skip = usize::from(lead_in);
         let count = cands.iter().skip(skip).filter(|c| c.is_some()).count();
-        if count < 2 {
+        // measures come as a series that makes up most of the container from the first on;
+        // a few short opening sentences scattered among running text are not measures
+        let first = cands
+            .iter()
+            .skip(skip)
+            .position(Option::is_some)
+            .map_or(0, |p| p + skip);
+        let span = paragraphs.len() - first;
+        if count < 2 || count * 4 < span {
             return (paragraphs, Vec::new());
         }
         let mut intro = Vec::new();
