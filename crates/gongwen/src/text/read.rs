@@ -372,6 +372,28 @@ fn is_tabular_title(t: &str) -> bool {
         .any(|w| t.ends_with(w))
 }
 
+/// Removes letter-spacing between Chinese characters (`国 家 粮 食` → `国家粮食`), keeping
+/// spaces between other characters.
+fn unspace(t: &str) -> String {
+    let cs: Vec<char> = t.chars().collect();
+    let cjk =
+        |c: char| ('\u{3000}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c);
+    let mut out = String::with_capacity(t.len());
+    for (i, &c) in cs.iter().enumerate() {
+        if is_space(c) {
+            let prev = cs[..i].iter().rev().find(|x| !is_space(**x));
+            let next = cs[i + 1..].iter().find(|x| !is_space(**x));
+            if prev.is_some_and(|p| cjk(*p) && !is_space(*p))
+                && next.is_some_and(|n| cjk(*n) && !is_space(*n))
+            {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// True when every 《 and （ in `s` is closed.
 fn balanced(s: &str) -> bool {
     s.matches('《').count() == s.matches('》').count()
@@ -417,7 +439,7 @@ impl<'s, 'a> Reader<'s, 'a> {
             {
                 return None;
             }
-            text.push_str(t);
+            text.push_str(&unspace(t));
             if title_kind(&text).is_some() && chars(&text) >= 4 && balanced(&text) {
                 return Some(TitleAt {
                     first: i,
@@ -557,7 +579,7 @@ impl<'s, 'a> Reader<'s, 'a> {
         let mut pos = body_start;
         if let Some(t) = &title {
             doc.meta.title = Some(t.text.clone());
-            if t.last > t.first || self.lines[t.first].markup_len() > 0 {
+            if t.last > t.first || self.lines[t.first].text != t.text {
                 doc.meta.title_lines = (t.first..=t.last)
                     .filter(|&k| !self.lines[k].is_blank())
                     .map(|k| self.lines[k].text.to_string())
@@ -1379,8 +1401,7 @@ impl Tree {
         };
         let node = numbered_node(l, m);
         // close open nodes at the same or a deeper level
-        while let Some(&last) = self.open.last() {
-            let _ = last;
+        while !self.open.is_empty() {
             let path = self.open.clone();
             if level(self.node_at(&path).kind) >= level(m.kind) {
                 self.open.pop();
@@ -1389,26 +1410,36 @@ impl Tree {
             }
         }
         let last_any = self.last_value[level(m.kind) as usize - 1];
-        let siblings: &Vec<Node> = if self.open.is_empty() {
-            &self.root
+        let path = self.open.clone();
+        let (parent_kind, siblings) = if path.is_empty() {
+            (None, &self.root)
         } else {
-            let path = self.open.clone();
-            &self.node_at(&path).children
+            let parent = self.node_at(&path);
+            (Some(parent.kind), &parent.children)
         };
-        let diag = numbering_diagnostic(siblings, &node, m, last_any);
         let idx = siblings.len();
-        if let Some(d) = diag {
-            self.diagnostics.push(d);
-        }
+        let diag = numbering_diagnostic(siblings, &node, m, last_any);
+        let num_text = node.num.as_ref().map(|n| n.text.as_str()).unwrap_or("");
+        let skipped = (m.kind == NodeKind::Subitem
+            && matches!(parent_kind, Some(NodeKind::Part | NodeKind::Section))
+            && diag.is_none())
+        .then(|| Diagnostic {
+            code: "level-skipped".into(),
+            severity: Severity::Warning,
+            message: format!(
+                "subitem `{num_text}` stands directly under a {}: the item level (1.) is skipped",
+                parent_kind.map_or("document", NodeKind::as_str)
+            ),
+            span: Span {
+                len: num_text.len(),
+                ..node.span
+            },
+        });
+        self.diagnostics.extend(diag.into_iter().chain(skipped));
         self.last_value[level(m.kind) as usize - 1] = Some(m.value);
-        // a new higher level resets the memory of the levels below it
-        for v in self.last_value.iter_mut().skip(level(m.kind) as usize) {
-            let _ = v;
-        }
-        if self.open.is_empty() {
+        if path.is_empty() {
             self.root.push(node);
         } else {
-            let path = self.open.clone();
             self.node_at(&path).children.push(node);
         }
         self.open.push(idx);
@@ -1427,15 +1458,11 @@ fn numbering_diagnostic(
 ) -> Option<Diagnostic> {
     let num_text = node.num.as_ref().map(|n| n.text.as_str()).unwrap_or("");
     let kind = m.kind.as_str();
-    if let Some(prev) = siblings
-        .iter()
-        .rev()
-        .find(|s| s.num.is_some() && level(s.kind) < level(m.kind))
-    {
-        let pk = prev.kind.as_str();
-        let pn = prev.num.as_ref().map(|n| n.text.as_str()).unwrap_or("");
-        let _ = (pk, pn);
-    }
+    // point at the number, not the whole line
+    let marker_span = Span {
+        len: num_text.len(),
+        ..node.span
+    };
     if let Some(last) = siblings.last() {
         if last.num.is_some() && level(last.kind) > level(m.kind) {
             return Some(Diagnostic {
@@ -1446,7 +1473,7 @@ fn numbering_diagnostic(
                     last.kind.as_str(),
                     last.num.as_ref().map(|n| n.text.as_str()).unwrap_or("")
                 ),
-                span: node.span,
+                span: marker_span,
             });
         }
     }
@@ -1461,7 +1488,7 @@ fn numbering_diagnostic(
             code: "numbering-repeat".into(),
             severity: Severity::Error,
             message: format!("{kind} `{num_text}` repeats the number of the {kind} before it"),
-            span: node.span,
+            span: marker_span,
         }),
         Some(p) if m.value < p => Some(Diagnostic {
             code: "numbering-order".into(),
@@ -1469,13 +1496,13 @@ fn numbering_diagnostic(
             message: format!(
                 "{kind} `{num_text}` comes after number {p}: numbering goes backwards"
             ),
-            span: node.span,
+            span: marker_span,
         }),
         Some(p) if m.value > p + 1 => Some(Diagnostic {
             code: "numbering-gap".into(),
             severity: Severity::Warning,
             message: format!("{kind} `{num_text}` follows number {p}: expected {}", p + 1),
-            span: node.span,
+            span: marker_span,
         }),
         Some(_) => None,
         None => {
@@ -1489,7 +1516,7 @@ fn numbering_diagnostic(
                     message: format!(
                         "{kind} `{num_text}` is the first of its level here: expected 1"
                     ),
-                    span: node.span,
+                    span: marker_span,
                 })
             }
         }
