@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Sets up and runs every test of the project (Rust; Python joins when the package lands).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v cargo >/dev/null; then
+    echo "cargo not found: install a Rust toolchain (1.80 or newer) first" >&2
+    exit 1
+fi
+if [ ! -d ../shared/corpus ]; then
+    echo "notice: ../shared/corpus not found; tests that read the real documents will say so and skip them" >&2
+fi
+
+cargo test --workspace --locked
