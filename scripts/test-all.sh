@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if ! command -v cargo >/dev/null; then
-    echo "cargo not found: install a Rust toolchain (1.80 or newer) first" >&2
+    echo "cargo not found: install a Rust toolchain (1.85 or newer) first" >&2
     exit 1
 fi
 if [ ! -d ../shared/corpus ]; then

@@ -5,12 +5,12 @@ use crate::model::Document;
 
 /// Writes the document as compact JSON.
 pub fn to_string(doc: &Document) -> String {
-    serde_json::to_string(doc).unwrap_or_else(|e| unreachable_json(e))
+    serde_json::to_string(doc).unwrap_or_else(unreachable_json)
 }
 
 /// Writes the document as JSON indented by two spaces.
 pub fn to_string_pretty(doc: &Document) -> String {
-    serde_json::to_string_pretty(doc).unwrap_or_else(|e| unreachable_json(e))
+    serde_json::to_string_pretty(doc).unwrap_or_else(unreachable_json)
 }
 
 /// Serialising the model cannot fail: it has only string keys and no custom serialisers that err.
@@ -30,7 +30,10 @@ pub fn from_str(src: &str) -> Result<Document, Error> {
                 serde_json::Deserializer::from_str(rest).into_iter::<serde::de::IgnoredAny>();
             let _ = de.next();
             if de.byte_offset() < rest.len() {
-                let at = Position::at(src, de.byte_offset());
+                // point at the first character after the document that is not white space
+                let after = &rest[de.byte_offset()..];
+                let garbage = de.byte_offset() + (after.len() - after.trim_start().len());
+                let at = Position::at(src, garbage);
                 return Err(Error::Syntax {
                     format: Format::Json,
                     message: "trailing characters".into(),
@@ -42,7 +45,7 @@ pub fn from_str(src: &str) -> Result<Document, Error> {
         Err(e) => {
             let path = e.path().to_string();
             let inner = e.into_inner();
-            let at = Position::from_line_column(src, inner.line(), inner.column().max(1));
+            let at = byte_column_position(src, inner.line(), inner.column());
             let message = strip_position(&inner.to_string());
             match inner.classify() {
                 serde_json::error::Category::Data => Err(Error::Shape {
@@ -59,6 +62,17 @@ pub fn from_str(src: &str) -> Result<Document, Error> {
             }
         }
     }
+}
+
+/// The position of serde_json's 1-based `line` and `column`; serde_json counts the column in
+/// bytes (0 before the first byte of a line), positions count characters.
+fn byte_column_position(src: &str, line: usize, column: usize) -> Position {
+    let line_start: usize = src
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    Position::at(src, line_start + column.saturating_sub(1))
 }
 
 /// serde_json appends ` at line L column C`; the error carries the position itself.

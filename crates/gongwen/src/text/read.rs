@@ -559,7 +559,7 @@ impl<'s, 'a> Reader<'s, 'a> {
                 break;
             }
             let b = self.lines[k].body();
-            if !(title.as_ref().is_some_and(|ti| k <= ti.last))
+            if title.as_ref().is_none_or(|ti| k > ti.last)
                 && (marker(b).is_some() || ends_sentence(b) && chars(b) >= 20)
             {
                 seen_body = true;
@@ -1871,8 +1871,8 @@ mod measures {
         node
     }
 
-    /// Splits a container's paragraphs into lead-in paragraphs and measures. `lead_in` forces
-    /// the first paragraph to stay a lead-in.
+    /// Splits a container's paragraphs into lead-in paragraphs and measures. `lead_in` keeps
+    /// the first paragraph a lead-in.
     fn split(paragraphs: Vec<Paragraph>, lead_in: bool) -> (Vec<Paragraph>, Vec<Node>) {
         let cands: Vec<Option<(String, char, usize)>> = paragraphs.iter().map(run_in).collect();
         let skip = usize::from(lead_in);
@@ -1913,37 +1913,14 @@ mod measures {
         intro
     }
 
-    /// Measures inside every node, with the lead-in style of sibling containers taken into
-    /// account: where most siblings open with a lead-in paragraph, so does this one.
+    /// Measures inside every node.
     pub(super) fn apply(nodes: &mut [Node]) {
-        let mut with_intro = 0;
-        let mut without_intro = 0;
-        let mut pending = Vec::new();
-        for (i, n) in nodes.iter().enumerate() {
+        for n in nodes.iter_mut() {
             if n.kind == NodeKind::Measure {
                 continue;
             }
-            let cands: Vec<bool> = n.paragraphs.iter().map(|p| run_in(p).is_some()).collect();
-            if cands.iter().filter(|c| **c).count() >= 2
-                || cands.iter().skip(1).filter(|c| **c).count() >= 2
-            {
-                if cands.first() == Some(&true) && !n.heading.as_ref().is_some_and(|h| h.run_in) {
-                    pending.push(i);
-                } else if !cands.is_empty() {
-                    with_intro += 1;
-                }
-            } else if !n.paragraphs.is_empty() && n.heading.as_ref().is_some_and(|h| !h.run_in) {
-                let _ = &mut without_intro;
-            }
-        }
-        let force = with_intro > 0 && with_intro > pending.len();
-        let _ = without_intro;
-        for (i, n) in nodes.iter_mut().enumerate() {
-            if n.kind == NodeKind::Measure {
-                continue;
-            }
-            let lead_in =
-                n.heading.as_ref().is_some_and(|h| h.run_in) || (force && pending.contains(&i));
+            // the rest of a run-in heading's line is the node's own text, not a measure
+            let lead_in = n.heading.as_ref().is_some_and(|h| h.run_in);
             let paragraphs = std::mem::take(&mut n.paragraphs);
             let (intro, ms) = split(paragraphs, lead_in);
             n.paragraphs = intro;

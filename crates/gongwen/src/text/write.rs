@@ -47,7 +47,7 @@ fn page_header(doc: &Document, out: &mut String) {
     if let Some(p) = &doc.meta.publication {
         let from_box = doc.meta.fields.iter().any(|f| f.key == "发布日期");
         if let Some(dt) = &p.datetime {
-            if !(from_box && !dt.contains('T')) {
+            if !from_box || dt.contains('T') {
                 out.push_str("发布时间：");
                 line(out, &dt.replacen('T', " ", 1));
             }
