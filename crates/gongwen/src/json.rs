@@ -21,11 +21,18 @@ fn unreachable_json(e: serde_json::Error) -> String {
 /// Reads a document from JSON, refusing anything that breaks the schema with the path and the
 /// position of the fault.
 pub fn from_str(src: &str) -> Result<Document, Error> {
-    let de = &mut serde_json::Deserializer::from_str(src);
+    // a BOM is not JSON, but editors write one: read past it, keeping positions in `src`
+    let bom = if src.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    let body = &src[bom..];
+    let de = &mut serde_json::Deserializer::from_str(body);
     match serde_path_to_error::deserialize::<_, Document>(de) {
         Ok(doc) => {
             // nothing but white space may follow the document
-            let rest = src.trim_end();
+            let rest = body.trim_end();
             let mut de =
                 serde_json::Deserializer::from_str(rest).into_iter::<serde::de::IgnoredAny>();
             let _ = de.next();
@@ -33,7 +40,7 @@ pub fn from_str(src: &str) -> Result<Document, Error> {
                 // point at the first character after the document that is not white space
                 let after = &rest[de.byte_offset()..];
                 let garbage = de.byte_offset() + (after.len() - after.trim_start().len());
-                let at = Position::at(src, garbage);
+                let at = Position::at(src, bom + garbage);
                 return Err(Error::Syntax {
                     format: Format::Json,
                     message: "trailing characters".into(),
@@ -45,7 +52,10 @@ pub fn from_str(src: &str) -> Result<Document, Error> {
         Err(e) => {
             let path = e.path().to_string();
             let inner = e.into_inner();
-            let at = byte_column_position(src, inner.line(), inner.column());
+            let at = Position::at(
+                src,
+                bom + byte_column_position(body, inner.line(), inner.column()).offset,
+            );
             let message = strip_position(&inner.to_string());
             match inner.classify() {
                 serde_json::error::Category::Data => Err(Error::Shape {

@@ -247,7 +247,7 @@ mod tests {
         assert_eq!(m("1.拓展"), Some((NodeKind::Item, 1, 2)));
         assert_eq!(m("12．拓展"), Some((NodeKind::Item, 12, 5)));
         assert_eq!(m("3、拓展"), Some((NodeKind::Item, 3, 4)));
-        assert_eq!(m("（1）监督组"), Some((NodeKind::Subitem, 1, 9)));
+        assert_eq!(m("（1）监督组"), Some((NodeKind::Subitem, 1, 7)));
         assert_eq!(m("1.5亿元"), None);
         assert_eq!(m("2019年"), None);
         assert_eq!(m("（此件公开发布）"), None);
@@ -264,6 +264,6 @@ mod tests {
         assert_eq!(parse_date("2019年2月30日"), None);
         let (d, r) = find_date("（2020年6月30日十届区委十次全会通过）").unwrap();
         assert_eq!(d, Date::new(2020, 6, 30).unwrap());
-        assert_eq!(r, 3..17);
+        assert_eq!(r, 3..19);
     }
 }

@@ -1469,7 +1469,7 @@ fn numbering_diagnostic(
                 code: "level-order".into(),
                 severity: Severity::Error,
                 message: format!(
-                    "{kind} `{num_text}` follows {} `{}` at the same level: a higher level after a lower one",
+                    "{kind} `{num_text}` comes after {} `{}` in the same container: a higher level after a lower one",
                     last.kind.as_str(),
                     last.num.as_ref().map(|n| n.text.as_str()).unwrap_or("")
                 ),
