@@ -200,7 +200,7 @@ pub fn labelled_diff(
     let mut last: Option<usize> = None;
     for (i, (op, l)) in all.iter().enumerate() {
         if near(i) {
-            if last.map_or(true, |p| p + 1 != i) {
+            if last.is_none_or(|p| p + 1 != i) {
                 out.push_str(&format!("@@ {a_name} line {la}, {b_name} line {lb} @@\n"));
             }
             if shown == max_lines {
