@@ -92,7 +92,7 @@ fn malformed_fixtures_are_diagnosed_and_still_parsed() {
             let hit = unmatched.iter().position(|d| {
                 e.codes.contains(&d.code.as_str())
                     && e.lines.contains(&d.span.line)
-                    && e.severity.map_or(true, |s| s == d.severity)
+                    && e.severity.is_none_or(|s| s == d.severity)
             });
             match hit {
                 Some(i) => {
