@@ -59,8 +59,9 @@ impl<'a> Line<'a> {
 }
 
 /// White space as it occurs in web text: ASCII, ideographic space, no-break space, BOM, tabs.
+/// (Zero-width characters are text: trimming them would lose them.)
 pub(crate) fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
+    c.is_whitespace() || c == '\u{feff}'
 }
 
 /// Splits `src` into lines (LF, CRLF or lone CR), keeping positions.

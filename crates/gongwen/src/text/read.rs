@@ -194,8 +194,8 @@ fn publication_datetime(t: &str) -> Option<String> {
     if b.len() < 10 || !(b[4] == b'-' && b[7] == b'-') {
         return None;
     }
-    let date = parse_date(&t[..10])?;
-    let rest = t[10..].trim_start();
+    let date = parse_date(t.get(..10)?)?;
+    let rest = t.get(10..)?.trim_start();
     let time: String = rest
         .chars()
         .take_while(|c| c.is_ascii_digit() || *c == ':')
@@ -579,12 +579,7 @@ impl<'s, 'a> Reader<'s, 'a> {
         let mut pos = body_start;
         if let Some(t) = &title {
             doc.meta.title = Some(t.text.clone());
-            if t.last > t.first || self.lines[t.first].text != t.text {
-                doc.meta.title_lines = (t.first..=t.last)
-                    .filter(|&k| !self.lines[k].is_blank())
-                    .map(|k| self.lines[k].text.to_string())
-                    .collect();
-            }
+            doc.meta.title_lines = self.title_lines(t.first, t.last, &t.text);
             pos = t.last + 1;
             pos = self.head(&mut doc, pos, end);
         } else if let Some(x) = lead_title {
@@ -659,6 +654,20 @@ impl<'s, 'a> Reader<'s, 'a> {
         pos
     }
 
+    /// The title lines as printed, kept when they are not just the title (split over lines,
+    /// letter-spaced, marked up).
+    fn title_lines(&self, first: usize, last: usize, title: &str) -> Vec<String> {
+        let lines: Vec<String> = (first..=last)
+            .filter(|&k| !self.lines[k].is_blank())
+            .map(|k| self.lines[k].text.to_string())
+            .collect();
+        if lines.len() == 1 && lines[0] == title {
+            Vec::new()
+        } else {
+            lines
+        }
+    }
+
     /// The title of an attachment page, which web pages may split into fragments
     /// (`天津市` / `2023` / `年……汇总表`): its last line and the joined text.
     fn attachment_title(&self, k: usize, end: usize) -> Option<(usize, String)> {
@@ -726,22 +735,12 @@ impl<'s, 'a> Reader<'s, 'a> {
             if let Some(k) = self.next_text(pos, end) {
                 let t = self.lines[k].text;
                 if let Some((last, text)) = self.attachment_title(k, end) {
+                    att.content.meta.title_lines = self.title_lines(k, last, &text);
                     title_text = Some(text);
-                    if last > k {
-                        att.content.meta.title_lines = (k..=last)
-                            .filter(|&x| !self.lines[x].is_blank())
-                            .map(|x| self.lines[x].text.to_string())
-                            .collect();
-                    }
                     pos = last + 1;
                 } else if let Some(ti) = self.title_at(k, end) {
-                    title_text = Some(ti.text.clone());
-                    if ti.last > ti.first {
-                        att.content.meta.title_lines = (ti.first..=ti.last)
-                            .filter(|&x| !self.lines[x].is_blank())
-                            .map(|x| self.lines[x].text.to_string())
-                            .collect();
-                    }
+                    att.content.meta.title_lines = self.title_lines(ti.first, ti.last, &ti.text);
+                    title_text = Some(ti.text);
                     pos = ti.last + 1;
                 } else if !ends_sentence(t)
                     && chars(t) <= 60
@@ -753,13 +752,8 @@ impl<'s, 'a> Reader<'s, 'a> {
                 }
             }
         } else if let Some(ti) = self.title_at(s, end) {
-            title_text = Some(ti.text.clone());
-            if ti.last > ti.first {
-                att.content.meta.title_lines = (ti.first..=ti.last)
-                    .filter(|&x| !self.lines[x].is_blank())
-                    .map(|x| self.lines[x].text.to_string())
-                    .collect();
-            }
+            att.content.meta.title_lines = self.title_lines(ti.first, ti.last, &ti.text);
+            title_text = Some(ti.text);
             pos = ti.last + 1;
         }
         // the content runs to the next attachment label or the next forwarded title
@@ -812,12 +806,17 @@ impl<'s, 'a> Reader<'s, 'a> {
         derive_issuers(&mut content);
         let mut diags = parsed.diagnostics;
         // anything after the closing of an attachment that is not another attachment stays in it
-        if parsed.end < stop {
-            let extra = self.body(parsed.end, stop, false);
+        let mut from = parsed.end;
+        while from < stop && self.next_text(from, stop).is_some() {
+            let extra = self.body(from, stop, false);
             content.preamble.extend(extra.preamble);
             content.body.extend(extra.nodes);
             content.closing.extend(extra.closing);
             diags.extend(extra.diagnostics);
+            if extra.end <= from {
+                break;
+            }
+            from = extra.end;
         }
         att.content = content;
         (att, stop, diags)
@@ -1130,8 +1129,11 @@ fn lead_quoted_title(t: &str) -> Option<String> {
     }
     let a = t.find('《')?;
     let b = t.rfind('》')?;
+    if b <= a {
+        return None;
+    }
     let inner = &t[a + '《'.len_utf8()..b];
-    (b > a && title_kind(inner).is_some() && chars(inner) >= 6).then(|| inner.to_string())
+    (title_kind(inner).is_some() && chars(inner) >= 6).then(|| inner.to_string())
 }
 
 /// The meeting named in a news lead (`今天十届区委十次全会举行`), and the day relative to
