@@ -145,9 +145,13 @@ pub struct Metadata {
     /// The document's own title, lines of a split title joined.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// The title lines as printed, when the title was split over several lines.
+    /// The title lines as printed, when they are not just the title (split over several lines,
+    /// letter-spaced, marked up).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub title_lines: Vec<String>,
+    /// Where the title was read from: the document itself, or the page around it.
+    #[serde(default, skip_serializing_if = "TitleSource::is_document")]
+    pub title_from: TitleSource,
     /// Issuing bodies (发文机关), from the title, the signature or the metadata box.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub issuers: Vec<String>,
@@ -173,6 +177,26 @@ pub struct Metadata {
     /// The key–value fields of a page's metadata box (索引号, 主题分类, 发文机关…), as printed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<Field>,
+}
+
+/// Where a document's title was read from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum TitleSource {
+    /// A title line of the document (or no title).
+    #[default]
+    Document,
+    /// A news lead that reports the document (`审议通过《……》`).
+    Lead,
+    /// The page's metadata box (`标题：……`).
+    MetadataBox,
+}
+
+impl TitleSource {
+    /// True for [`TitleSource::Document`], the default.
+    pub fn is_document(&self) -> bool {
+        *self == TitleSource::Document
+    }
 }
 
 /// A document number (发文字号): issuer code, year and sequence, and the text as written.
@@ -529,14 +553,12 @@ impl Document {
     }
 
     /// The document without what depends on the source layout or the page around it: residue,
-    /// publication data and metadata-box fields (which come from the page), spans, and the
-    /// layout of split titles. Two readings of the same document in different layouts (the
-    /// page as published and the canonical text gongwen writes) agree on this.
+    /// spans, the layout of title lines, an adoption line that is just the canonical one, and
+    /// whether the title came from a news lead. Two readings of the same document in different
+    /// layouts (the page as published and the canonical text gongwen writes) agree on this.
     pub fn without_page(&self) -> Document {
         let mut d = self.clone();
         d.residue.clear();
-        d.meta.publication = None;
-        d.meta.fields.clear();
         d.clear_layout();
         d
     }
@@ -554,6 +576,10 @@ impl Document {
             }
         }
         self.meta.title_lines.clear();
+        // the canonical writer prints a title taken from a news lead as the document's title line
+        if self.meta.title_from == TitleSource::Lead {
+            self.meta.title_from = TitleSource::Document;
+        }
         if let Some(a) = &mut self.meta.adopted {
             if a.line.as_deref() == Some(a.canonical_line().as_str()) {
                 a.line = None;

@@ -299,25 +299,32 @@ pub(crate) fn doc_number(t: &str) -> Option<DocNumber> {
 
 /// An adoption line: `（2020年6月30日中国共产党……第十次全体会议通过）`.
 fn adoption(t: &str) -> Option<Adoption> {
-    let inner = match t.strip_prefix(['（', '(']) {
-        Some(x) => x.strip_suffix(['）', ')'])?,
-        None => t,
-    };
+    let bracketed = t
+        .strip_prefix(['（', '('])
+        .and_then(|x| x.strip_suffix(['）', ')']));
+    let inner = bracketed.unwrap_or(t);
     let body = inner
         .strip_suffix("通过")
         .or_else(|| inner.strip_suffix("批准"))?;
-    let (date, range) = find_date(body)?;
-    if range.start != 0 {
-        return None;
-    }
-    let meeting = body[range.end..].trim_matches(is_space);
-    let mut a = Adoption {
-        meeting: (!meeting.is_empty()).then(|| meeting.to_string()),
-        date: Some(date),
-        line: None,
+    let (date, meeting) = match find_date(body) {
+        Some((date, range)) if range.start == 0 => {
+            (Some(date), body[range.end..].trim_matches(is_space))
+        }
+        // `（十届区委十次全会通过）`: a meeting without a date, in brackets only
+        None if bracketed.is_some()
+            && body.contains('会')
+            && chars(body) <= 60
+            && !body.contains(['。', '，']) =>
+        {
+            (None, body.trim_matches(is_space))
+        }
+        _ => return None,
     };
-    a.line = Some(t.to_string());
-    Some(a)
+    Some(Adoption {
+        meeting: (!meeting.is_empty()).then(|| meeting.to_string()),
+        date,
+        line: Some(t.to_string()),
+    })
 }
 
 /// A signature line of a closing block: an organ's name, short, no sentence punctuation.
@@ -394,6 +401,30 @@ fn unspace(t: &str) -> String {
     out
 }
 
+/// A line that can be (part of) a title: short, no sentence punctuation, not a number, date,
+/// chrome or a news lead.
+fn title_piece(t: &str) -> bool {
+    !(t.is_empty()
+        || chars(t) > 60
+        || marker(t).is_some()
+        || t.chars()
+            .any(|c| matches!(c, '。' | '；' | '！' | '？' | '!' | '?' | '：' | ':' | '，'))
+        || is_chrome(t)
+        || t.starts_with('《') && t.ends_with('》')
+        || t.contains("审议通过")
+        || doc_number(t).is_some()
+        || parse_date(t).is_some()
+        || publication_datetime(t).is_some()
+        || attachment_label(t).is_some())
+}
+
+/// True when `t` alone on a line reads as a title: the canonical writer writes a title line only
+/// when it does, so that the title reads back from it.
+pub(crate) fn is_title_line(t: &str) -> bool {
+    let u = unspace(t);
+    title_piece(t) && title_kind(&u).is_some() && chars(&u) >= 4 && balanced(&u)
+}
+
 /// True when every 《 and （ in `s` is closed.
 fn balanced(s: &str) -> bool {
     s.matches('《').count() == s.matches('》').count()
@@ -425,18 +456,7 @@ impl<'s, 'a> Reader<'s, 'a> {
         for _ in 0..4 {
             let l = self.lines[j];
             let t = l.body();
-            if t.is_empty()
-                || chars(t) > 60
-                || marker(t).is_some()
-                || t.chars()
-                    .any(|c| matches!(c, '。' | '；' | '！' | '？' | '!' | '?' | '：' | ':' | '，'))
-                || is_chrome(t)
-                || t.starts_with('《') && t.ends_with('》')
-                || t.contains("审议通过")
-                || doc_number(t).is_some()
-                || parse_date(t).is_some()
-                || publication_datetime(t).is_some()
-            {
+            if !title_piece(t) {
                 return None;
             }
             text.push_str(&unspace(t));
@@ -489,7 +509,9 @@ impl<'s, 'a> Reader<'s, 'a> {
             body_start = t.first;
         } else {
             // no title line: the document starts with its preamble (a news page that reports it)
-            let anchor = first_marker.unwrap_or(n);
+            let any_marker =
+                first_marker.or_else(|| (0..n).find(|&i| marker(self.lines[i].body()).is_some()));
+            let anchor = any_marker.unwrap_or(n);
             let mut s = anchor;
             let mut k = anchor;
             while k > 0 {
@@ -509,17 +531,24 @@ impl<'s, 'a> Reader<'s, 'a> {
                     break;
                 }
             }
-            if first_marker.is_none() {
-                // no numbered body: the first paragraph-like line after the chrome
+            if any_marker.is_none() {
+                // no numbered body: the first paragraph-like line after the chrome, else the
+                // first line that is not page matter
+                let page = |t: &str| {
+                    is_chrome(t)
+                        || box_fields(t).is_some()
+                        || key_value(t, PUBLICATION_KEYS).is_some()
+                        || publication_datetime(t).is_some()
+                };
                 s = (0..n)
                     .find(|&k| {
                         let t = self.lines[k].text;
-                        ends_sentence(t)
-                            && chars(t) >= 20
-                            && !is_chrome(t)
-                            && box_fields(t).is_none()
+                        ends_sentence(t) && chars(t) >= 20 && !page(t)
                     })
-                    .unwrap_or(0);
+                    .or_else(|| {
+                        (0..n).find(|&k| !self.lines[k].is_blank() && !page(self.lines[k].text))
+                    })
+                    .unwrap_or(n);
             }
             body_start = s;
             for k in 0..s {
@@ -584,6 +613,7 @@ impl<'s, 'a> Reader<'s, 'a> {
             pos = self.head(&mut doc, pos, end);
         } else if let Some(x) = lead_title {
             doc.meta.title = Some(x);
+            doc.meta.title_from = TitleSource::Lead;
         }
         let first_label = (pos..end)
             .find(|&k| !self.lines[k].is_blank() && attachment_label(self.lines[k].text).is_some())
@@ -1044,7 +1074,10 @@ impl<'s, 'a> Reader<'s, 'a> {
         }
         let meta = &mut doc.meta;
         if meta.title.is_none() {
-            meta.title = field("标题").map(str::to_string);
+            meta.title = field("标题").or_else(|| field("名称")).map(str::to_string);
+            if meta.title.is_some() {
+                meta.title_from = TitleSource::MetadataBox;
+            }
         }
         if let Some(t) = &meta.title {
             meta.kind = title_kind(t).unwrap_or_default();
@@ -1133,7 +1166,7 @@ fn lead_quoted_title(t: &str) -> Option<String> {
         return None;
     }
     let inner = &t[a + '《'.len_utf8()..b];
-    (title_kind(inner).is_some() && chars(inner) >= 6).then(|| inner.to_string())
+    (is_title_line(inner) && chars(inner) >= 6).then(|| inner.to_string())
 }
 
 /// The meeting named in a news lead (`今天十届区委十次全会举行`), and the day relative to
@@ -1556,39 +1589,20 @@ fn numbered_node(l: Line<'_>, m: Marker) -> Node {
     if rest.is_empty() {
         return node;
     }
-    match heading_end(rest) {
-        Some((p, c)) => {
-            let head = &rest[..p];
-            let after_off = p + c.len_utf8();
-            let after = rest[after_off..].trim_start_matches(is_space);
-            let commas = head.matches(['，', ',']).count();
-            let fits = chars(head) <= 30 && commas <= 1;
-            if fits && !head.is_empty() && !is_inline_enumeration(head) {
-                node.heading = Some(Heading {
-                    text: head.to_string(),
-                    end: Some(c.to_string()),
-                    run_in: !after.is_empty(),
-                });
-                if !after.is_empty() {
-                    let skip = rest_off + rest.len() - after.len();
-                    node.paragraphs.push(Paragraph {
-                        text: after.to_string(),
-                        span: l.span_from(skip),
-                    });
-                }
-            } else {
+    match split_heading(rest) {
+        Some((head, end, after)) => {
+            node.heading = Some(Heading {
+                text: head.to_string(),
+                end: end.map(String::from),
+                run_in: !after.is_empty(),
+            });
+            if !after.is_empty() {
+                let skip = rest_off + rest.len() - after.len();
                 node.paragraphs.push(Paragraph {
-                    text: rest.to_string(),
-                    span: l.span_from(rest_off),
+                    text: after.to_string(),
+                    span: l.span_from(skip),
                 });
             }
-        }
-        None if chars(rest) <= 60 => {
-            node.heading = Some(Heading {
-                text: rest.to_string(),
-                end: None,
-                run_in: false,
-            });
         }
         None => node.paragraphs.push(Paragraph {
             text: rest.to_string(),
@@ -1596,6 +1610,28 @@ fn numbered_node(l: Line<'_>, m: Marker) -> Node {
         }),
     }
     node
+}
+
+/// The heading of a numbered line, given the text after the number: the heading, the mark that
+/// closes it, and the body text that follows it on the line. `None` when the text is all body
+/// (a long first sentence, an inline enumeration). The canonical writer asks the same question
+/// to lay out a numbered paragraph so that it reads back the same.
+pub(crate) fn split_heading(rest: &str) -> Option<(&str, Option<char>, &str)> {
+    match heading_end(rest) {
+        Some((p, c)) => {
+            let head = &rest[..p];
+            let after = rest[p + c.len_utf8()..].trim_start_matches(is_space);
+            let commas = head.matches(['，', ',']).count();
+            let fits = chars(head) <= 30 && commas <= 1;
+            (fits && !head.is_empty() && !is_inline_enumeration(head)).then_some((
+                head,
+                Some(c),
+                after,
+            ))
+        }
+        None if chars(rest) <= 60 && !rest.is_empty() => Some((rest, None, "")),
+        None => None,
+    }
 }
 
 /// `一是……`, `首先……`: an inline enumeration, not a heading.

@@ -3,13 +3,13 @@
 //!
 //! Reading what it writes gives back the same model, residue and source positions aside.
 
-use crate::model::{Attachment, Document, Node};
+use crate::model::{Attachment, Document, Node, TitleSource};
 
 /// Writes the document as canonical plain text.
 pub fn write(doc: &Document) -> String {
     let mut out = String::with_capacity(estimate(doc));
     page_header(doc, &mut out);
-    document(doc, &mut out);
+    document(doc, &mut out, true);
     out
 }
 
@@ -66,23 +66,28 @@ fn page_header(doc: &Document, out: &mut String) {
     }
 }
 
-fn document(doc: &Document, out: &mut String) {
+fn document(doc: &Document, out: &mut String, top: bool) {
     let m = &doc.meta;
     if !m.title_lines.is_empty() {
         for t in &m.title_lines {
             line(out, t);
         }
-    } else if let Some(t) = &m.title {
+    } else if let Some(t) = m.title.as_deref().filter(|t| {
+        !top || m.title_from != TitleSource::MetadataBox && crate::text::read::is_title_line(t)
+    }) {
+        // a title taken from the page's metadata box stays there (the header above carries it);
+        // an attachment's title follows its label
         line(out, t);
     }
     if let Some(n) = &m.number {
         line(out, &n.text);
     }
-    for s in &m.subtitle {
-        line(out, s);
-    }
+    // the adoption line before any subtitle line: the reader takes the first adoption-like line
     if let Some(a) = &m.adopted {
         line(out, &a.text());
+    }
+    for s in &m.subtitle {
+        line(out, s);
     }
     if let Some(a) = &m.addressee {
         line(out, a);
@@ -120,9 +125,13 @@ fn node(n: &Node, out: &mut String) {
             out.push('\n');
         }
         None => {
-            // a numbered paragraph: its text follows the number on the same line
-            if let Some(p) = paragraphs.next() {
-                out.push_str(&p.text);
+            // a numbered paragraph: its text follows the number on the same line, unless the
+            // reader would take the start of it for a heading there
+            let first = n.paragraphs.first().map(|p| p.text.as_str()).unwrap_or("");
+            if n.num.is_none() || crate::text::read::split_heading(first).is_none() {
+                if let Some(p) = paragraphs.next() {
+                    out.push_str(&p.text);
+                }
             }
             out.push('\n');
         }
@@ -140,5 +149,5 @@ fn attachment(a: &Attachment, out: &mut String) {
     if let Some(l) = &a.label {
         line(out, l);
     }
-    document(&a.content, out);
+    document(&a.content, out, false);
 }
