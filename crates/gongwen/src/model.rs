@@ -74,8 +74,11 @@ pub struct Date {
 }
 
 impl Date {
-    /// A date if the numbers form one (month 1–12, day 1–31 and valid for the month).
+    /// A date if the numbers form one (year 1–9999, month 1–12, day valid for the month).
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        if !(1..=9999).contains(&year) {
+            return None;
+        }
         let days = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
