@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sets up and runs every test of the project (Rust; Python joins when the package lands).
+# Sets up and runs every test of the project: Rust, then the Python package.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,3 +12,7 @@ if [ ! -d ../shared/corpus ]; then
 fi
 
 cargo test --workspace --locked
+
+
+# interop: cobalt (PyPI) loads our Akoma Ntoso of the seed
+bash scripts/test-interop.sh

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 /// Exit codes, one per kind of failure, so that scripts can tell them apart.
 mod exit {
-    /// `check` found errors in the document.
+    /// `check` found errors in the document, or `validate` in the AKN.
     pub const DIAGNOSTIC_ERRORS: u8 = 1;
     /// Bad arguments (clap's own code).
     pub const _USAGE: u8 = 2;
@@ -26,7 +26,7 @@ mod exit {
 #[command(
     name = "gongwen",
     version,
-    about = "Chinese official documents (公文): convert, outline, check"
+    about = "Chinese official documents (公文): convert, outline, check, validate"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -35,7 +35,7 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Convert a document between plain text and JSON.
+    /// Convert a document between plain text, JSON, gongwen XML and Akoma Ntoso.
     Convert {
         /// Input file, or `-` for standard input.
         file: PathBuf,
@@ -62,6 +62,12 @@ enum Command {
         /// Input file, or `-` for standard input.
         file: PathBuf,
     },
+    /// Check an Akoma Ntoso file for what its XSD cannot: eIds, FRBR URIs, required metadata;
+    /// diagnostics rustc-style, exit 1 when there are errors.
+    Validate {
+        /// AKN file, or `-` for standard input.
+        file: PathBuf,
+    },
     /// Print the JSON Schema of the model.
     Schema,
 }
@@ -70,6 +76,10 @@ enum Command {
 enum Fmt {
     Text,
     Json,
+    /// gongwen XML (`schemas/gongwen.xsd`).
+    Xml,
+    /// Akoma Ntoso 3.0.
+    Akn,
 }
 
 struct Failure {
@@ -135,13 +145,19 @@ fn decode<'b>(name: &str, bytes: &'b [u8]) -> Result<&'b str, Failure> {
 }
 
 fn load(name: &str, src: &str, from: Option<Fmt>) -> Result<Document, Failure> {
-    let fmt = from.unwrap_or(match gongwen::detect(src) {
-        gongwen::Detected::Json => Fmt::Json,
-        gongwen::Detected::Text => Fmt::Text,
+    let fmt = from.unwrap_or(match gongwen::xmlsafe::detect(src) {
+        Some(gongwen::Format::Akn) => Fmt::Akn,
+        Some(_) => Fmt::Xml,
+        None => match gongwen::detect(src) {
+            gongwen::Detected::Json => Fmt::Json,
+            gongwen::Detected::Text => Fmt::Text,
+        },
     });
     let r = match fmt {
         Fmt::Text => gongwen::text::read(src),
         Fmt::Json => gongwen::json::from_str(src),
+        Fmt::Xml => gongwen::xml::from_str(src),
+        Fmt::Akn => gongwen::akn::from_str(src),
     };
     r.map_err(|e| Failure::from_error(name, &e))
 }
@@ -202,6 +218,12 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                 Fmt::Text => gongwen::text::write(&doc),
                 Fmt::Json if pretty => gongwen::json::to_string_pretty(&doc) + "\n",
                 Fmt::Json => gongwen::json::to_string(&doc) + "\n",
+                Fmt::Xml => {
+                    gongwen::xml::to_string(&doc).map_err(|e| Failure::from_error(&name, &e))?
+                }
+                Fmt::Akn => {
+                    gongwen::akn::to_string(&doc).map_err(|e| Failure::from_error(&name, &e))?
+                }
             };
             write_output(output.as_ref(), &[&file], &s)?;
             Ok(0)
@@ -229,6 +251,33 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                 .count();
             let warnings = doc
                 .diagnostics
+                .iter()
+                .filter(|d| d.severity == gongwen::Severity::Warning)
+                .count();
+            out.push_str(&format!(
+                "{name}: {errors} error(s), {warnings} warning(s)\n"
+            ));
+            write_output(None, &[], &out)?;
+            Ok(if errors > 0 {
+                exit::DIAGNOSTIC_ERRORS
+            } else {
+                0
+            })
+        }
+        Command::Validate { file } => {
+            let (name, bytes) = read_input(&file)?;
+            let src = decode(&name, &bytes)?;
+            let ds = gongwen::akn::validate(src);
+            let mut out = String::new();
+            for d in &ds {
+                out.push_str(&gongwen::render::render(d, src, &name));
+                out.push('\n');
+            }
+            let errors = ds
+                .iter()
+                .filter(|d| d.severity == gongwen::Severity::Error)
+                .count();
+            let warnings = ds
                 .iter()
                 .filter(|d| d.severity == gongwen::Severity::Warning)
                 .count();

@@ -65,6 +65,10 @@ impl fmt::Display for Position {
 pub enum Format {
     Text,
     Json,
+    /// gongwen XML (`schemas/gongwen.xsd`).
+    Xml,
+    /// Akoma Ntoso 3.0.
+    Akn,
 }
 
 impl fmt::Display for Format {
@@ -72,6 +76,8 @@ impl fmt::Display for Format {
         f.write_str(match self {
             Format::Text => "text",
             Format::Json => "json",
+            Format::Xml => "xml",
+            Format::Akn => "akn",
         })
     }
 }

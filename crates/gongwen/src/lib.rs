@@ -9,8 +9,10 @@
 //! ```
 //!
 //! The [`model`] imports no format crate; each format lives in its own module with a reader and
-//! a writer: [`text`], [`json`]. [`outline`] and [`render`] are views for people.
+//! a writer: [`text`], [`json`], [`xml`] (gongwen XML) and [`akn`] (Akoma Ntoso 3.0), the last two
+//! sharing the hostile-input limits of [`xmlsafe`]. [`outline`] and [`render`] are views for people.
 
+pub mod akn;
 pub mod error;
 pub mod json;
 pub mod model;
@@ -18,6 +20,8 @@ pub mod numbering;
 pub mod outline;
 pub mod render;
 pub mod text;
+pub mod xml;
+pub mod xmlsafe;
 
 pub use error::{Error, Format, Position};
 pub use model::*;
@@ -35,6 +39,7 @@ pub enum Detected {
 }
 
 /// Detects the format of an input from its content: JSON starts with `{`, anything else is text.
+/// XML inputs (gongwen XML, Akoma Ntoso) are told apart by [`xmlsafe::detect`].
 pub fn detect(src: &str) -> Detected {
     let t = src.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     if t.starts_with('{') {

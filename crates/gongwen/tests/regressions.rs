@@ -19,7 +19,11 @@ fn five_digit_year_is_not_a_date() {
 /// multi-byte character (`2020-06-3年`) was sliced at byte 10 and panicked.
 #[test]
 fn date_like_line_cut_inside_a_character_does_not_panic() {
-    for src in ["2020-06-3年\n一、总则", "2020-06-30年 10:35\n一、总则", "2020-0年-30"] {
+    for src in [
+        "2020-06-3年\n一、总则",
+        "2020-06-30年 10:35\n一、总则",
+        "2020-0年-30",
+    ] {
         let _ = gongwen::parse(src);
     }
 }

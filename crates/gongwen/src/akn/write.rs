@@ -1,0 +1,746 @@
+//! The Akoma Ntoso writer. See the module documentation of [`crate::akn`] for the mapping.
+
+use super::{actor_slug, doc_element, fnv1a32, node_element};
+use crate::error::{Error, Format};
+use crate::model::{Adoption, ClosingRole, Date, Document, Node, Paragraph};
+use crate::xml;
+use crate::xmlsafe::{Out, AKN_NS, GW_NS};
+use std::collections::HashSet;
+
+/// The prefix of gongwen elements inside `proprietary`.
+const GW: &str = "gw:";
+
+/// Writes the document as Akoma Ntoso 3.0, indented by two spaces, with a final newline.
+///
+/// Fails only when a string holds a character XML 1.0 cannot hold (a C0 control character other
+/// than tab, line feed and carriage return, U+FFFE or U+FFFF).
+pub fn to_string(doc: &Document) -> Result<String, Error> {
+    let plan = Plan::new(doc);
+    let mut o = Out::new(Format::Akn, 1 << 16);
+    o.start("akomaNtoso", &[("xmlns", AKN_NS), ("xmlns:gw", GW_NS)]);
+    document(&mut o, &plan, doc, "", None);
+    o.end("akomaNtoso");
+    o.finish()
+}
+
+/// What every document of the output shares: the issuers' slugs, the main work's FRBR data and
+/// whether a guarantees concept is referred to.
+struct Plan {
+    actors: Vec<(String, String)>,
+    guarantees: bool,
+    work: String,
+    expression: String,
+    date: Date,
+    date_name: &'static str,
+    number: String,
+}
+
+impl Plan {
+    fn new(doc: &Document) -> Plan {
+        let mut actors: Vec<(String, String)> = Vec::new();
+        let mut taken: HashSet<String> = ["gongwen", "author", "editor", "guarantees", "original"]
+            .iter()
+            .map(|s| (*s).to_string())
+            .collect();
+        fn collect<'a>(d: &'a Document, out: &mut Vec<&'a String>) {
+            out.extend(&d.meta.issuers);
+            for a in &d.attachments {
+                collect(&a.content, out);
+            }
+        }
+        let mut issuers = Vec::new();
+        collect(doc, &mut issuers);
+        for issuer in issuers {
+            if actors.iter().any(|(i, _)| i == issuer) {
+                continue;
+            }
+            let base = actor_slug(issuer);
+            let mut slug = base.clone();
+            let mut k = 2;
+            while !taken.insert(slug.clone()) {
+                slug = format!("{base}-{k}");
+                k += 1;
+            }
+            actors.push((issuer.clone(), slug));
+        }
+        let guarantees = !doc.guarantees().is_empty();
+
+        let (date, date_name, uri_date) = work_date(doc);
+        let (element, name) = doc_element(doc.meta.kind);
+        let actor = doc
+            .meta
+            .issuers
+            .first()
+            .and_then(|i| actors.iter().find(|(x, _)| x == i))
+            .map(|(_, s)| format!("/{s}"))
+            .unwrap_or_default();
+        let number = match &doc.meta.number {
+            Some(n) => format!("{}-{}", n.year, n.seq),
+            None => format!(
+                "{name}-{:08x}",
+                fnv1a32(doc.meta.title.as_deref().unwrap_or(""))
+            ),
+        };
+        let work = format!("/akn/cn/{element}/{name}{actor}/{uri_date}/{number}");
+        let expression = format!("{work}/zho@{date}");
+        Plan {
+            actors,
+            guarantees,
+            work,
+            expression,
+            date,
+            date_name,
+            number,
+        }
+    }
+
+    fn slug(&self, issuer: &str) -> &str {
+        self.actors
+            .iter()
+            .find(|(i, _)| i == issuer)
+            .map_or("gongwen", |(_, s)| s.as_str())
+    }
+}
+
+/// The work date, its source, and the date as the work URI carries it.
+fn work_date(doc: &Document) -> (Date, &'static str, String) {
+    let m = &doc.meta;
+    if let Some(d) = m.adopted.as_ref().and_then(|a| a.date) {
+        return (d, "adoption", d.to_string());
+    }
+    if let Some(d) = m.signed {
+        return (d, "signature", d.to_string());
+    }
+    let published = m
+        .publication
+        .as_ref()
+        .and_then(|p| p.datetime.as_deref())
+        .and_then(|s| s.get(..10))
+        .and_then(|s| Date::try_from(s.to_string()).ok());
+    if let Some(d) = published {
+        return (d, "publication", d.to_string());
+    }
+    if let Some(d) = m.number.as_ref().and_then(|n| Date::new(n.year, 1, 1)) {
+        return (d, "number-year", format!("{:04}", d.year));
+    }
+    let d = Date {
+        year: 1,
+        month: 1,
+        day: 1,
+    };
+    (d, "unknown", d.to_string())
+}
+
+/// True when the paragraph ends with an enacting formula: a last clause with 如下 followed by
+/// at most four characters and a full stop or colon (「现作出如下决定。」, 「现提出如下意见：」,
+/// 「现将有关事项通知如下：」).
+pub(crate) fn ends_with_enacting_formula(text: &str) -> bool {
+    let t = text.trim_end();
+    let Some(last) = t.chars().last() else {
+        return false;
+    };
+    if !matches!(last, '。' | '：' | ':') {
+        return false;
+    }
+    let body = &t[..t.len() - last.len_utf8()];
+    match body.rfind("如下") {
+        Some(i) => {
+            let after = &body[i + "如下".len()..];
+            after.chars().count() <= 4
+                && after
+                    .chars()
+                    .all(|c| !c.is_ascii_punctuation() && !"，。；：、！？,".contains(c))
+        }
+        None => false,
+    }
+}
+
+/// Where the last sentence of a paragraph that ends with an enacting formula starts: after the
+/// last full stop, exclamation or question mark before its final one (0 for a single sentence).
+pub(crate) fn formula_start(text: &str) -> usize {
+    let t = text.trim_end();
+    let Some(last) = t.chars().last() else {
+        return 0;
+    };
+    let body = &t[..t.len() - last.len_utf8()];
+    body.rfind(['。', '！', '？', '!', '?']).map_or(0, |i| {
+        i + body[i..].chars().next().map_or(1, char::len_utf8)
+    })
+}
+
+/// True when the last preamble paragraph is written as two AKN paragraphs (the sentences before
+/// the enacting formula, and the formula), which the reader joins again.
+fn formula_split(doc: &Document) -> bool {
+    !doc.body.is_empty()
+        && doc
+            .preamble
+            .last()
+            .is_some_and(|p| ends_with_enacting_formula(&p.text) && formula_start(&p.text) > 0)
+}
+
+/// eIds of a list of nodes, assigned before writing so that `proprietary` (which comes first) and
+/// the body agree.
+struct Ids {
+    eid: String,
+    children: Vec<Ids>,
+}
+
+fn assign(nodes: &[Node], prefix: &str) -> Vec<Ids> {
+    let mut used: HashSet<String> = HashSet::new();
+    let mut ordinals: Vec<(&'static str, u32)> = Vec::new();
+    nodes
+        .iter()
+        .map(|n| {
+            let (element, _) = node_element(n.kind);
+            let abbr = super::abbreviation(element).unwrap_or(element);
+            let ord = match ordinals.iter_mut().find(|(a, _)| *a == abbr) {
+                Some((_, k)) => {
+                    *k += 1;
+                    *k
+                }
+                None => {
+                    ordinals.push((abbr, 1));
+                    1
+                }
+            };
+            let base = format!("{abbr}_{}", n.num.as_ref().map_or(ord, |x| x.value));
+            let mut local = base.clone();
+            let mut k = 2;
+            while !used.insert(local.clone()) {
+                local = format!("{base}-{k}");
+                k += 1;
+            }
+            let eid = format!("{prefix}{local}");
+            let children = assign(&n.children, &format!("{eid}__"));
+            Ids { eid, children }
+        })
+        .collect()
+}
+
+fn document(o: &mut Out, plan: &Plan, doc: &Document, prefix: &str, comp: Option<&str>) {
+    let (element, name) = doc_element(doc.meta.kind);
+    let ids = assign(&doc.body, prefix);
+    o.start(element, &[("name", name)]);
+    meta(o, plan, doc, prefix, comp, &ids);
+    preface(o, plan, doc, prefix);
+    if !doc.body.is_empty() && !doc.preamble.is_empty() {
+        o.start("preamble", &[]);
+        let last = doc.preamble.len() - 1;
+        for (i, p) in doc.preamble.iter().enumerate() {
+            o.context = p.span;
+            if i == last && ends_with_enacting_formula(&p.text) {
+                // the formula is the paragraph's last sentence; the sentences before it stay a `p`
+                let at = formula_start(&p.text);
+                if at > 0 {
+                    o.leaf("p", &[], &p.text[..at]);
+                }
+                o.start("formula", &[("name", "enactingFormula")]);
+                o.leaf("p", &[], &p.text[at..]);
+                o.end("formula");
+            } else {
+                o.leaf("p", &[], &p.text);
+            }
+        }
+        o.end("preamble");
+    }
+    o.start("mainBody", &[]);
+    if doc.body.is_empty() {
+        // a document without parts: its text is the main body (mainBody must not be empty)
+        for p in &doc.preamble {
+            o.context = p.span;
+            o.leaf("p", &[], &p.text);
+        }
+        if doc.preamble.is_empty() {
+            o.empty("p", &[]);
+        }
+    }
+    for (n, id) in doc.body.iter().zip(&ids) {
+        node(o, n, id);
+    }
+    o.end("mainBody");
+    if !doc.closing.is_empty() {
+        o.start("conclusions", &[]);
+        for c in &doc.closing {
+            o.context = c.span;
+            let class = xml::closing_role_str(c.role);
+            o.line_start("p", &[("class", class)]);
+            match c.role {
+                ClosingRole::Signature => {
+                    o.inline_start("signature", &[]);
+                    o.text(&c.text);
+                    o.inline_end("signature");
+                }
+                ClosingRole::Date
+                    if doc.meta.signed.is_some()
+                        && crate::numbering::parse_date(&c.text) == doc.meta.signed =>
+                {
+                    let d = doc.meta.signed.map(|d| d.to_string()).unwrap_or_default();
+                    o.inline_start("date", &[("date", &d)]);
+                    o.text(&c.text);
+                    o.inline_end("date");
+                }
+                _ => o.text(&c.text),
+            }
+            o.inline_end("p");
+        }
+        o.end("conclusions");
+    }
+    if !doc.attachments.is_empty() {
+        o.start("attachments", &[]);
+        for (i, a) in doc.attachments.iter().enumerate() {
+            let eid = format!("{prefix}att_{}", i + 1);
+            o.context = a.span;
+            o.start("attachment", &[("eId", &eid), ("wId", &eid)]);
+            if let Some(l) = &a.label {
+                o.leaf("num", &[], l);
+            }
+            document(o, plan, &a.content, &format!("{eid}__"), Some(&eid));
+            o.end("attachment");
+        }
+        o.end("attachments");
+    }
+    o.end(element);
+}
+
+fn meta(o: &mut Out, plan: &Plan, doc: &Document, prefix: &str, comp: Option<&str>, ids: &[Ids]) {
+    let m = &doc.meta;
+    let (_, name) = doc_element(m.kind);
+    let component = comp.unwrap_or("main");
+    let date = plan.date.to_string();
+    let date_name = if comp.is_none() {
+        plan.date_name
+    } else {
+        "main-document"
+    };
+    let original = format!("{prefix}original");
+    o.start("meta", &[]);
+    o.start("identification", &[("source", "#gongwen")]);
+
+    o.start("FRBRWork", &[]);
+    o.empty(
+        "FRBRthis",
+        &[("value", &format!("{}/!{component}", plan.work))],
+    );
+    o.empty("FRBRuri", &[("value", &plan.work)]);
+    if let Some(t) = &m.title {
+        o.empty("FRBRalias", &[("value", t), ("name", "title")]);
+    }
+    o.empty("FRBRdate", &[("date", &date), ("name", date_name)]);
+    if let Some(s) = m.signed {
+        if !(comp.is_none() && plan.date_name == "signature") {
+            o.empty(
+                "FRBRdate",
+                &[("date", &s.to_string()), ("name", "signature")],
+            );
+        }
+    }
+    authors(o, plan, doc);
+    o.empty("FRBRcountry", &[("value", "cn")]);
+    o.empty("FRBRsubtype", &[("value", name)]);
+    o.empty("FRBRnumber", &[("value", &plan.number)]);
+    if let Some(t) = &m.title {
+        o.empty("FRBRname", &[("value", t)]);
+    }
+    o.end("FRBRWork");
+
+    o.start("FRBRExpression", &[]);
+    o.empty(
+        "FRBRthis",
+        &[("value", &format!("{}/!{component}", plan.expression))],
+    );
+    o.empty("FRBRuri", &[("value", &plan.expression)]);
+    o.empty("FRBRdate", &[("date", &date), ("name", date_name)]);
+    authors(o, plan, doc);
+    o.empty("FRBRlanguage", &[("language", "zho")]);
+    o.end("FRBRExpression");
+
+    o.start("FRBRManifestation", &[]);
+    o.empty(
+        "FRBRthis",
+        &[("value", &format!("{}/!{component}.xml", plan.expression))],
+    );
+    o.empty("FRBRuri", &[("value", &format!("{}.akn", plan.expression))]);
+    o.empty("FRBRdate", &[("date", &date), ("name", "expression")]);
+    o.empty("FRBRauthor", &[("href", "#gongwen"), ("as", "#editor")]);
+    o.end("FRBRManifestation");
+    o.end("identification");
+
+    if let Some(d) = m.adopted.as_ref().and_then(|a| a.date) {
+        o.start("lifecycle", &[("source", "#gongwen")]);
+        o.empty(
+            "eventRef",
+            &[
+                ("eId", &format!("{prefix}evt_adoption")),
+                ("date", &d.to_string()),
+                ("source", &format!("#{original}")),
+                ("type", "generation"),
+            ],
+        );
+        o.end("lifecycle");
+    }
+
+    o.start("references", &[("source", "#gongwen")]);
+    let shown = m.title.clone().unwrap_or_else(|| plan.number.clone());
+    let href = match comp {
+        Some(c) => format!("{}/!{c}", plan.expression),
+        None => plan.expression.clone(),
+    };
+    o.empty(
+        "original",
+        &[("eId", &original), ("href", &href), ("showAs", &shown)],
+    );
+    if comp.is_none() {
+        for (issuer, slug) in &plan.actors {
+            o.empty(
+                "TLCOrganization",
+                &[
+                    ("eId", slug),
+                    ("href", &format!("/akn/ontology/organization/cn/{slug}")),
+                    ("showAs", issuer),
+                ],
+            );
+        }
+        o.empty(
+            "TLCOrganization",
+            &[
+                ("eId", "gongwen"),
+                ("href", "/akn/ontology/organization/gongwen"),
+                ("showAs", "gongwen"),
+            ],
+        );
+        o.empty(
+            "TLCRole",
+            &[
+                ("eId", "author"),
+                ("href", "/akn/ontology/role/author"),
+                ("showAs", "Author"),
+            ],
+        );
+        o.empty(
+            "TLCRole",
+            &[
+                ("eId", "editor"),
+                ("href", "/akn/ontology/role/editor"),
+                ("showAs", "Editor"),
+            ],
+        );
+        if plan.guarantees {
+            o.empty(
+                "TLCConcept",
+                &[
+                    ("eId", "guarantees"),
+                    ("href", "/akn/ontology/concept/cn/guarantees"),
+                    ("showAs", "保障措施"),
+                ],
+            );
+        }
+    }
+    o.end("references");
+
+    o.start("proprietary", &[("source", "#gongwen")]);
+    proprietary(o, doc, prefix, ids);
+    o.end("proprietary");
+    o.end("meta");
+}
+
+fn authors(o: &mut Out, plan: &Plan, doc: &Document) {
+    if doc.meta.issuers.is_empty() {
+        o.empty("FRBRauthor", &[("href", "#gongwen"), ("as", "#editor")]);
+    }
+    for i in &doc.meta.issuers {
+        o.empty(
+            "FRBRauthor",
+            &[("href", &format!("#{}", plan.slug(i))), ("as", "#author")],
+        );
+    }
+}
+
+fn preface(o: &mut Out, plan: &Plan, doc: &Document, prefix: &str) {
+    let m = &doc.meta;
+    if m.title.is_none()
+        && m.number.is_none()
+        && m.subtitle.is_empty()
+        && m.adopted.is_none()
+        && m.addressee.is_none()
+    {
+        return;
+    }
+    o.start("preface", &[]);
+    if let Some(t) = &m.title {
+        o.start("longTitle", &[("eId", &format!("{prefix}longTitle"))]);
+        o.line_start("p", &[]);
+        o.inline_start("docTitle", &[]);
+        o.text(t);
+        o.inline_end("docTitle");
+        o.inline_end("p");
+        o.end("longTitle");
+    }
+    if let Some(n) = &m.number {
+        o.line_start("p", &[("class", "number")]);
+        o.inline_start("docNumber", &[]);
+        o.text(&n.text);
+        o.inline_end("docNumber");
+        o.inline_end("p");
+    }
+    for s in &m.subtitle {
+        o.leaf("p", &[("class", "subtitle")], s);
+    }
+    if let Some(a) = &m.adopted {
+        adoption(o, plan, doc, a);
+    }
+    if let Some(a) = &m.addressee {
+        o.leaf("p", &[("class", "addressee")], a);
+    }
+    o.end("preface");
+}
+
+/// Where the adoption line's date and meeting can be marked up: byte ranges in the line.
+pub(crate) struct AdoptionMarks {
+    pub date: Option<(usize, usize)>,
+    pub meeting: Option<(usize, usize)>,
+}
+
+pub(crate) fn adoption_marks(a: &Adoption, text: &str) -> AdoptionMarks {
+    let date = a.date.and_then(|d| {
+        let s = d.to_chinese();
+        text.find(&s).map(|i| (i, i + s.len()))
+    });
+    let meeting = a
+        .meeting
+        .as_deref()
+        .filter(|m| !m.is_empty())
+        .and_then(|m| {
+            text.match_indices(m)
+                .map(|(i, _)| (i, i + m.len()))
+                .find(|(s, e)| date.is_none_or(|(ds, de)| *e <= ds || *s >= de))
+        });
+    AdoptionMarks { date, meeting }
+}
+
+fn adoption(o: &mut Out, plan: &Plan, doc: &Document, a: &Adoption) {
+    let text = a.text();
+    let marks = adoption_marks(a, &text);
+    let proponent = doc
+        .meta
+        .issuers
+        .first()
+        .map(|i| format!("#{}", plan.slug(i)));
+    o.line_start("p", &[("class", "adoption")]);
+    let date = a.date.map(|d| d.to_string()).unwrap_or_default();
+    if a.date.is_some() && marks.date.is_none() {
+        o.inline_empty("docDate", &[("date", &date)]);
+    }
+    let mut spans: Vec<(usize, usize, bool)> = Vec::new();
+    if let Some((s, e)) = marks.date {
+        spans.push((s, e, true));
+    }
+    if let Some((s, e)) = marks.meeting {
+        spans.push((s, e, false));
+    }
+    spans.sort_unstable();
+    let mut at = 0;
+    for (s, e, is_date) in spans {
+        o.text(&text[at..s]);
+        if is_date {
+            o.inline_start("docDate", &[("date", &date)]);
+            o.text(&text[s..e]);
+            o.inline_end("docDate");
+        } else {
+            match &proponent {
+                Some(p) => o.inline_start("docProponent", &[("refersTo", p)]),
+                None => o.inline_start("docProponent", &[]),
+            }
+            o.text(&text[s..e]);
+            o.inline_end("docProponent");
+        }
+        at = e;
+    }
+    o.text(&text[at..]);
+    o.inline_end("p");
+}
+
+fn node(o: &mut Out, n: &Node, id: &Ids) {
+    o.context = n.span;
+    let (element, name) = node_element(n.kind);
+    let mut attrs: Vec<(&str, &str)> = Vec::new();
+    if let Some(name) = name {
+        attrs.push(("name", name));
+    }
+    attrs.push(("eId", &id.eid));
+    attrs.push(("wId", &id.eid));
+    if n.guarantees {
+        attrs.push(("refersTo", "#guarantees"));
+    }
+    o.start(element, &attrs);
+    if let Some(num) = &n.num {
+        o.leaf("num", &[], &num.text);
+    }
+    if let Some(h) = &n.heading {
+        o.leaf("heading", &[], &h.text);
+    }
+    if n.children.is_empty() {
+        if !n.paragraphs.is_empty() {
+            o.start("content", &[]);
+            paragraphs(o, &n.paragraphs);
+            o.end("content");
+        }
+    } else {
+        if !n.paragraphs.is_empty() {
+            o.start("intro", &[]);
+            paragraphs(o, &n.paragraphs);
+            o.end("intro");
+        }
+        for (c, cid) in n.children.iter().zip(&id.children) {
+            node(o, c, cid);
+        }
+    }
+    o.end(element);
+}
+
+fn paragraphs(o: &mut Out, ps: &[Paragraph]) {
+    for p in ps {
+        o.context = p.span;
+        o.leaf("p", &[], &p.text);
+    }
+}
+
+/// `proprietary`: what AKN has no place for, in the vocabulary of gongwen XML.
+fn proprietary(o: &mut Out, doc: &Document, prefix: &str, ids: &[Ids]) {
+    let m = &doc.meta;
+    let el = |name: &str| format!("{GW}{name}");
+    o.start(&el("gongwen"), &[]);
+    xml::write::string_list(o, GW, "title_lines", "line", &m.title_lines);
+    if !m.title_from.is_document() {
+        o.leaf(&el("title_from"), &[], xml::title_source_str(m.title_from));
+    }
+    if let Some(n) = &m.number {
+        o.start(&el("number"), &[]);
+        o.leaf(&el("code"), &[], &n.code);
+        o.leaf(&el("year"), &[], &n.year.to_string());
+        o.leaf(&el("seq"), &[], &n.seq.to_string());
+        o.end(&el("number"));
+    }
+    if let Some(a) = &m.adopted {
+        let text = a.text();
+        let marks = adoption_marks(a, &text);
+        let meeting = a.meeting.as_deref().filter(|_| marks.meeting.is_none());
+        let kept = a.line.as_deref() == Some(a.canonical_line().as_str());
+        if meeting.is_some() || kept {
+            o.start(&el("adopted"), &[]);
+            if let Some(mt) = meeting {
+                o.leaf(&el("meeting"), &[], mt);
+            }
+            if kept {
+                o.leaf(&el("line_kept"), &[], "true");
+            }
+            o.end(&el("adopted"));
+        }
+    }
+    if let Some(p) = &m.publication {
+        xml::write::publication(o, GW, p);
+    }
+    xml::write::fields(o, GW, &m.fields);
+    if doc.body.is_empty() && doc.preamble.is_empty() {
+        o.leaf(&el("empty_body"), &[], "true");
+    }
+    if formula_split(doc) {
+        o.leaf(&el("formula_split"), &[], "true");
+    }
+    if doc.preamble.iter().any(|p| !p.span.is_empty()) {
+        o.start(&el("preamble"), &[]);
+        for p in &doc.preamble {
+            span_entry(o, "paragraph", &p.span);
+        }
+        o.end(&el("preamble"));
+    }
+    let mut entries = Vec::new();
+    collect_nodes(&doc.body, ids, &mut entries);
+    if !entries.is_empty() {
+        o.start(&el("nodes"), &[]);
+        for (n, eid) in entries {
+            o.start(&el("node"), &[]);
+            o.leaf(&el("ref"), &[], eid);
+            if let Some(num) = &n.num {
+                o.leaf(&el("value"), &[], &num.value.to_string());
+            }
+            if let Some(h) = &n.heading {
+                if let Some(e) = &h.end {
+                    o.leaf(&el("end"), &[], e);
+                }
+                if h.run_in {
+                    o.leaf(&el("run_in"), &[], "true");
+                }
+            }
+            xml::write::span(o, GW, &n.span);
+            if n.paragraphs.iter().any(|p| !p.span.is_empty()) {
+                o.start(&el("paragraphs"), &[]);
+                for p in &n.paragraphs {
+                    span_entry(o, "paragraph", &p.span);
+                }
+                o.end(&el("paragraphs"));
+            }
+            o.end(&el("node"));
+        }
+        o.end(&el("nodes"));
+    }
+    if doc.closing.iter().any(|c| !c.span.is_empty()) {
+        o.start(&el("closing"), &[]);
+        for c in &doc.closing {
+            span_entry(o, "closing_line", &c.span);
+        }
+        o.end(&el("closing"));
+    }
+    let atts: Vec<_> = doc
+        .attachments
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.num.is_some() || !a.span.is_empty())
+        .collect();
+    if !atts.is_empty() {
+        o.start(&el("attachments"), &[]);
+        for (i, a) in atts {
+            o.start(&el("attachment"), &[]);
+            o.leaf(&el("ref"), &[], &format!("{prefix}att_{}", i + 1));
+            if let Some(v) = a.num {
+                o.leaf(&el("num"), &[], &v.to_string());
+            }
+            xml::write::span(o, GW, &a.span);
+            o.end(&el("attachment"));
+        }
+        o.end(&el("attachments"));
+    }
+    xml::write::residue(o, GW, &doc.residue);
+    xml::write::diagnostics(o, GW, &doc.diagnostics);
+    o.end(&el("gongwen"));
+}
+
+/// An entry that carries a span only (`<gw:paragraph><gw:span>…</gw:span></gw:paragraph>`), empty
+/// when the span is.
+fn span_entry(o: &mut Out, name: &str, span: &crate::model::Span) {
+    let el = format!("{GW}{name}");
+    if span.is_empty() {
+        o.empty(&el, &[]);
+    } else {
+        o.start(&el, &[]);
+        xml::write::span(o, GW, span);
+        o.end(&el);
+    }
+}
+
+/// The nodes that carry something AKN has no place for, with their eIds, in document order.
+fn collect_nodes<'a>(nodes: &'a [Node], ids: &'a [Ids], out: &mut Vec<(&'a Node, &'a str)>) {
+    for (n, id) in nodes.iter().zip(ids) {
+        let heading_extra = n
+            .heading
+            .as_ref()
+            .is_some_and(|h| h.end.is_some() || h.run_in);
+        if n.num.is_some()
+            || heading_extra
+            || !n.span.is_empty()
+            || n.paragraphs.iter().any(|p| !p.span.is_empty())
+        {
+            out.push((n, id.eid.as_str()));
+        }
+        collect_nodes(&n.children, &id.children, out);
+    }
+}

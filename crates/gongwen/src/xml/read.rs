@@ -1,0 +1,604 @@
+//! The gongwen XML reader: the element tree of [`crate::xmlsafe`] mapped onto the model, strictly.
+
+use super::{closing_role, doc_kind, node_kind, residue_role, severity, title_source, NAMESPACE};
+use crate::error::{Error, Format};
+use crate::model::{
+    Adoption, Attachment, ClosingLine, Date, Diagnostic, DocNumber, Document, Field, Heading,
+    Metadata, Node, Num, Paragraph, Publication, Residue, Span,
+};
+use crate::xmlsafe::{self, Element, Tree};
+
+/// Reads a document from gongwen XML, refusing anything the schema does not allow with the
+/// element, its path and its position.
+pub fn from_str(src: &str) -> Result<Document, Error> {
+    let tree = xmlsafe::parse(src, Format::Xml)?;
+    let cx = Ctx {
+        tree: &tree,
+        format: Format::Xml,
+    };
+    let root = &tree.root;
+    if !root.is(NAMESPACE, "document") {
+        return Err(cx.err(
+            root,
+            "",
+            format!(
+                "the root element is `{}`{}, expected `document` in namespace {NAMESPACE}",
+                root.name,
+                ns_suffix(&root.ns)
+            ),
+        ));
+    }
+    document(&cx, root, "document")
+}
+
+fn ns_suffix(ns: &str) -> String {
+    if ns.is_empty() {
+        " in no namespace".to_string()
+    } else {
+        format!(" in namespace {ns}")
+    }
+}
+
+/// What the readers of gongwen elements need: the tree (for positions) and the format to blame.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Ctx<'t, 'a> {
+    pub tree: &'t Tree<'a>,
+    pub format: Format,
+}
+
+impl Ctx<'_, '_> {
+    pub fn err(&self, el: &Element, path: &str, message: impl Into<String>) -> Error {
+        Error::Shape {
+            format: self.format,
+            message: message.into(),
+            path: path.to_string(),
+            at: self.tree.position(el.offset),
+        }
+    }
+}
+
+/// The child elements of a struct element by field name, checked: every child is a known field
+/// in the gongwen namespace, none is repeated, and there is no text between them.
+pub(crate) struct Kids<'e> {
+    found: Vec<(&'static str, &'e Element)>,
+}
+
+impl<'e> Kids<'e> {
+    pub fn of(
+        cx: &Ctx<'_, '_>,
+        el: &'e Element,
+        path: &str,
+        allowed: &[&'static str],
+    ) -> Result<Kids<'e>, Error> {
+        no_text(cx, el, path)?;
+        let mut found: Vec<(&'static str, &'e Element)> = Vec::new();
+        for c in el.elements() {
+            let known = allowed
+                .iter()
+                .find(|a| **a == c.name)
+                .filter(|_| &*c.ns == NAMESPACE);
+            let Some(name) = known else {
+                return Err(cx.err(
+                    c,
+                    path,
+                    format!(
+                        "unexpected element `{}`{} in `{}`",
+                        c.name,
+                        if &*c.ns == NAMESPACE {
+                            String::new()
+                        } else {
+                            ns_suffix(&c.ns)
+                        },
+                        el.name
+                    ),
+                ));
+            };
+            if found.iter().any(|(n, _)| n == name) {
+                return Err(cx.err(
+                    c,
+                    path,
+                    format!("element `{}` repeated in `{}`", c.name, el.name),
+                ));
+            }
+            found.push((name, c));
+        }
+        Ok(Kids { found })
+    }
+
+    pub fn get(&self, name: &str) -> Option<&'e Element> {
+        self.found.iter().find(|(n, _)| *n == name).map(|(_, e)| *e)
+    }
+
+    pub fn need(
+        &self,
+        cx: &Ctx<'_, '_>,
+        parent: &Element,
+        path: &str,
+        name: &str,
+    ) -> Result<&'e Element, Error> {
+        self.get(name).ok_or_else(|| {
+            cx.err(
+                parent,
+                path,
+                format!("element `{}` lacks its `{name}`", parent.name),
+            )
+        })
+    }
+}
+
+pub(crate) fn no_text(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<(), Error> {
+    match el.stray_text() {
+        Some(t) => Err(cx.err(
+            el,
+            path,
+            format!(
+                "text `{}` in `{}`, which holds elements only",
+                t.trim().chars().take(20).collect::<String>(),
+                el.name
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// The items of a list element, all named `item`.
+pub(crate) fn items<'e>(
+    cx: &Ctx<'_, '_>,
+    el: &'e Element,
+    path: &str,
+    item: &'static str,
+) -> Result<Vec<&'e Element>, Error> {
+    no_text(cx, el, path)?;
+    el.elements()
+        .map(|c| {
+            if c.is(NAMESPACE, item) {
+                Ok(c)
+            } else {
+                Err(cx.err(
+                    c,
+                    path,
+                    format!(
+                        "unexpected element `{}` in `{}`, expected `{item}`",
+                        c.name, el.name
+                    ),
+                ))
+            }
+        })
+        .collect()
+}
+
+/// The text of a leaf element, exactly as written.
+pub(crate) fn leaf(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<String, Error> {
+    if let Some(c) = el.elements().next() {
+        return Err(cx.err(
+            c,
+            path,
+            format!(
+                "element `{}` inside `{}`, which holds text",
+                c.name, el.name
+            ),
+        ));
+    }
+    Ok(el.text())
+}
+
+pub(crate) fn opt_leaf(
+    cx: &Ctx<'_, '_>,
+    el: Option<&Element>,
+    path: &str,
+) -> Result<Option<String>, Error> {
+    el.map(|e| leaf(cx, e, &format!("{path}/{}", e.name)))
+        .transpose()
+}
+
+/// A leaf holding a value of a simple type; white space around it is ignored, as in XSD.
+pub(crate) fn value<T>(
+    cx: &Ctx<'_, '_>,
+    el: &Element,
+    path: &str,
+    what: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<T, Error> {
+    let s = leaf(cx, el, path)?;
+    let t = s.trim_matches(xmlsafe::is_xml_space);
+    parse(t).ok_or_else(|| cx.err(el, path, format!("`{t}` is not {what}")))
+}
+
+pub(crate) fn date(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<Date, Error> {
+    value(cx, el, path, "a date (YYYY-MM-DD)", |s| {
+        Date::try_from(s.to_string()).ok()
+    })
+}
+
+pub(crate) fn boolean(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<bool, Error> {
+    value(cx, el, path, "a boolean", |s| match s {
+        "true" | "1" => Some(true),
+        "false" | "0" => Some(false),
+        _ => None,
+    })
+}
+
+fn sub(path: &str, name: &str) -> String {
+    format!("{path}/{name}")
+}
+
+fn idx(path: &str, name: &str, i: usize) -> String {
+    format!("{path}/{name}[{}]", i + 1)
+}
+
+/// The fields of a document inside the element that stands for it.
+pub(crate) fn document(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<Document, Error> {
+    let k = Kids::of(
+        cx,
+        el,
+        path,
+        &[
+            "meta",
+            "preamble",
+            "body",
+            "closing",
+            "attachments",
+            "residue",
+            "diagnostics",
+        ],
+    )?;
+    let meta = metadata(cx, k.need(cx, el, path, "meta")?, &sub(path, "meta"))?;
+    let mut doc = Document {
+        meta,
+        ..Document::default()
+    };
+    if let Some(e) = k.get("preamble") {
+        let p = sub(path, "preamble");
+        for (i, c) in items(cx, e, &p, "paragraph")?.into_iter().enumerate() {
+            doc.preamble
+                .push(paragraph(cx, c, &idx(&p, "paragraph", i))?);
+        }
+    }
+    if let Some(e) = k.get("body") {
+        let p = sub(path, "body");
+        for (i, c) in items(cx, e, &p, "node")?.into_iter().enumerate() {
+            doc.body.push(node(cx, c, &idx(&p, "node", i))?);
+        }
+    }
+    if let Some(e) = k.get("closing") {
+        let p = sub(path, "closing");
+        for (i, c) in items(cx, e, &p, "closing_line")?.into_iter().enumerate() {
+            doc.closing
+                .push(closing_line(cx, c, &idx(&p, "closing_line", i))?);
+        }
+    }
+    if let Some(e) = k.get("attachments") {
+        let p = sub(path, "attachments");
+        for (i, c) in items(cx, e, &p, "attachment")?.into_iter().enumerate() {
+            doc.attachments
+                .push(attachment(cx, c, &idx(&p, "attachment", i))?);
+        }
+    }
+    if let Some(e) = k.get("residue") {
+        doc.residue = residue(cx, e, &sub(path, "residue"))?;
+    }
+    if let Some(e) = k.get("diagnostics") {
+        doc.diagnostics = diagnostics(cx, e, &sub(path, "diagnostics"))?;
+    }
+    Ok(doc)
+}
+
+fn metadata(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<Metadata, Error> {
+    let k = Kids::of(
+        cx,
+        el,
+        path,
+        &[
+            "kind",
+            "title",
+            "title_lines",
+            "title_from",
+            "issuers",
+            "number",
+            "subtitle",
+            "adopted",
+            "addressee",
+            "signed",
+            "publication",
+            "fields",
+        ],
+    )?;
+    let mut m = Metadata::default();
+    if let Some(e) = k.get("kind") {
+        m.kind = value(cx, e, &sub(path, "kind"), "a document kind", doc_kind)?;
+    }
+    m.title = opt_leaf(cx, k.get("title"), path)?;
+    if let Some(e) = k.get("title_lines") {
+        m.title_lines = string_list(cx, e, &sub(path, "title_lines"), "line")?;
+    }
+    if let Some(e) = k.get("title_from") {
+        m.title_from = value(
+            cx,
+            e,
+            &sub(path, "title_from"),
+            "a title source",
+            title_source,
+        )?;
+    }
+    if let Some(e) = k.get("issuers") {
+        m.issuers = string_list(cx, e, &sub(path, "issuers"), "issuer")?;
+    }
+    if let Some(e) = k.get("number") {
+        let p = sub(path, "number");
+        let nk = Kids::of(cx, e, &p, &["text", "code", "year", "seq"])?;
+        m.number = Some(DocNumber {
+            text: leaf(cx, nk.need(cx, e, &p, "text")?, &sub(&p, "text"))?,
+            code: leaf(cx, nk.need(cx, e, &p, "code")?, &sub(&p, "code"))?,
+            year: value(
+                cx,
+                nk.need(cx, e, &p, "year")?,
+                &sub(&p, "year"),
+                "a year",
+                |s| s.parse().ok(),
+            )?,
+            seq: value(
+                cx,
+                nk.need(cx, e, &p, "seq")?,
+                &sub(&p, "seq"),
+                "a sequence number",
+                |s| s.parse().ok(),
+            )?,
+        });
+    }
+    if let Some(e) = k.get("subtitle") {
+        m.subtitle = string_list(cx, e, &sub(path, "subtitle"), "line")?;
+    }
+    if let Some(e) = k.get("adopted") {
+        let p = sub(path, "adopted");
+        let ak = Kids::of(cx, e, &p, &["meeting", "date", "line"])?;
+        m.adopted = Some(Adoption {
+            meeting: opt_leaf(cx, ak.get("meeting"), &p)?,
+            date: ak
+                .get("date")
+                .map(|d| date(cx, d, &sub(&p, "date")))
+                .transpose()?,
+            line: opt_leaf(cx, ak.get("line"), &p)?,
+        });
+    }
+    m.addressee = opt_leaf(cx, k.get("addressee"), path)?;
+    if let Some(e) = k.get("signed") {
+        m.signed = Some(date(cx, e, &sub(path, "signed"))?);
+    }
+    if let Some(e) = k.get("publication") {
+        m.publication = Some(publication(cx, e, &sub(path, "publication"))?);
+    }
+    if let Some(e) = k.get("fields") {
+        m.fields = fields(cx, e, &sub(path, "fields"))?;
+    }
+    Ok(m)
+}
+
+/// A list of strings, each in an `item` element.
+pub(crate) fn string_list(
+    cx: &Ctx<'_, '_>,
+    el: &Element,
+    path: &str,
+    item: &'static str,
+) -> Result<Vec<String>, Error> {
+    items(cx, el, path, item)?
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| leaf(cx, c, &idx(path, item, i)))
+        .collect()
+}
+
+pub(crate) fn publication(
+    cx: &Ctx<'_, '_>,
+    el: &Element,
+    path: &str,
+) -> Result<Publication, Error> {
+    let k = Kids::of(cx, el, path, &["datetime", "source", "headline"])?;
+    Ok(Publication {
+        datetime: opt_leaf(cx, k.get("datetime"), path)?,
+        source: opt_leaf(cx, k.get("source"), path)?,
+        headline: opt_leaf(cx, k.get("headline"), path)?,
+    })
+}
+
+pub(crate) fn fields(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<Vec<Field>, Error> {
+    items(cx, el, path, "field")?
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let p = idx(path, "field", i);
+            let k = Kids::of(cx, f, &p, &["key", "value"])?;
+            Ok(Field {
+                key: leaf(cx, k.need(cx, f, &p, "key")?, &sub(&p, "key"))?,
+                value: leaf(cx, k.need(cx, f, &p, "value")?, &sub(&p, "value"))?,
+            })
+        })
+        .collect()
+}
+
+/// A span element.
+pub(crate) fn span(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<Span, Error> {
+    let k = Kids::of(cx, el, path, &["offset", "len", "line", "column"])?;
+    let num = |name: &str| -> Result<u64, Error> {
+        value(
+            cx,
+            k.need(cx, el, path, name)?,
+            &sub(path, name),
+            "a non-negative integer",
+            |s| s.parse::<u64>().ok(),
+        )
+    };
+    let conv = |name: &str, v: u64| -> Result<u32, Error> {
+        u32::try_from(v).map_err(|_| cx.err(el, path, format!("`{name}` {v} is too large")))
+    };
+    let big = |name: &str, v: u64| -> Result<usize, Error> {
+        usize::try_from(v).map_err(|_| cx.err(el, path, format!("`{name}` {v} is too large")))
+    };
+    Ok(Span {
+        offset: big("offset", num("offset")?)?,
+        len: big("len", num("len")?)?,
+        line: conv("line", num("line")?)?,
+        column: conv("column", num("column")?)?,
+    })
+}
+
+fn opt_span(cx: &Ctx<'_, '_>, el: Option<&Element>, path: &str) -> Result<Span, Error> {
+    el.map(|e| span(cx, e, &sub(path, "span")))
+        .transpose()
+        .map(Option::unwrap_or_default)
+}
+
+fn paragraph(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<Paragraph, Error> {
+    let k = Kids::of(cx, el, path, &["text", "span"])?;
+    Ok(Paragraph {
+        text: leaf(cx, k.need(cx, el, path, "text")?, &sub(path, "text"))?,
+        span: opt_span(cx, k.get("span"), path)?,
+    })
+}
+
+fn node(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<Node, Error> {
+    let k = Kids::of(
+        cx,
+        el,
+        path,
+        &[
+            "kind",
+            "num",
+            "heading",
+            "paragraphs",
+            "children",
+            "guarantees",
+            "span",
+        ],
+    )?;
+    let kind = value(
+        cx,
+        k.need(cx, el, path, "kind")?,
+        &sub(path, "kind"),
+        "a node kind",
+        node_kind,
+    )?;
+    let mut n = Node::new(kind);
+    if let Some(e) = k.get("num") {
+        let p = sub(path, "num");
+        let nk = Kids::of(cx, e, &p, &["text", "value"])?;
+        n.num = Some(Num {
+            text: leaf(cx, nk.need(cx, e, &p, "text")?, &sub(&p, "text"))?,
+            value: value(
+                cx,
+                nk.need(cx, e, &p, "value")?,
+                &sub(&p, "value"),
+                "a number",
+                |s| s.parse().ok(),
+            )?,
+        });
+    }
+    if let Some(e) = k.get("heading") {
+        let p = sub(path, "heading");
+        let hk = Kids::of(cx, e, &p, &["text", "end", "run_in"])?;
+        n.heading = Some(Heading {
+            text: leaf(cx, hk.need(cx, e, &p, "text")?, &sub(&p, "text"))?,
+            end: opt_leaf(cx, hk.get("end"), &p)?,
+            run_in: hk
+                .get("run_in")
+                .map(|r| boolean(cx, r, &sub(&p, "run_in")))
+                .transpose()?
+                .unwrap_or(false),
+        });
+    }
+    if let Some(e) = k.get("paragraphs") {
+        let p = sub(path, "paragraphs");
+        for (i, c) in items(cx, e, &p, "paragraph")?.into_iter().enumerate() {
+            n.paragraphs
+                .push(paragraph(cx, c, &idx(&p, "paragraph", i))?);
+        }
+    }
+    if let Some(e) = k.get("children") {
+        let p = sub(path, "children");
+        for (i, c) in items(cx, e, &p, "node")?.into_iter().enumerate() {
+            n.children.push(node(cx, c, &idx(&p, "node", i))?);
+        }
+    }
+    if let Some(e) = k.get("guarantees") {
+        n.guarantees = boolean(cx, e, &sub(path, "guarantees"))?;
+    }
+    n.span = opt_span(cx, k.get("span"), path)?;
+    Ok(n)
+}
+
+fn closing_line(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<ClosingLine, Error> {
+    let k = Kids::of(cx, el, path, &["role", "text", "span"])?;
+    Ok(ClosingLine {
+        role: value(
+            cx,
+            k.need(cx, el, path, "role")?,
+            &sub(path, "role"),
+            "a closing role",
+            closing_role,
+        )?,
+        text: leaf(cx, k.need(cx, el, path, "text")?, &sub(path, "text"))?,
+        span: opt_span(cx, k.get("span"), path)?,
+    })
+}
+
+fn attachment(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<Attachment, Error> {
+    let k = Kids::of(cx, el, path, &["label", "num", "content", "span"])?;
+    let content = k.need(cx, el, path, "content")?;
+    Ok(Attachment {
+        label: opt_leaf(cx, k.get("label"), path)?,
+        num: k
+            .get("num")
+            .map(|e| value(cx, e, &sub(path, "num"), "a number", |s| s.parse().ok()))
+            .transpose()?,
+        content: document(cx, content, &sub(path, "content"))?,
+        span: opt_span(cx, k.get("span"), path)?,
+    })
+}
+
+pub(crate) fn residue(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<Vec<Residue>, Error> {
+    items(cx, el, path, "residue")?
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let p = idx(path, "residue", i);
+            let k = Kids::of(cx, r, &p, &["role", "text", "span"])?;
+            Ok(Residue {
+                role: value(
+                    cx,
+                    k.need(cx, r, &p, "role")?,
+                    &sub(&p, "role"),
+                    "a residue role",
+                    residue_role,
+                )?,
+                text: leaf(cx, k.need(cx, r, &p, "text")?, &sub(&p, "text"))?,
+                span: opt_span(cx, k.get("span"), &p)?,
+            })
+        })
+        .collect()
+}
+
+pub(crate) fn diagnostics(
+    cx: &Ctx<'_, '_>,
+    el: &Element,
+    path: &str,
+) -> Result<Vec<Diagnostic>, Error> {
+    items(cx, el, path, "diagnostic")?
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let p = idx(path, "diagnostic", i);
+            let k = Kids::of(cx, d, &p, &["code", "severity", "message", "span"])?;
+            Ok(Diagnostic {
+                code: leaf(cx, k.need(cx, d, &p, "code")?, &sub(&p, "code"))?,
+                severity: value(
+                    cx,
+                    k.need(cx, d, &p, "severity")?,
+                    &sub(&p, "severity"),
+                    "a severity",
+                    severity,
+                )?,
+                message: leaf(cx, k.need(cx, d, &p, "message")?, &sub(&p, "message"))?,
+                span: opt_span(cx, k.get("span"), &p)?,
+            })
+        })
+        .collect()
+}

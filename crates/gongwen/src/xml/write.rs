@@ -1,0 +1,278 @@
+//! The gongwen XML writer. The element functions take a prefix (`""` here, `"gw:"` inside AKN's
+//! `proprietary`) so that the AKN writer keeps the same vocabulary for what it stores there.
+
+use super::{
+    closing_role_str, doc_kind_str, residue_role_str, severity_str, title_source_str, NAMESPACE,
+};
+use crate::error::{Error, Format};
+use crate::model::{
+    Attachment, ClosingLine, Diagnostic, Document, Field, Metadata, Node, Paragraph, Publication,
+    Residue, Span,
+};
+use crate::xmlsafe::Out;
+
+/// Writes the document as gongwen XML, indented by two spaces, with a final newline.
+///
+/// Fails only when a string holds a character XML 1.0 cannot hold (a C0 control character other
+/// than tab, line feed and carriage return, U+FFFE or U+FFFF).
+pub fn to_string(doc: &Document) -> Result<String, Error> {
+    let mut o = Out::new(Format::Xml, 1 << 16);
+    o.start("document", &[("xmlns", NAMESPACE)]);
+    document(&mut o, "", doc);
+    o.end("document");
+    o.finish()
+}
+
+fn n(p: &str, name: &str) -> String {
+    format!("{p}{name}")
+}
+
+/// The fields of a document, inside the element that stands for it.
+pub(crate) fn document(o: &mut Out, p: &str, doc: &Document) {
+    metadata(o, p, &doc.meta);
+    if !doc.preamble.is_empty() {
+        o.start(&n(p, "preamble"), &[]);
+        for para in &doc.preamble {
+            paragraph(o, p, para);
+        }
+        o.end(&n(p, "preamble"));
+    }
+    if !doc.body.is_empty() {
+        o.start(&n(p, "body"), &[]);
+        for node in &doc.body {
+            self::node(o, p, node);
+        }
+        o.end(&n(p, "body"));
+    }
+    if !doc.closing.is_empty() {
+        o.start(&n(p, "closing"), &[]);
+        for c in &doc.closing {
+            closing_line(o, p, c);
+        }
+        o.end(&n(p, "closing"));
+    }
+    if !doc.attachments.is_empty() {
+        o.start(&n(p, "attachments"), &[]);
+        for a in &doc.attachments {
+            attachment(o, p, a);
+        }
+        o.end(&n(p, "attachments"));
+    }
+    residue(o, p, &doc.residue);
+    diagnostics(o, p, &doc.diagnostics);
+}
+
+fn metadata(o: &mut Out, p: &str, m: &Metadata) {
+    o.start(&n(p, "meta"), &[]);
+    o.leaf(&n(p, "kind"), &[], doc_kind_str(m.kind));
+    if let Some(t) = &m.title {
+        o.leaf(&n(p, "title"), &[], t);
+    }
+    string_list(o, p, "title_lines", "line", &m.title_lines);
+    if !m.title_from.is_document() {
+        o.leaf(&n(p, "title_from"), &[], title_source_str(m.title_from));
+    }
+    string_list(o, p, "issuers", "issuer", &m.issuers);
+    if let Some(num) = &m.number {
+        o.start(&n(p, "number"), &[]);
+        o.leaf(&n(p, "text"), &[], &num.text);
+        o.leaf(&n(p, "code"), &[], &num.code);
+        o.leaf(&n(p, "year"), &[], &num.year.to_string());
+        o.leaf(&n(p, "seq"), &[], &num.seq.to_string());
+        o.end(&n(p, "number"));
+    }
+    string_list(o, p, "subtitle", "line", &m.subtitle);
+    if let Some(a) = &m.adopted {
+        if a.meeting.is_none() && a.date.is_none() && a.line.is_none() {
+            o.empty(&n(p, "adopted"), &[]);
+        } else {
+            o.start(&n(p, "adopted"), &[]);
+            if let Some(s) = &a.meeting {
+                o.leaf(&n(p, "meeting"), &[], s);
+            }
+            if let Some(d) = a.date {
+                o.leaf(&n(p, "date"), &[], &d.to_string());
+            }
+            if let Some(s) = &a.line {
+                o.leaf(&n(p, "line"), &[], s);
+            }
+            o.end(&n(p, "adopted"));
+        }
+    }
+    if let Some(s) = &m.addressee {
+        o.leaf(&n(p, "addressee"), &[], s);
+    }
+    if let Some(d) = m.signed {
+        o.leaf(&n(p, "signed"), &[], &d.to_string());
+    }
+    if let Some(pb) = &m.publication {
+        publication(o, p, pb);
+    }
+    fields(o, p, &m.fields);
+    o.end(&n(p, "meta"));
+}
+
+/// A list of strings: `<{list}><{item}>…</{item}>…</{list}>`, nothing when empty.
+pub(crate) fn string_list(o: &mut Out, p: &str, list: &str, item: &str, xs: &[String]) {
+    if xs.is_empty() {
+        return;
+    }
+    o.start(&n(p, list), &[]);
+    for s in xs {
+        o.leaf(&n(p, item), &[], s);
+    }
+    o.end(&n(p, list));
+}
+
+pub(crate) fn publication(o: &mut Out, p: &str, pb: &Publication) {
+    if pb.datetime.is_none() && pb.source.is_none() && pb.headline.is_none() {
+        o.empty(&n(p, "publication"), &[]);
+        return;
+    }
+    o.start(&n(p, "publication"), &[]);
+    if let Some(s) = &pb.datetime {
+        o.leaf(&n(p, "datetime"), &[], s);
+    }
+    if let Some(s) = &pb.source {
+        o.leaf(&n(p, "source"), &[], s);
+    }
+    if let Some(s) = &pb.headline {
+        o.leaf(&n(p, "headline"), &[], s);
+    }
+    o.end(&n(p, "publication"));
+}
+
+pub(crate) fn fields(o: &mut Out, p: &str, fs: &[Field]) {
+    if fs.is_empty() {
+        return;
+    }
+    o.start(&n(p, "fields"), &[]);
+    for f in fs {
+        o.start(&n(p, "field"), &[]);
+        o.leaf(&n(p, "key"), &[], &f.key);
+        o.leaf(&n(p, "value"), &[], &f.value);
+        o.end(&n(p, "field"));
+    }
+    o.end(&n(p, "fields"));
+}
+
+/// A span, nothing when it is empty (as in JSON).
+pub(crate) fn span(o: &mut Out, p: &str, s: &Span) {
+    if s.is_empty() {
+        return;
+    }
+    o.start(&n(p, "span"), &[]);
+    o.leaf(&n(p, "offset"), &[], &s.offset.to_string());
+    o.leaf(&n(p, "len"), &[], &s.len.to_string());
+    o.leaf(&n(p, "line"), &[], &s.line.to_string());
+    o.leaf(&n(p, "column"), &[], &s.column.to_string());
+    o.end(&n(p, "span"));
+}
+
+fn paragraph(o: &mut Out, p: &str, para: &Paragraph) {
+    o.context = para.span;
+    o.start(&n(p, "paragraph"), &[]);
+    o.leaf(&n(p, "text"), &[], &para.text);
+    span(o, p, &para.span);
+    o.end(&n(p, "paragraph"));
+}
+
+fn node(o: &mut Out, p: &str, node: &Node) {
+    o.context = node.span;
+    o.start(&n(p, "node"), &[]);
+    o.leaf(&n(p, "kind"), &[], node.kind.as_str());
+    if let Some(num) = &node.num {
+        o.start(&n(p, "num"), &[]);
+        o.leaf(&n(p, "text"), &[], &num.text);
+        o.leaf(&n(p, "value"), &[], &num.value.to_string());
+        o.end(&n(p, "num"));
+    }
+    if let Some(h) = &node.heading {
+        o.start(&n(p, "heading"), &[]);
+        o.leaf(&n(p, "text"), &[], &h.text);
+        if let Some(e) = &h.end {
+            o.leaf(&n(p, "end"), &[], e);
+        }
+        if h.run_in {
+            o.leaf(&n(p, "run_in"), &[], "true");
+        }
+        o.end(&n(p, "heading"));
+    }
+    if !node.paragraphs.is_empty() {
+        o.start(&n(p, "paragraphs"), &[]);
+        for para in &node.paragraphs {
+            paragraph(o, p, para);
+        }
+        o.end(&n(p, "paragraphs"));
+    }
+    if !node.children.is_empty() {
+        o.start(&n(p, "children"), &[]);
+        for c in &node.children {
+            self::node(o, p, c);
+        }
+        o.end(&n(p, "children"));
+    }
+    if node.guarantees {
+        o.leaf(&n(p, "guarantees"), &[], "true");
+    }
+    span(o, p, &node.span);
+    o.end(&n(p, "node"));
+}
+
+fn closing_line(o: &mut Out, p: &str, c: &ClosingLine) {
+    o.context = c.span;
+    o.start(&n(p, "closing_line"), &[]);
+    o.leaf(&n(p, "role"), &[], closing_role_str(c.role));
+    o.leaf(&n(p, "text"), &[], &c.text);
+    span(o, p, &c.span);
+    o.end(&n(p, "closing_line"));
+}
+
+fn attachment(o: &mut Out, p: &str, a: &Attachment) {
+    o.context = a.span;
+    o.start(&n(p, "attachment"), &[]);
+    if let Some(l) = &a.label {
+        o.leaf(&n(p, "label"), &[], l);
+    }
+    if let Some(v) = a.num {
+        o.leaf(&n(p, "num"), &[], &v.to_string());
+    }
+    o.start(&n(p, "content"), &[]);
+    document(o, p, &a.content);
+    o.end(&n(p, "content"));
+    span(o, p, &a.span);
+    o.end(&n(p, "attachment"));
+}
+
+pub(crate) fn residue(o: &mut Out, p: &str, rs: &[Residue]) {
+    if rs.is_empty() {
+        return;
+    }
+    o.start(&n(p, "residue"), &[]);
+    for r in rs {
+        o.context = r.span;
+        o.start(&n(p, "residue"), &[]);
+        o.leaf(&n(p, "role"), &[], residue_role_str(r.role));
+        o.leaf(&n(p, "text"), &[], &r.text);
+        span(o, p, &r.span);
+        o.end(&n(p, "residue"));
+    }
+    o.end(&n(p, "residue"));
+}
+
+pub(crate) fn diagnostics(o: &mut Out, p: &str, ds: &[Diagnostic]) {
+    if ds.is_empty() {
+        return;
+    }
+    o.start(&n(p, "diagnostics"), &[]);
+    for d in ds {
+        o.context = d.span;
+        o.start(&n(p, "diagnostic"), &[]);
+        o.leaf(&n(p, "code"), &[], &d.code);
+        o.leaf(&n(p, "severity"), &[], severity_str(d.severity));
+        o.leaf(&n(p, "message"), &[], &d.message);
+        span(o, p, &d.span);
+        o.end(&n(p, "diagnostic"));
+    }
+    o.end(&n(p, "diagnostics"));
+}

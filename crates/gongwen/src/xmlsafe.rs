@@ -1,0 +1,970 @@
+//! XML plumbing shared by the two XML formats ([`crate::xml`] and [`crate::akn`]).
+//!
+//! **Reading untrusted XML.** The reader (`parse`, inside the crate) turns input into a small
+//! element tree with quick-xml's namespace-aware reader ([`quick_xml::NsReader`]) and refuses,
+//! with the position of the fault:
+//!
+//! - any `<!DOCTYPE …>`: no DTD is read, so no entity is ever declared, expanded or fetched
+//!   (billion laughs, external entities); a reference to any entity but the five predefined ones
+//!   (`&lt;` `&gt;` `&amp;` `&apos;` `&quot;`) and character references is an error;
+//! - nesting deeper than [`MAX_DEPTH`] elements (the reader stops there: memory stays bounded
+//!   however deep the input goes);
+//! - more than [`MAX_ATTRIBUTES`] attributes (namespace declarations included) on one element;
+//! - a text node or attribute value longer than [`MAX_TEXT`] bytes, an input longer than
+//!   [`MAX_INPUT`] bytes, or more than [`MAX_ELEMENTS`] elements (the tree stays within some
+//!   tens of MB whatever the input);
+//! - characters XML 1.0 does not allow, unbound prefixes, mismatched tags, text outside the root.
+//!
+//! The limits sit far above what a real document needs: gongwen's own AKN nests about 12 levels
+//! per document (attachments add one document level each), and the largest corpus document
+//! (民法典, about 360 KB of text) becomes about 1.2 MB of AKN with some 13 000 elements whose
+//! longest text node is one article of a few KB.
+//!
+//! **Writing.** The writer (`Out`, inside the crate) writes through quick-xml's writer with a
+//! fixed indentation (two spaces), attributes in the order given, and escaping that makes every
+//! string read back as it was:
+//! `&`, `<`, `>` always; `"` and tab, line feed and carriage return in attribute values; carriage
+//! return in text (XML parsers turn a literal one into a line feed). XML 1.0 cannot hold C0 control
+//! characters other than tab, line feed and carriage return, nor U+FFFE and U+FFFF: a document that
+//! holds one cannot be written, and the writer says so instead of dropping it.
+
+use crate::error::{Error, Format, Position};
+use crate::model::Span;
+use quick_xml::events::attributes::Attribute;
+use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::name::{QName, ResolveResult};
+use quick_xml::NsReader;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// Deepest element nesting accepted.
+pub const MAX_DEPTH: usize = 256;
+/// Most attributes (namespace declarations included) accepted on one element.
+pub const MAX_ATTRIBUTES: usize = 64;
+/// Longest text node or attribute value accepted, in bytes (8 MiB).
+pub const MAX_TEXT: usize = 8 * 1024 * 1024;
+/// Longest input accepted, in bytes (64 MiB).
+pub const MAX_INPUT: usize = 64 * 1024 * 1024;
+/// Most elements accepted in one input (2^18, twenty times the largest corpus document): the
+/// tree costs about 150 bytes per element, so a flood of `<a/>` cannot make it larger than
+/// about 40 MB.
+pub const MAX_ELEMENTS: usize = 1 << 18;
+
+/// The Akoma Ntoso 3.0 namespace.
+pub const AKN_NS: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
+/// The gongwen namespace (gongwen XML, and gongwen data inside AKN `proprietary`).
+pub const GW_NS: &str = "https://gongwen.dev/ns/gongwen/1.0";
+/// The namespace of `xml:lang`, `xml:space`.
+pub const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
+
+/// The XML format of an input, from its content: `None` unless it starts with `<` (after white
+/// space and a byte-order mark); [`Format::Akn`] when the first element is `akomaNtoso` (any
+/// prefix), otherwise [`Format::Xml`], whose reader then says what it found instead of
+/// `document`. The declaration, comments and processing instructions before the root are
+/// skipped; a DOCTYPE too (both readers refuse it with its position).
+///
+/// ```
+/// use gongwen::Format;
+/// assert_eq!(gongwen::xmlsafe::detect("<?xml version=\"1.0\"?>\n<an:akomaNtoso xmlns:an=\"…\"/>"), Some(Format::Akn));
+/// assert_eq!(gongwen::xmlsafe::detect("<document xmlns=\"https://gongwen.dev/ns/gongwen/1.0\"/>"), Some(Format::Xml));
+/// assert_eq!(gongwen::xmlsafe::detect("关于……的通知"), None);
+/// ```
+pub fn detect(src: &str) -> Option<Format> {
+    let mut rest = src.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    if !rest.starts_with('<') {
+        return None;
+    }
+    let root = loop {
+        rest = rest.trim_start();
+        if let Some(r) = rest.strip_prefix("<?") {
+            rest = r.find("?>").map_or("", |i| &r[i + 2..]);
+        } else if let Some(r) = rest.strip_prefix("<!--") {
+            rest = r.find("-->").map_or("", |i| &r[i + 3..]);
+        } else if let Some(r) = rest.strip_prefix("<!") {
+            // a DOCTYPE, with its internal subset in brackets if it has one
+            let after_subset = match (r.find('['), r.find('>')) {
+                (Some(b), Some(g)) if b < g => r[b..].find(']').map_or("", |i| &r[b + i..]),
+                _ => r,
+            };
+            rest = after_subset
+                .find('>')
+                .map_or("", |i| &after_subset[i + 1..]);
+        } else {
+            let r = rest.strip_prefix('<').unwrap_or("");
+            let end = r
+                .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+                .unwrap_or(r.len());
+            break &r[..end];
+        }
+    };
+    let local = root.rsplit(':').next().unwrap_or(root);
+    Some(if local == "akomaNtoso" {
+        Format::Akn
+    } else {
+        Format::Xml
+    })
+}
+
+/// An element: its namespace, local name, attributes, children and where its start tag is.
+#[derive(Debug, Clone)]
+pub(crate) struct Element {
+    /// The namespace URI, empty for none.
+    pub ns: Rc<str>,
+    /// The local name.
+    pub name: String,
+    pub attrs: Vec<Attr>,
+    pub children: Vec<Child>,
+    /// Byte offset of the `<` of the start tag.
+    pub offset: usize,
+    /// Length of the start tag in bytes.
+    pub len: usize,
+}
+
+/// An attribute with its namespace (empty for an unprefixed attribute) and its value as read.
+#[derive(Debug, Clone)]
+pub(crate) struct Attr {
+    pub ns: Rc<str>,
+    pub name: String,
+    pub value: String,
+}
+
+/// A child of an element: an element, or text (adjacent text, CDATA and references merged).
+#[derive(Debug, Clone)]
+pub(crate) enum Child {
+    Element(Element),
+    Text(String),
+}
+
+impl Element {
+    /// True for the element `name` in namespace `ns`.
+    pub fn is(&self, ns: &str, name: &str) -> bool {
+        &*self.ns == ns && self.name == name
+    }
+
+    /// The value of the unprefixed attribute `name`.
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|a| a.ns.is_empty() && a.name == name)
+            .map(|a| a.value.as_str())
+    }
+
+    /// The child elements.
+    pub fn elements(&self) -> impl Iterator<Item = &Element> {
+        self.children.iter().filter_map(|c| match c {
+            Child::Element(e) => Some(e),
+            Child::Text(_) => None,
+        })
+    }
+
+    /// The first child element `name` in namespace `ns`.
+    pub fn child(&self, ns: &str, name: &str) -> Option<&Element> {
+        self.elements().find(|e| e.is(ns, name))
+    }
+
+    /// All text below this element, in document order.
+    pub fn text(&self) -> String {
+        let mut s = String::new();
+        self.collect_text(&mut s);
+        s
+    }
+
+    fn collect_text(&self, out: &mut String) {
+        for c in &self.children {
+            match c {
+                Child::Text(t) => out.push_str(t),
+                Child::Element(e) => e.collect_text(out),
+            }
+        }
+    }
+
+    /// The first direct text child that is not white space, if any.
+    pub fn stray_text(&self) -> Option<&str> {
+        self.children.iter().find_map(|c| match c {
+            Child::Text(t) if !t.chars().all(is_xml_space) => Some(t.as_str()),
+            _ => None,
+        })
+    }
+
+    /// Every element below this one (not this one), depth first, in document order.
+    pub fn descendants(&self) -> Vec<&Element> {
+        let mut out = Vec::new();
+        fn go<'a>(e: &'a Element, out: &mut Vec<&'a Element>) {
+            for c in e.elements() {
+                out.push(c);
+                go(c, out);
+            }
+        }
+        go(self, &mut out);
+        out
+    }
+}
+
+/// White space as XML counts it.
+pub(crate) fn is_xml_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r')
+}
+
+/// A character XML 1.0 allows in a document.
+fn xml_char(c: char) -> bool {
+    !(((c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}')
+}
+
+/// Byte offsets of line starts, for turning offsets into lines and columns quickly.
+#[derive(Debug, Clone)]
+pub(crate) struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(src: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The position of byte `offset` in `src`.
+    pub fn position(&self, src: &str, offset: usize) -> Position {
+        let mut offset = offset.min(src.len());
+        while !src.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        Position {
+            offset,
+            line,
+            column: src[start..offset].chars().count() + 1,
+        }
+    }
+
+    /// The span of `len` bytes at `offset`.
+    pub fn span(&self, src: &str, offset: usize, len: usize) -> Span {
+        let p = self.position(src, offset);
+        Span {
+            offset: p.offset,
+            len,
+            line: u32::try_from(p.line).unwrap_or(u32::MAX),
+            column: u32::try_from(p.column).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+/// A parsed input: its root element and the means to turn offsets into positions.
+#[derive(Debug)]
+pub(crate) struct Tree<'a> {
+    pub src: &'a str,
+    pub root: Element,
+    pub lines: LineIndex,
+}
+
+impl Tree<'_> {
+    pub fn position(&self, offset: usize) -> Position {
+        self.lines.position(self.src, offset)
+    }
+
+    /// The span of an element's start tag.
+    pub fn span(&self, e: &Element) -> Span {
+        self.lines.span(self.src, e.offset, e.len)
+    }
+
+    /// The span of the value of attribute `name` of `e`, or of its start tag when not found.
+    pub fn attr_span(&self, e: &Element, name: &str) -> Span {
+        let tag = self.src.get(e.offset..e.offset + e.len).unwrap_or("");
+        let mut from = 0;
+        while let Some(i) = tag[from..].find(name) {
+            let at = from + i;
+            let before_ok = at > 0 && tag[..at].ends_with(is_xml_space);
+            let rest = tag[at + name.len()..].trim_start_matches(is_xml_space);
+            if before_ok && rest.starts_with('=') {
+                let after_eq = rest[1..].trim_start_matches(is_xml_space);
+                let quote_at = tag.len() - after_eq.len();
+                if let Some(q) = after_eq.chars().next().filter(|c| *c == '"' || *c == '\'') {
+                    let value = &after_eq[1..];
+                    let vlen = value.find(q).unwrap_or(value.len());
+                    return self.lines.span(self.src, e.offset + quote_at + 1, vlen);
+                }
+            }
+            from = at + name.len();
+        }
+        self.span(e)
+    }
+}
+
+fn syntax(format: Format, message: impl Into<String>, at: Position) -> Error {
+    Error::Syntax {
+        format,
+        message: message.into(),
+        at,
+    }
+}
+
+/// quick-xml's messages, made to fit ours: lowercase start, no final period.
+fn tidy(msg: &str) -> String {
+    let msg = msg.trim().trim_end_matches('.');
+    let mut c = msg.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Parses `src` into an element tree within the limits of this module.
+pub(crate) fn parse(src: &str, format: Format) -> Result<Tree<'_>, Error> {
+    let lines = LineIndex::new(src);
+    let at = |offset: usize| lines.position(src, offset);
+    if src.len() > MAX_INPUT {
+        return Err(Error::Limit {
+            what: "input size in bytes",
+            limit: MAX_INPUT,
+            at: at(MAX_INPUT),
+        });
+    }
+    if src
+        .trim_matches(|c: char| is_xml_space(c) || c == '\u{feff}')
+        .is_empty()
+    {
+        return Err(Error::Empty);
+    }
+    let body = src.strip_prefix('\u{feff}').unwrap_or(src);
+    let base = src.len() - body.len();
+    let mut reader = NsReader::from_str(body);
+    {
+        let cfg = reader.config_mut();
+        cfg.trim_text(false);
+        cfg.check_end_names = true;
+        cfg.expand_empty_elements = false;
+    }
+    reader
+        .resolver_mut()
+        .set_max_declarations_per_element(MAX_ATTRIBUTES);
+
+    let mut interned: HashMap<String, Rc<str>> = HashMap::new();
+    let mut stack: Vec<Element> = Vec::new();
+    let mut root: Option<Element> = None;
+    let mut text = String::new();
+    let mut text_at = 0usize;
+    let mut elements = 0usize;
+
+    loop {
+        let start = base + usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
+        let event = match reader.read_event() {
+            Ok(e) => e,
+            Err(e) => {
+                let off = base + usize::try_from(reader.error_position()).unwrap_or(0);
+                if let quick_xml::Error::Namespace(
+                    quick_xml::name::NamespaceError::TooManyDeclarations(_),
+                ) = e
+                {
+                    return Err(Error::Limit {
+                        what: "attributes on one element",
+                        limit: MAX_ATTRIBUTES,
+                        at: at(start),
+                    });
+                }
+                return Err(syntax(format, tidy(&e.to_string()), at(off)));
+            }
+        };
+        match event {
+            Event::Decl(d) => {
+                if let Some(Ok(enc)) = d.encoding() {
+                    let enc = String::from_utf8_lossy(&enc).to_ascii_lowercase();
+                    if enc != "utf-8" && enc != "utf8" {
+                        return Err(syntax(
+                            format,
+                            format!("encoding `{enc}` is not supported: gongwen reads UTF-8 only"),
+                            at(start),
+                        ));
+                    }
+                }
+            }
+            Event::DocType(_) => {
+                return Err(syntax(
+                    format,
+                    "DOCTYPE declarations are refused: gongwen reads no DTD, expands no entity \
+                     and fetches nothing",
+                    at(start),
+                ));
+            }
+            Event::PI(_) | Event::Comment(_) => {}
+            Event::Start(s) => {
+                flush_text(&mut stack, &mut text);
+                elements += 1;
+                if elements > MAX_ELEMENTS {
+                    return Err(Error::Limit {
+                        what: "elements in one input",
+                        limit: MAX_ELEMENTS,
+                        at: at(start),
+                    });
+                }
+                if stack.len() >= MAX_DEPTH {
+                    return Err(Error::Limit {
+                        what: "element nesting depth",
+                        limit: MAX_DEPTH,
+                        at: at(start),
+                    });
+                }
+                let end = base + usize::try_from(reader.buffer_position()).unwrap_or(0);
+                let el = element(&reader, &s, start, end, &mut interned, src, format, &lines)?;
+                if stack.is_empty() && root.is_some() {
+                    return Err(syntax(
+                        format,
+                        "a second root element: an XML document has one",
+                        at(start),
+                    ));
+                }
+                stack.push(el);
+            }
+            Event::Empty(s) => {
+                flush_text(&mut stack, &mut text);
+                elements += 1;
+                if elements > MAX_ELEMENTS {
+                    return Err(Error::Limit {
+                        what: "elements in one input",
+                        limit: MAX_ELEMENTS,
+                        at: at(start),
+                    });
+                }
+                if stack.len() >= MAX_DEPTH {
+                    return Err(Error::Limit {
+                        what: "element nesting depth",
+                        limit: MAX_DEPTH,
+                        at: at(start),
+                    });
+                }
+                let end = base + usize::try_from(reader.buffer_position()).unwrap_or(0);
+                let el = element(&reader, &s, start, end, &mut interned, src, format, &lines)?;
+                match stack.last_mut() {
+                    Some(parent) => parent.children.push(Child::Element(el)),
+                    None if root.is_some() => {
+                        return Err(syntax(
+                            format,
+                            "a second root element: an XML document has one",
+                            at(start),
+                        ))
+                    }
+                    None => root = Some(el),
+                }
+            }
+            Event::End(_) => {
+                flush_text(&mut stack, &mut text);
+                let Some(el) = stack.pop() else {
+                    return Err(syntax(format, "end tag without a start tag", at(start)));
+                };
+                match stack.last_mut() {
+                    Some(parent) => parent.children.push(Child::Element(el)),
+                    None => root = Some(el),
+                }
+            }
+            Event::Text(t) => {
+                let raw = t
+                    .xml10_content()
+                    .map_err(|e| syntax(format, tidy(&e.to_string()), at(start)))?;
+                if stack.is_empty() {
+                    if let Some(i) = raw.find(|c: char| !is_xml_space(c)) {
+                        return Err(syntax(
+                            format,
+                            "text outside the root element",
+                            at(start + i),
+                        ));
+                    }
+                    continue;
+                }
+                if let Some((i, c)) = raw.char_indices().find(|(_, c)| !xml_char(*c)) {
+                    return Err(syntax(
+                        format,
+                        format!("character U+{:04X} is not allowed in XML", c as u32),
+                        at(start + i),
+                    ));
+                }
+                if text.is_empty() {
+                    text_at = start;
+                }
+                push_text(&mut text, &raw, text_at, src, &lines)?;
+            }
+            Event::CData(t) => {
+                let raw = t
+                    .xml10_content()
+                    .map_err(|e| syntax(format, tidy(&e.to_string()), at(start)))?;
+                if stack.is_empty() {
+                    return Err(syntax(format, "text outside the root element", at(start)));
+                }
+                if let Some((_, c)) = raw.char_indices().find(|(_, c)| !xml_char(*c)) {
+                    return Err(syntax(
+                        format,
+                        format!("character U+{:04X} is not allowed in XML", c as u32),
+                        at(start),
+                    ));
+                }
+                if text.is_empty() {
+                    text_at = start;
+                }
+                push_text(&mut text, &raw, text_at, src, &lines)?;
+            }
+            Event::GeneralRef(r) => {
+                let name = String::from_utf8_lossy(&r).into_owned();
+                let c = resolve_reference(&name).map_err(|m| syntax(format, m, at(start)))?;
+                if stack.is_empty() {
+                    return Err(syntax(format, "text outside the root element", at(start)));
+                }
+                if text.is_empty() {
+                    text_at = start;
+                }
+                let mut buf = [0u8; 4];
+                push_text(&mut text, c.encode_utf8(&mut buf), text_at, src, &lines)?;
+            }
+            Event::Eof => break,
+        }
+    }
+    if let Some(open) = stack.last() {
+        return Err(syntax(
+            format,
+            format!("element `{}` is not closed", open.name),
+            at(open.offset),
+        ));
+    }
+    match root {
+        Some(root) => Ok(Tree { src, root, lines }),
+        None => Err(syntax(format, "no root element", at(src.len()))),
+    }
+}
+
+fn push_text(
+    text: &mut String,
+    more: &str,
+    text_at: usize,
+    src: &str,
+    lines: &LineIndex,
+) -> Result<(), Error> {
+    if text.len() + more.len() > MAX_TEXT {
+        return Err(Error::Limit {
+            what: "bytes in one text node",
+            limit: MAX_TEXT,
+            at: lines.position(src, text_at),
+        });
+    }
+    text.push_str(more);
+    Ok(())
+}
+
+/// Hands the text read so far to the open element.
+fn flush_text(stack: &mut [Element], text: &mut String) {
+    if text.is_empty() {
+        return;
+    }
+    match stack.last_mut() {
+        Some(parent) => parent.children.push(Child::Text(std::mem::take(text))),
+        None => text.clear(),
+    }
+}
+
+/// The character a reference stands for: the five predefined entities and character references.
+fn resolve_reference(name: &str) -> Result<char, String> {
+    let c = match name {
+        "lt" => '<',
+        "gt" => '>',
+        "amp" => '&',
+        "apos" => '\'',
+        "quot" => '"',
+        _ => {
+            let Some(num) = name.strip_prefix('#') else {
+                return Err(format!(
+                    "undefined entity `&{name};`: gongwen reads no DTD, only the five predefined \
+                     entities and character references"
+                ));
+            };
+            let code = match num.strip_prefix('x') {
+                Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                None => num.parse::<u32>().ok(),
+            };
+            match code.and_then(char::from_u32) {
+                Some(c) if xml_char(c) && c != '\0' => c,
+                _ => return Err(format!("invalid character reference `&{name};`")),
+            }
+        }
+    };
+    Ok(c)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn element(
+    reader: &NsReader<&[u8]>,
+    s: &BytesStart<'_>,
+    start: usize,
+    end: usize,
+    interned: &mut HashMap<String, Rc<str>>,
+    src: &str,
+    format: Format,
+    lines: &LineIndex,
+) -> Result<Element, Error> {
+    let at = |offset: usize| lines.position(src, offset);
+    let mut intern = |ns: &[u8]| -> Rc<str> {
+        let key = String::from_utf8_lossy(ns).into_owned();
+        interned
+            .entry(key)
+            .or_insert_with_key(|k| Rc::from(k.as_str()))
+            .clone()
+    };
+    let qname = String::from_utf8_lossy(s.name().as_ref()).into_owned();
+    let (res, local) = reader.resolver().resolve_element(s.name());
+    let ns = match res {
+        ResolveResult::Bound(n) => intern(n.as_ref()),
+        ResolveResult::Unbound => intern(b""),
+        ResolveResult::Unknown(p) => {
+            return Err(syntax(
+                format,
+                format!(
+                    "namespace prefix `{}` of `{qname}` is not declared",
+                    String::from_utf8_lossy(&p)
+                ),
+                at(start),
+            ))
+        }
+    };
+    let name = String::from_utf8_lossy(local.as_ref()).into_owned();
+    let mut attrs = Vec::new();
+    let mut count = 0usize;
+    for a in s.attributes() {
+        count += 1;
+        if count > MAX_ATTRIBUTES {
+            return Err(Error::Limit {
+                what: "attributes on one element",
+                limit: MAX_ATTRIBUTES,
+                at: at(start),
+            });
+        }
+        let a: Attribute<'_> = a.map_err(|e| {
+            syntax(
+                format,
+                format!("in the attributes of `{qname}`: {}", tidy(&e.to_string())),
+                at(start),
+            )
+        })?;
+        let key = a.key.as_ref();
+        if key == b"xmlns" || key.starts_with(b"xmlns:") {
+            continue;
+        }
+        let (res, local) = reader.resolver().resolve_attribute(a.key);
+        let ans = match res {
+            ResolveResult::Bound(n) => intern(n.as_ref()),
+            ResolveResult::Unbound => intern(b""),
+            ResolveResult::Unknown(p) => {
+                return Err(syntax(
+                    format,
+                    format!(
+                        "namespace prefix `{}` of an attribute of `{qname}` is not declared",
+                        String::from_utf8_lossy(&p)
+                    ),
+                    at(start),
+                ))
+            }
+        };
+        if a.value.len() > MAX_TEXT {
+            return Err(Error::Limit {
+                what: "bytes in one attribute value",
+                limit: MAX_TEXT,
+                at: at(start),
+            });
+        }
+        let raw = String::from_utf8_lossy(&a.value);
+        let value = attribute_value(&raw).map_err(|m| {
+            syntax(
+                format,
+                format!(
+                    "in attribute `{}` of `{qname}`: {m}",
+                    String::from_utf8_lossy(key)
+                ),
+                at(start),
+            )
+        })?;
+        attrs.push(Attr {
+            ns: ans,
+            name: String::from_utf8_lossy(local.as_ref()).into_owned(),
+            value,
+        });
+    }
+    Ok(Element {
+        ns,
+        name,
+        attrs,
+        children: Vec::new(),
+        offset: start,
+        len: end.saturating_sub(start),
+    })
+}
+
+/// An attribute value as XML 1.0 normalises it: line ends to line feeds, then literal tab, line
+/// feed and carriage return to spaces; references resolved (a `&#10;` stays a line feed).
+fn attribute_value(raw: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek().is_some_and(|(_, n)| *n == '\n') {
+                    chars.next();
+                }
+                out.push(' ');
+            }
+            '\n' | '\t' => out.push(' '),
+            '<' => return Err("`<` is not allowed in an attribute value".into()),
+            '&' => {
+                let rest = &raw[i + 1..];
+                let Some(semi) = rest.find(';') else {
+                    return Err("`&` without a closing `;`".into());
+                };
+                out.push(resolve_reference(&rest[..semi])?);
+                for _ in 0..rest[..semi].chars().count() + 1 {
+                    chars.next();
+                }
+            }
+            c if !xml_char(c) => {
+                return Err(format!(
+                    "character U+{:04X} is not allowed in XML",
+                    c as u32
+                ))
+            }
+            c => out.push(c),
+        }
+    }
+    Ok(out)
+}
+
+/// The first character of `s` that XML 1.0 cannot hold.
+pub(crate) fn unrepresentable(s: &str) -> Option<char> {
+    s.chars().find(|c| !xml_char(*c))
+}
+
+/// Escapes text content so that it reads back as it was.
+pub(crate) fn escape_text(s: &str) -> Cow<'_, str> {
+    if !s.contains(['&', '<', '>', '\r']) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\r' => out.push_str("&#13;"),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Escapes an attribute value (written between double quotes) so that it reads back as it was.
+pub(crate) fn escape_attr(s: &str) -> Cow<'_, str> {
+    if !s.contains(['&', '<', '>', '"', '\t', '\n', '\r']) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// An XML writer with fixed two-space indentation, built on quick-xml's writer.
+///
+/// Element content is indented; text goes where it is put, so mixed content (a `p` with inline
+/// elements) is written on one line with [`Out::inline_start`] / [`Out::text`] / [`Out::inline_end`].
+/// The first string XML cannot hold is remembered and [`Out::finish`] reports it.
+pub(crate) struct Out {
+    w: quick_xml::Writer<Vec<u8>>,
+    depth: usize,
+    format: Format,
+    fault: Option<(char, Span)>,
+    /// The source span of what is being written, for the error position.
+    pub context: Span,
+}
+
+impl std::fmt::Debug for Out {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Out")
+            .field("depth", &self.depth)
+            .field("format", &self.format)
+            .field("fault", &self.fault)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Out {
+    /// A writer with the XML declaration written.
+    pub fn new(format: Format, capacity: usize) -> Out {
+        let mut buf = Vec::with_capacity(capacity);
+        buf.extend_from_slice(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+        Out {
+            w: quick_xml::Writer::new(buf),
+            depth: 0,
+            format,
+            fault: None,
+            context: Span::default(),
+        }
+    }
+
+    fn check(&mut self, s: &str) {
+        if self.fault.is_none() {
+            if let Some(c) = unrepresentable(s) {
+                self.fault = Some((c, self.context));
+            }
+        }
+    }
+
+    fn raw(&mut self, s: &str) {
+        // writing to a Vec cannot fail
+        let _ = self
+            .w
+            .write_event(Event::Text(BytesText::from_escaped(s.to_string())));
+    }
+
+    fn newline(&mut self) {
+        let indent = format!("\n{}", "  ".repeat(self.depth));
+        self.raw(&indent);
+    }
+
+    fn tag<'a>(&mut self, name: &'a str, attrs: &[(&str, &str)]) -> BytesStart<'a> {
+        let mut s = BytesStart::new(name);
+        for (k, v) in attrs {
+            self.check(v);
+            s.push_attribute(Attribute {
+                key: QName(k.as_bytes()),
+                value: Cow::Owned(escape_attr(v).into_owned().into_bytes()),
+            });
+        }
+        s
+    }
+
+    /// `<name attrs>` on a new line; what follows is indented one more level.
+    pub fn start(&mut self, name: &str, attrs: &[(&str, &str)]) {
+        self.newline();
+        let s = self.tag(name, attrs);
+        let _ = self.w.write_event(Event::Start(s));
+        self.depth += 1;
+    }
+
+    /// `</name>` on a new line, one level out.
+    pub fn end(&mut self, name: &str) {
+        self.depth = self.depth.saturating_sub(1);
+        self.newline();
+        let _ = self.w.write_event(Event::End(BytesEnd::new(name)));
+    }
+
+    /// `<name attrs/>` on a new line.
+    pub fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) {
+        self.newline();
+        let s = self.tag(name, attrs);
+        let _ = self.w.write_event(Event::Empty(s));
+    }
+
+    /// `<name attrs>text</name>` on a new line (`<name attrs/>` for empty text).
+    pub fn leaf(&mut self, name: &str, attrs: &[(&str, &str)], text: &str) {
+        if text.is_empty() {
+            self.empty(name, attrs);
+            return;
+        }
+        self.newline();
+        let s = self.tag(name, attrs);
+        let _ = self.w.write_event(Event::Start(s));
+        self.text(text);
+        let _ = self.w.write_event(Event::End(BytesEnd::new(name)));
+    }
+
+    /// Starts a line of mixed content: `<name attrs>` on a new line, content to follow inline.
+    pub fn line_start(&mut self, name: &str, attrs: &[(&str, &str)]) {
+        self.newline();
+        self.inline_start(name, attrs);
+    }
+
+    /// `<name attrs>` where the writer stands (inside mixed content).
+    pub fn inline_start(&mut self, name: &str, attrs: &[(&str, &str)]) {
+        let s = self.tag(name, attrs);
+        let _ = self.w.write_event(Event::Start(s));
+    }
+
+    /// `</name>` where the writer stands (inside mixed content).
+    pub fn inline_end(&mut self, name: &str) {
+        let _ = self.w.write_event(Event::End(BytesEnd::new(name)));
+    }
+
+    /// `<name attrs/>` where the writer stands (inside mixed content).
+    pub fn inline_empty(&mut self, name: &str, attrs: &[(&str, &str)]) {
+        let s = self.tag(name, attrs);
+        let _ = self.w.write_event(Event::Empty(s));
+    }
+
+    /// Escaped text where the writer stands.
+    pub fn text(&mut self, text: &str) {
+        self.check(text);
+        let escaped = escape_text(text).into_owned();
+        let _ = self
+            .w
+            .write_event(Event::Text(BytesText::from_escaped(escaped)));
+    }
+
+    /// The document, with a final newline; or the first character XML could not hold.
+    pub fn finish(self) -> Result<String, Error> {
+        if let Some((c, span)) = self.fault {
+            return Err(Error::Shape {
+                format: self.format,
+                message: format!(
+                    "character U+{:04X} cannot be written in XML 1.0 (only tab, line feed and \
+                     carriage return of the control characters can)",
+                    c as u32
+                ),
+                path: String::new(),
+                at: Position {
+                    offset: span.offset,
+                    line: span.line as usize,
+                    column: span.column as usize,
+                },
+            });
+        }
+        let mut buf = self.w.into_inner();
+        buf.push(b'\n');
+        Ok(String::from_utf8(buf)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attribute_values_normalise_like_xml() {
+        assert_eq!(
+            attribute_value("a\r\nb\tc&#10;&#9;&amp;&lt;").as_deref(),
+            Ok("a b c\n\t&<")
+        );
+        assert!(attribute_value("a<b").is_err());
+        assert!(attribute_value("&lol;").is_err());
+    }
+
+    #[test]
+    fn escaping_round_trips() {
+        let s = "a&b<c>d]]>e\r\n\tf\"g'";
+        let xml = format!("<r a=\"{}\">{}</r>", escape_attr(s), escape_text(s));
+        let t = parse(&xml, Format::Xml).expect("parses");
+        assert_eq!(t.root.attr("a"), Some(s));
+        assert_eq!(t.root.text(), s);
+    }
+
+    #[test]
+    fn line_index_counts_characters() {
+        let src = "<a>\n  <b>标题</b>\n</a>";
+        let li = LineIndex::new(src);
+        let p = li.position(src, src.find("</b>").expect("in src"));
+        assert_eq!((p.line, p.column), (2, 8));
+    }
+}
