@@ -13,6 +13,8 @@ fi
 
 cargo test --workspace --locked
 
+# the Python package: fresh virtualenv, wheel, pytest, stubtest, mypy
+bash scripts/test-python.sh
 
 # interop: cobalt (PyPI) loads our Akoma Ntoso of the seed
 bash scripts/test-interop.sh

@@ -482,9 +482,9 @@ pub struct Span {
 }
 
 impl Span {
-    /// True for the span of something that was not read from a source.
+    /// True for the span of something that was not read from a source (all zero).
     pub fn is_empty(&self) -> bool {
-        self.line == 0
+        *self == Span::default()
     }
 }
 

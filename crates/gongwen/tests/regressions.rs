@@ -69,3 +69,15 @@ fn title_from_the_metadata_box_stays_in_the_box() {
     let again = gongwen::parse(&gongwen::text::write(&doc)).unwrap();
     assert_eq!(again.without_page(), doc.without_page());
 }
+
+/// `akn_read` fuzz target and the Python binding's hostile-input test: a span with line 0 and
+/// a non-zero offset counted as "no span", so the JSON and AKN writers dropped it and the
+/// document did not survive its round trips.
+#[test]
+fn span_with_line_zero_is_still_a_span() {
+    let src = r#"{"meta": {}, "preamble": [{"text": "x", "span": {"offset": 5, "len": 1, "line": 0, "column": 1}}]}"#;
+    let doc = gongwen::json::from_str(src).unwrap();
+    assert_eq!(gongwen::json::from_str(&gongwen::json::to_string(&doc)).unwrap(), doc);
+    let akn = gongwen::akn::to_string(&doc).unwrap();
+    assert_eq!(gongwen::akn::from_str(&akn).unwrap(), doc);
+}

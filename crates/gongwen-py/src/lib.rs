@@ -1,0 +1,125 @@
+//! `gongwen._gongwen`, the compiled half of the `gongwen` Python package.
+//!
+//! This is the only crate of the workspace that knows pyo3 (ARCHITECTURE.md). It wraps the core
+//! in frozen classes that share one `Arc<gongwen::Document>` per parsed document, copies every
+//! input into Rust values, releases the GIL around parsing and serialising, maps the core's
+//! errors to one exception hierarchy (`errors.rs`) and never lets a panic reach Python.
+
+mod convert;
+mod document;
+mod errors;
+mod values;
+
+use convert::Input;
+use document::{read, read_detached, InputFormat, PyAttachment, PyDocument, PyMetadata, PyNode};
+use errors::{guard, Failure};
+use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use rayon::prelude::*;
+
+/// Reads a document from plain text (a page as published, or canonical text). Bytes must be
+/// UTF-8; anything else raises `ParseError` with the position of the first bad byte.
+#[pyfunction]
+fn parse(py: Python<'_>, text: Input) -> PyResult<PyDocument> {
+    read_detached(py, &text, Some(InputFormat::Text))
+}
+
+/// Reads a document from a string or bytes in `format` (`"text"`, `"json"`, `"xml"` or `"akn"`),
+/// or in the format detected from the content when `format` is None (JSON starts with `{`, XML
+/// with `<`, Akoma Ntoso has the root `akomaNtoso`).
+#[pyfunction]
+#[pyo3(signature = (data, format=None))]
+fn loads(py: Python<'_>, data: Input, format: Option<&str>) -> PyResult<PyDocument> {
+    let format = format.map(InputFormat::from_name).transpose()?;
+    read_detached(py, &data, format)
+}
+
+/// Parses many texts in parallel without the GIL; the result is in the order of the input.
+///
+/// `threads` sets the number of threads (a pool made for this call); by default the shared pool
+/// uses one thread per core. If a text cannot be read, the error of the first such text is
+/// raised as `parse` would raise it, with `texts[i]: ` before the message and `.index == i`.
+#[pyfunction]
+#[pyo3(signature = (texts, threads=None))]
+fn parse_many(
+    py: Python<'_>,
+    texts: &Bound<'_, PyAny>,
+    threads: Option<usize>,
+) -> PyResult<Vec<PyDocument>> {
+    if threads == Some(0) {
+        return Err(PyValueError::new_err("threads must be at least 1"));
+    }
+    // copy every input out of Python first
+    let mut inputs: Vec<Input> = Vec::new();
+    for (i, item) in texts.try_iter()?.enumerate() {
+        let item = item?;
+        match item.extract::<Input>() {
+            Ok(input) => inputs.push(input),
+            Err(e) if e.is_instance_of::<PyTypeError>(py) => {
+                return Err(PyTypeError::new_err(format!("texts[{i}]: {}", e.value(py))));
+            }
+            // a str that UTF-8 cannot encode: a ParseError like parse's, with the index
+            Err(e) => return Err(with_index(py, e, i)),
+        }
+    }
+    let parse_all = |inputs: &[Input]| -> Vec<Result<gongwen::Document, Failure>> {
+        inputs
+            .par_iter()
+            .map(|input| guard(|| read(input, Some(InputFormat::Text))))
+            .collect()
+    };
+    let results = py.detach(|| match threads {
+        None => Ok(parse_all(&inputs)),
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .map(|pool| pool.install(|| parse_all(&inputs)))
+            .map_err(|e| e.to_string()),
+    });
+    let results =
+        results.map_err(|e| PyRuntimeError::new_err(format!("cannot start threads: {e}")))?;
+    let mut docs = Vec::with_capacity(results.len());
+    for (i, r) in results.into_iter().enumerate() {
+        match r {
+            Ok(doc) => docs.push(PyDocument::new(doc)),
+            Err(f) => return Err(f.at_index(i)),
+        }
+    }
+    Ok(docs)
+}
+
+/// An error raised while copying `texts[i]` out of Python, with the index in message and `.index`.
+fn with_index(py: Python<'_>, e: PyErr, i: usize) -> PyErr {
+    let value = e.value(py);
+    let message = format!("texts[{i}]: {value}");
+    let _ = value.setattr("args", (message,));
+    let _ = value.setattr("index", i);
+    e
+}
+
+#[pymodule]
+#[pyo3(name = "_gongwen")]
+fn gongwen_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    // the largest input the text reader accepts, in bytes of UTF-8
+    m.add("MAX_INPUT_BYTES", gongwen::text::read::MAX_INPUT_BYTES)?;
+    errors::register(m)?;
+    m.add_class::<PyDocument>()?;
+    m.add_class::<PyMetadata>()?;
+    m.add_class::<PyNode>()?;
+    m.add_class::<PyAttachment>()?;
+    m.add_class::<values::PySpan>()?;
+    m.add_class::<values::PyParagraph>()?;
+    m.add_class::<values::PyClosingLine>()?;
+    m.add_class::<values::PyResidue>()?;
+    m.add_class::<values::PyDiagnostic>()?;
+    m.add_class::<values::PyField>()?;
+    m.add_class::<values::PyDocNumber>()?;
+    m.add_class::<values::PyAdoption>()?;
+    m.add_class::<values::PyPublication>()?;
+    m.add_function(wrap_pyfunction!(parse, m)?)?;
+    m.add_function(wrap_pyfunction!(loads, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_many, m)?)?;
+    m.add_function(wrap_pyfunction!(document::rebuild, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,111 @@
+"""gongwen: Chinese official documents (公文) as a typed model.
+
+Read a document with :func:`parse` (plain text), :func:`loads` (text or JSON, detected from the
+content) or :func:`load` (a path or a file object), then navigate it::
+
+    doc = gongwen.load("tests/fixtures/sample-decision.txt")
+    doc.meta.title, doc.meta.adopted.date
+    for part in doc.parts:
+        for section in part.sections:
+            print(section.num_text, section.heading)
+
+and write it with :meth:`Document.to_text`, :meth:`Document.to_json`, :meth:`Document.to_xml`,
+:meth:`Document.to_akn` or :meth:`Document.to_dict`.
+:func:`parse_many` parses many texts in parallel. Errors about the input derive from
+:class:`GongwenError` (a ``ValueError``) and say where: ``.line``, ``.column``, ``.offset``.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import IO
+
+from gongwen._gongwen import (
+    MAX_INPUT_BYTES,
+    Adoption,
+    Attachment,
+    ClosingLine,
+    Diagnostic,
+    DocNumber,
+    Document,
+    Field,
+    GongwenError,
+    Metadata,
+    Node,
+    Paragraph,
+    ParseError,
+    Publication,
+    Residue,
+    SchemaError,
+    Span,
+    XmlError,
+    __version__,
+    loads,
+    parse,
+    parse_many,
+)
+from gongwen._typing import (
+    ClosingRole,
+    DocKind,
+    Format,
+    NodeKind,
+    ResidueRole,
+    Severity,
+    TitleSource,
+)
+
+
+def load(
+    source: str | os.PathLike[str] | IO[str] | IO[bytes],
+    format: Format | None = None,
+) -> Document:
+    """Reads a document from a path or an open file (text or binary).
+
+    ``format`` is ``"text"``, ``"json"``, ``"xml"`` or ``"akn"``; by default it is detected from
+    the content (JSON starts with ``{``, XML with ``<``; Akoma Ntoso by its root element). A path that cannot be opened raises ``OSError``; content that cannot be
+    read raises a :class:`GongwenError` subclass.
+    """
+    if isinstance(source, (str, os.PathLike)):
+        with open(source, "rb") as f:
+            data: str | bytes = f.read()
+    elif hasattr(source, "read"):
+        data = source.read()
+    else:
+        raise TypeError(
+            f"expected a path or a file object, not {type(source).__name__}"
+        )
+    return loads(data, format=format)
+
+
+__all__ = [
+    "MAX_INPUT_BYTES",
+    "Adoption",
+    "Attachment",
+    "ClosingLine",
+    "ClosingRole",
+    "Diagnostic",
+    "DocKind",
+    "DocNumber",
+    "Document",
+    "Field",
+    "Format",
+    "GongwenError",
+    "Metadata",
+    "Node",
+    "NodeKind",
+    "Paragraph",
+    "ParseError",
+    "Publication",
+    "Residue",
+    "ResidueRole",
+    "SchemaError",
+    "Severity",
+    "Span",
+    "TitleSource",
+    "XmlError",
+    "__version__",
+    "load",
+    "loads",
+    "parse",
+    "parse_many",
+]

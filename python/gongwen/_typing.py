@@ -1,0 +1,40 @@
+"""The names gongwen uses for its enumerations, as ``Literal`` types for annotations."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+#: The genre of a document (文种), from the last word of its title.
+DocKind = Literal[
+    "decision",
+    "opinion",
+    "plan",
+    "notice",
+    "reply",
+    "report",
+    "resolution",
+    "regulation",
+    "other",
+]
+#: Where a document's title was read from.
+TitleSource = Literal["document", "lead", "metadata-box"]
+#: The level of a node: 一、 part, （一） section, 1. item, （1） subitem, run-in measure.
+NodeKind = Literal["part", "section", "item", "subitem", "measure"]
+#: The role of a line of the closing block.
+ClosingRole = Literal["signature", "date", "note", "attachment-list"]
+#: What a piece of residue is.
+ResidueRole = Literal["chrome", "metadata-box", "publication", "lead", "unplaced"]
+#: How serious a diagnostic is.
+Severity = Literal["error", "warning", "note"]
+#: The formats ``loads`` and ``load`` read.
+Format = Literal["text", "json", "xml", "akn"]
+
+__all__ = [
+    "ClosingRole",
+    "DocKind",
+    "Format",
+    "NodeKind",
+    "ResidueRole",
+    "Severity",
+    "TitleSource",
+]
