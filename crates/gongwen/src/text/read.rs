@@ -103,6 +103,7 @@ const KIND_WORDS: &[(&str, DocKind)] = &[
     ("细则", DocKind::Regulation),
     ("规则", DocKind::Regulation),
     ("解释", DocKind::Regulation),
+    ("法典", DocKind::Regulation),
     ("法", DocKind::Regulation),
     ("纪要", DocKind::Other),
 ];
@@ -405,8 +406,11 @@ fn unspace(t: &str) -> String {
 /// chrome or a news lead.
 fn title_piece(t: &str) -> bool {
     !(t.is_empty()
-        || chars(t) > 60
+        || chars(t) > 120
         || marker(t).is_some()
+        || t.starts_with("目录")
+        || t.starts_with("目　录")
+        || is_law_heading(t)
         || t.chars()
             .any(|c| matches!(c, '。' | '；' | '！' | '？' | '!' | '?' | '：' | ':' | '，'))
         || is_chrome(t)
@@ -416,6 +420,23 @@ fn title_piece(t: &str) -> bool {
         || parse_date(t).is_some()
         || publication_datetime(t).is_some()
         || attachment_label(t).is_some())
+}
+
+/// A heading of the law ladder (`第一编　总则`, `第三章`, `第二节`), as in a table of contents.
+fn is_law_heading(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix('第') else {
+        return false;
+    };
+    let end = rest
+        .find(|c: char| !"〇零一二三四五六七八九十百千".contains(c))
+        .unwrap_or(rest.len());
+    end > 0 && rest[end..].starts_with(['编', '章', '节', '条'])
+}
+
+/// A line of page navigation that a title is never split from: a breadcrumb separator, or a
+/// line carrying bracket or bullet chrome.
+fn is_nav_piece(t: &str) -> bool {
+    chars(t) < 3 || t.contains(['【', '】', '>', '›', '»', '|', '■', '●', '◆'])
 }
 
 /// True when `t` alone on a line reads as a title: the canonical writer writes a title line only
@@ -449,6 +470,17 @@ impl<'s, 'a> Reader<'s, 'a> {
         None
     }
 
+    /// True when the non-blank line before `i` is a breadcrumb separator (`>`, `›`, `|`).
+    fn after_breadcrumb(&self, i: usize) -> bool {
+        (0..i)
+            .rev()
+            .find(|&k| !self.lines[k].is_blank())
+            .is_some_and(|k| {
+                let t = self.lines[k].text;
+                t.ends_with(['>', '›', '»', '|']) || t.ends_with("&gt;")
+            })
+    }
+
     /// A title starting at line `i`: up to four non-blank lines ending in a genre word.
     fn title_at(&self, i: usize, end: usize) -> Option<TitleAt> {
         let mut text = String::new();
@@ -457,6 +489,12 @@ impl<'s, 'a> Reader<'s, 'a> {
             let l = self.lines[j];
             let t = l.body();
             if !title_piece(t) {
+                return None;
+            }
+            // the pieces of a title split over lines are never navigation, and a title does
+            // not begin right after a breadcrumb separator
+            let split = j > i || title_kind(&unspace(t)).is_none();
+            if split && (is_nav_piece(t) || (j == i && self.after_breadcrumb(i))) {
                 return None;
             }
             text.push_str(&unspace(t));
