@@ -694,6 +694,30 @@ impl<'s, 'a> Reader<'s, 'a> {
                     pos = k + 1;
                     continue;
                 }
+                // an adoption line broken over lines: `（2020年5月28日第十三届……第三次` / `会议通过）`
+                if t.starts_with(['（', '(']) && !balanced(t) {
+                    let mut joined = t.to_string();
+                    let mut last = k;
+                    for _ in 0..2 {
+                        let Some(x) = self.next_text(last + 1, end) else {
+                            break;
+                        };
+                        joined.push('\n');
+                        joined.push_str(self.lines[x].text);
+                        last = x;
+                        if balanced(&joined) {
+                            break;
+                        }
+                    }
+                    if let Some(a) = adoption(&joined.replace('\n', "")) {
+                        doc.meta.adopted = Some(Adoption {
+                            line: Some(joined),
+                            ..a
+                        });
+                        pos = last + 1;
+                        continue;
+                    }
+                }
             }
             if doc.meta.addressee.is_none()
                 && (t.ends_with('：') || t.ends_with(':'))
