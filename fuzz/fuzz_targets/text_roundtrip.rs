@@ -10,9 +10,13 @@ fuzz_target!(|data: &[u8]| {
     match gongwen::text::read(&text) {
         Ok(again) => {
             // the canonical text of a reading is a fixpoint after one more round
+            // (all of it may be page matter, whose canonical text is empty)
             let text2 = gongwen::text::write(&again);
-            let again2 = gongwen::text::read(&text2).expect("canonical text reads");
-            let _ = again2;
+            match gongwen::text::read(&text2) {
+                Ok(_) => {}
+                Err(gongwen::Error::Empty) => assert!(text2.trim().is_empty()),
+                Err(e) => panic!("canonical text does not read: {e}"),
+            }
         }
         Err(gongwen::Error::Empty) => assert!(text.trim().is_empty()),
         Err(e) => panic!("canonical text does not read: {e}"),

@@ -77,7 +77,26 @@ fn title_from_the_metadata_box_stays_in_the_box() {
 fn span_with_line_zero_is_still_a_span() {
     let src = r#"{"meta": {}, "preamble": [{"text": "x", "span": {"offset": 5, "len": 1, "line": 0, "column": 1}}]}"#;
     let doc = gongwen::json::from_str(src).unwrap();
-    assert_eq!(gongwen::json::from_str(&gongwen::json::to_string(&doc)).unwrap(), doc);
+    assert_eq!(
+        gongwen::json::from_str(&gongwen::json::to_string(&doc)).unwrap(),
+        doc
+    );
     let akn = gongwen::akn::to_string(&doc).unwrap();
     assert_eq!(gongwen::akn::from_str(&akn).unwrap(), doc);
+}
+
+/// `text_roundtrip` fuzz target: an item `1. 2024年……` was written `1.2024年……`, which reads as
+/// the number 1.2024 and not as item 1.
+#[test]
+fn item_text_starting_with_a_digit_stays_an_item() {
+    let src = "一、目标\n1. 2024年完成改造。\n2． 2025年全面推开。\n";
+    let doc = gongwen::parse(src).unwrap();
+    assert_eq!(doc.body[0].children.len(), 2);
+    let text = gongwen::text::write(&doc);
+    let again = gongwen::parse(&text).unwrap();
+    assert_eq!(
+        again.without_page(),
+        doc.without_page(),
+        "canonical text:\n{text}"
+    );
 }

@@ -107,10 +107,19 @@ fn document(doc: &Document, out: &mut String, top: bool) {
 }
 
 fn node(n: &Node, out: &mut String) {
+    let mut paragraphs = n.paragraphs.iter();
     if let Some(num) = &n.num {
         out.push_str(&num.text);
+        // `1.` then `2024年……` would read as the number 1.2024: keep them apart
+        let next = match &n.heading {
+            Some(h) => h.text.chars().next(),
+            None => n.paragraphs.first().and_then(|p| p.text.chars().next()),
+        };
+        if num.text.ends_with(['.', '．']) && next.is_some_and(|c| c.is_ascii_digit() || c == '%')
+        {
+            out.push(' ');
+        }
     }
-    let mut paragraphs = n.paragraphs.iter();
     match &n.heading {
         Some(h) => {
             out.push_str(&h.text);
