@@ -13,6 +13,18 @@ pub fn to_string_pretty(doc: &Document) -> String {
     serde_json::to_string_pretty(doc).unwrap_or_else(unreachable_json)
 }
 
+/// Writes the document as compact JSON to `w` (the bytes of [`to_string`]), without holding the
+/// output in memory. Fails only when `w` does.
+pub fn to_writer(doc: &Document, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *w, doc).map_err(std::io::Error::from)
+}
+
+/// Writes the document as JSON indented by two spaces to `w` (the bytes of
+/// [`to_string_pretty`]).
+pub fn to_writer_pretty(doc: &Document, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, doc).map_err(std::io::Error::from)
+}
+
 /// Serialising the model cannot fail: it has only string keys and no custom serialisers that err.
 fn unreachable_json(e: serde_json::Error) -> String {
     format!("{{\"error\":{:?}}}", e.to_string())

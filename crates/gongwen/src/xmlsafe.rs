@@ -31,10 +31,10 @@
 use crate::error::{Error, Format, Position};
 use crate::model::Span;
 use quick_xml::events::attributes::Attribute;
-use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
-use quick_xml::name::{QName, ResolveResult};
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::ResolveResult;
 use quick_xml::NsReader;
-use std::borrow::Cow;
+
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -736,52 +736,38 @@ pub(crate) fn unrepresentable(s: &str) -> Option<char> {
     s.chars().find(|c| !xml_char(*c))
 }
 
-/// Escapes text content so that it reads back as it was.
-pub(crate) fn escape_text(s: &str) -> Cow<'_, str> {
-    if !s.contains(['&', '<', '>', '\r']) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\r' => out.push_str("&#13;"),
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
+/// Escapes text content so that it reads back as it was (the writer escapes straight into its
+/// buffer with `push_escaped_text`).
+#[cfg(test)]
+pub(crate) fn escape_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_escaped_text(&mut out, s);
+    out
 }
 
 /// Escapes an attribute value (written between double quotes) so that it reads back as it was.
-pub(crate) fn escape_attr(s: &str) -> Cow<'_, str> {
-    if !s.contains(['&', '<', '>', '"', '\t', '\n', '\r']) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' => out.push_str("&#9;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
+#[cfg(test)]
+pub(crate) fn escape_attr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_attr(&mut out, s);
+    out
 }
 
-/// An XML writer with fixed two-space indentation, built on quick-xml's writer.
+/// An XML writer with fixed two-space indentation, writing straight into one `String`.
 ///
 /// Element content is indented; text goes where it is put, so mixed content (a `p` with inline
 /// elements) is written on one line with [`Out::inline_start`] / [`Out::text`] / [`Out::inline_end`].
 /// The first string XML cannot hold is remembered and [`Out::finish`] reports it.
-pub(crate) struct Out {
-    w: quick_xml::Writer<Vec<u8>>,
+///
+/// Nothing is allocated per element: names, attribute values and text are escaped into the
+/// output buffer directly, indentation is a slice of a constant, and the output is a `String`
+/// from the start (no UTF-8 check at the end).
+pub(crate) struct Out<'w> {
+    buf: String,
+    /// Where the output goes when it is streamed: the buffer is handed over in blocks of
+    /// [`SPILL`] bytes, so the whole document is never held in memory.
+    sink: Option<&'w mut dyn std::io::Write>,
+    io_error: Option<std::io::Error>,
     depth: usize,
     format: Format,
     fault: Option<(char, Span)>,
@@ -789,7 +775,10 @@ pub(crate) struct Out {
     pub context: Span,
 }
 
-impl std::fmt::Debug for Out {
+/// The size of the blocks a streaming [`Out`] writes.
+const SPILL: usize = 256 * 1024;
+
+impl std::fmt::Debug for Out<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Out")
             .field("depth", &self.depth)
@@ -799,13 +788,141 @@ impl std::fmt::Debug for Out {
     }
 }
 
-impl Out {
-    /// A writer with the XML declaration written.
-    pub fn new(format: Format, capacity: usize) -> Out {
-        let mut buf = Vec::with_capacity(capacity);
-        buf.extend_from_slice(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+/// An element name: a `&str`, or a prefix and a local name written one after the other (so that
+/// `gw:` + `node` costs no allocation).
+pub(crate) trait XmlName {
+    fn push_to(&self, buf: &mut String);
+}
+
+impl XmlName for str {
+    fn push_to(&self, buf: &mut String) {
+        buf.push_str(self);
+    }
+}
+
+impl XmlName for String {
+    fn push_to(&self, buf: &mut String) {
+        buf.push_str(self);
+    }
+}
+
+impl XmlName for (&str, &str) {
+    fn push_to(&self, buf: &mut String) {
+        buf.push_str(self.0);
+        buf.push_str(self.1);
+    }
+}
+
+/// Appends the decimal digits of `v`.
+pub(crate) fn push_u64(buf: &mut String, mut v: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    buf.push_str(std::str::from_utf8(&digits[i..]).unwrap_or("0"));
+}
+
+/// Spaces for indentation, two a level.
+const SPACES: &str = "                                                                                                                                ";
+
+/// True when `s` may hold a character XML 1.0 cannot (a C0 control other than tab, LF, CR, or
+/// U+FFFE / U+FFFF): a byte scan and two substring searches; exact checks only then.
+fn maybe_unrepresentable(s: &str) -> bool {
+    s.bytes()
+        .any(|b| b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r')
+        || s.contains("\u{FFFE}")
+        || s.contains("\u{FFFF}")
+}
+
+/// Appends `s` with `&`, `<`, `>` and CR escaped (text content), and returns the first character
+/// XML 1.0 cannot hold, if any. Chinese text has almost no byte at or below `>` (ASCII
+/// punctuation, digits, controls): 32-byte blocks without one are passed over in a few vector
+/// instructions, the rest byte by byte; U+FFFE and U+FFFF are looked for with the standard
+/// library's substring search.
+fn push_escaped_text(buf: &mut String, s: &str) -> Option<char> {
+    const BLOCK: usize = 16;
+    let bytes = s.as_bytes();
+    // a control character seen
+    let mut suspect = false;
+    let mut from = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        let end = (at + BLOCK).min(bytes.len());
+        let block = &bytes[at..end];
+        if !block.iter().fold(false, |acc, &b| acc | (b <= b'>')) {
+            at = end;
+            continue;
+        }
+        for (j, &b) in block.iter().enumerate() {
+            if b > b'>' {
+                continue;
+            }
+            let rep = match b {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'\r' => "&#13;",
+                b'\t' | b'\n' => continue,
+                c if c < 0x20 => {
+                    suspect = true;
+                    continue;
+                }
+                _ => continue,
+            };
+            let i = at + j;
+            buf.push_str(&s[from..i]);
+            buf.push_str(rep);
+            from = i + 1;
+        }
+        at = end;
+    }
+    buf.push_str(&s[from..]);
+    // U+FFFE and U+FFFF: a substring search (SIMD in the standard library); rare, then the
+    // first character XML cannot hold is found exactly
+    if suspect || s.contains("\u{FFFE}") || s.contains("\u{FFFF}") {
+        unrepresentable(s)
+    } else {
+        None
+    }
+}
+
+/// Appends `s` escaped for an attribute value between double quotes.
+fn push_attr(buf: &mut String, s: &str) {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let rep = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\t' => "&#9;",
+            b'\n' => "&#10;",
+            b'\r' => "&#13;",
+            _ => continue,
+        };
+        buf.push_str(&s[from..i]);
+        buf.push_str(rep);
+        from = i + 1;
+    }
+    buf.push_str(&s[from..]);
+}
+
+impl<'w> Out<'w> {
+    /// A writer into a string, with the XML declaration written.
+    pub fn new(format: Format, capacity: usize) -> Out<'static> {
+        let mut buf = String::with_capacity(capacity);
+        buf.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
         Out {
-            w: quick_xml::Writer::new(buf),
+            buf,
+            sink: None,
+            io_error: None,
             depth: 0,
             format,
             fault: None,
@@ -813,127 +930,194 @@ impl Out {
         }
     }
 
+    /// A writer that streams to `sink` in blocks, with the XML declaration written.
+    pub fn streaming(format: Format, sink: &'w mut dyn std::io::Write) -> Out<'w> {
+        let mut buf = String::with_capacity(SPILL + 64 * 1024);
+        buf.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+        Out {
+            buf,
+            sink: Some(sink),
+            io_error: None,
+            depth: 0,
+            format,
+            fault: None,
+            context: Span::default(),
+        }
+    }
+
+    /// Hands a full block to the sink (streaming only); the first I/O error stops the writing.
+    fn spill(&mut self) {
+        if self.buf.len() < SPILL {
+            return;
+        }
+        if let Some(sink) = self.sink.as_mut() {
+            if let Err(e) = sink.write_all(self.buf.as_bytes()) {
+                self.io_error = Some(e);
+                self.sink = None;
+            }
+            self.buf.clear();
+        }
+    }
+
     fn check(&mut self, s: &str) {
-        if self.fault.is_none() {
+        if self.fault.is_none() && maybe_unrepresentable(s) {
             if let Some(c) = unrepresentable(s) {
                 self.fault = Some((c, self.context));
             }
         }
     }
 
-    fn raw(&mut self, s: &str) {
-        // writing to a Vec cannot fail
-        let _ = self
-            .w
-            .write_event(Event::Text(BytesText::from_escaped(s.to_string())));
-    }
-
     fn newline(&mut self) {
-        let indent = format!("\n{}", "  ".repeat(self.depth));
-        self.raw(&indent);
+        self.buf.push('\n');
+        let mut n = self.depth * 2;
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            self.buf.push_str(&SPACES[..k]);
+            n -= k;
+        }
     }
 
-    fn tag<'a>(&mut self, name: &'a str, attrs: &[(&str, &str)]) -> BytesStart<'a> {
-        let mut s = BytesStart::new(name);
+    fn tag<N: XmlName + ?Sized>(&mut self, name: &N, attrs: &[(&str, &str)]) {
+        self.buf.push('<');
+        name.push_to(&mut self.buf);
         for (k, v) in attrs {
             self.check(v);
-            s.push_attribute(Attribute {
-                key: QName(k.as_bytes()),
-                value: Cow::Owned(escape_attr(v).into_owned().into_bytes()),
-            });
+            self.buf.push(' ');
+            self.buf.push_str(k);
+            self.buf.push_str("=\"");
+            push_attr(&mut self.buf, v);
+            self.buf.push('"');
         }
-        s
+    }
+
+    fn close_tag<N: XmlName + ?Sized>(&mut self, name: &N) {
+        self.buf.push_str("</");
+        name.push_to(&mut self.buf);
+        self.buf.push('>');
     }
 
     /// `<name attrs>` on a new line; what follows is indented one more level.
-    pub fn start(&mut self, name: &str, attrs: &[(&str, &str)]) {
+    pub fn start<N: XmlName + ?Sized>(&mut self, name: &N, attrs: &[(&str, &str)]) {
         self.newline();
-        let s = self.tag(name, attrs);
-        let _ = self.w.write_event(Event::Start(s));
+        self.tag(name, attrs);
+        self.buf.push('>');
         self.depth += 1;
     }
 
     /// `</name>` on a new line, one level out.
-    pub fn end(&mut self, name: &str) {
+    pub fn end<N: XmlName + ?Sized>(&mut self, name: &N) {
         self.depth = self.depth.saturating_sub(1);
         self.newline();
-        let _ = self.w.write_event(Event::End(BytesEnd::new(name)));
+        self.close_tag(name);
+        self.spill();
     }
 
     /// `<name attrs/>` on a new line.
-    pub fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) {
+    pub fn empty<N: XmlName + ?Sized>(&mut self, name: &N, attrs: &[(&str, &str)]) {
         self.newline();
-        let s = self.tag(name, attrs);
-        let _ = self.w.write_event(Event::Empty(s));
+        self.tag(name, attrs);
+        self.buf.push_str("/>");
     }
 
     /// `<name attrs>text</name>` on a new line (`<name attrs/>` for empty text).
-    pub fn leaf(&mut self, name: &str, attrs: &[(&str, &str)], text: &str) {
+    pub fn leaf<N: XmlName + ?Sized>(&mut self, name: &N, attrs: &[(&str, &str)], text: &str) {
         if text.is_empty() {
             self.empty(name, attrs);
             return;
         }
         self.newline();
-        let s = self.tag(name, attrs);
-        let _ = self.w.write_event(Event::Start(s));
+        self.tag(name, attrs);
+        self.buf.push('>');
         self.text(text);
-        let _ = self.w.write_event(Event::End(BytesEnd::new(name)));
+        self.close_tag(name);
+    }
+
+    /// `<name>digits</name>` on a new line.
+    pub fn leaf_num<N: XmlName + ?Sized>(&mut self, name: &N, value: u64) {
+        self.newline();
+        self.tag(name, &[]);
+        self.buf.push('>');
+        push_u64(&mut self.buf, value);
+        self.close_tag(name);
     }
 
     /// Starts a line of mixed content: `<name attrs>` on a new line, content to follow inline.
-    pub fn line_start(&mut self, name: &str, attrs: &[(&str, &str)]) {
+    pub fn line_start<N: XmlName + ?Sized>(&mut self, name: &N, attrs: &[(&str, &str)]) {
         self.newline();
         self.inline_start(name, attrs);
     }
 
     /// `<name attrs>` where the writer stands (inside mixed content).
-    pub fn inline_start(&mut self, name: &str, attrs: &[(&str, &str)]) {
-        let s = self.tag(name, attrs);
-        let _ = self.w.write_event(Event::Start(s));
+    pub fn inline_start<N: XmlName + ?Sized>(&mut self, name: &N, attrs: &[(&str, &str)]) {
+        self.tag(name, attrs);
+        self.buf.push('>');
     }
 
     /// `</name>` where the writer stands (inside mixed content).
-    pub fn inline_end(&mut self, name: &str) {
-        let _ = self.w.write_event(Event::End(BytesEnd::new(name)));
+    pub fn inline_end<N: XmlName + ?Sized>(&mut self, name: &N) {
+        self.close_tag(name);
     }
 
     /// `<name attrs/>` where the writer stands (inside mixed content).
-    pub fn inline_empty(&mut self, name: &str, attrs: &[(&str, &str)]) {
-        let s = self.tag(name, attrs);
-        let _ = self.w.write_event(Event::Empty(s));
+    pub fn inline_empty<N: XmlName + ?Sized>(&mut self, name: &N, attrs: &[(&str, &str)]) {
+        self.tag(name, attrs);
+        self.buf.push_str("/>");
     }
 
     /// Escaped text where the writer stands.
     pub fn text(&mut self, text: &str) {
-        self.check(text);
-        let escaped = escape_text(text).into_owned();
-        let _ = self
-            .w
-            .write_event(Event::Text(BytesText::from_escaped(escaped)));
+        if let Some(c) = push_escaped_text(&mut self.buf, text) {
+            if self.fault.is_none() {
+                self.fault = Some((c, self.context));
+            }
+        }
+    }
+
+    /// The error for the first character XML could not hold, if there was one.
+    fn fault_error(&self) -> Option<Error> {
+        let (c, span) = self.fault?;
+        Some(Error::Shape {
+            format: self.format,
+            message: format!(
+                "character U+{:04X} cannot be written in XML 1.0 (only tab, line feed and \
+                 carriage return of the control characters can)",
+                c as u32
+            ),
+            path: String::new(),
+            at: Position {
+                offset: span.offset,
+                line: span.line as usize,
+                column: span.column as usize,
+            },
+        })
     }
 
     /// The document, with a final newline; or the first character XML could not hold.
     pub fn finish(self) -> Result<String, Error> {
-        if let Some((c, span)) = self.fault {
-            return Err(Error::Shape {
-                format: self.format,
-                message: format!(
-                    "character U+{:04X} cannot be written in XML 1.0 (only tab, line feed and \
-                     carriage return of the control characters can)",
-                    c as u32
-                ),
-                path: String::new(),
-                at: Position {
-                    offset: span.offset,
-                    line: span.line as usize,
-                    column: span.column as usize,
-                },
-            });
+        if let Some(e) = self.fault_error() {
+            return Err(e);
         }
-        let mut buf = self.w.into_inner();
-        buf.push(b'\n');
-        Ok(String::from_utf8(buf)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+        let mut buf = self.buf;
+        buf.push('\n');
+        Ok(buf)
+    }
+
+    /// Writes what is left with the final newline and flushes the sink (streaming). A character
+    /// XML could not hold is an [`std::io::ErrorKind::InvalidData`] error wrapping the
+    /// [`Error`]; what was written before it is then incomplete and should be discarded.
+    pub fn finish_streaming(mut self) -> std::io::Result<()> {
+        self.buf.push('\n');
+        if let Some(e) = self.io_error.take() {
+            return Err(e);
+        }
+        if let Some(sink) = self.sink.as_mut() {
+            sink.write_all(self.buf.as_bytes())?;
+            sink.flush()?;
+        }
+        match self.fault_error() {
+            Some(e) => Err(std::io::Error::new(std::io::ErrorKind::InvalidData, e)),
+            None => Ok(()),
+        }
     }
 }
 
@@ -949,6 +1133,39 @@ mod tests {
         );
         assert!(attribute_value("a<b").is_err());
         assert!(attribute_value("&lol;").is_err());
+    }
+
+    #[test]
+    fn the_writer_finds_what_xml_cannot_hold_wherever_it_is() {
+        let long = "中文，文本。".repeat(40);
+        for bad in ['\u{1}', '\u{1f}', '\u{FFFE}', '\u{FFFF}'] {
+            for at in [0, 5, 64, long.chars().count()] {
+                let mut text: String = long.chars().take(at).collect();
+                text.push(bad);
+                text.extend(long.chars().skip(at));
+                let mut o = Out::new(Format::Xml, 0);
+                o.start("r", &[]);
+                o.leaf("t", &[], &text);
+                o.end("r");
+                assert!(o.finish().is_err(), "{bad:?} at {at}");
+                let mut o = Out::new(Format::Xml, 0);
+                o.empty("r", &[("a", &text)]);
+                assert!(o.finish().is_err(), "{bad:?} at {at} in an attribute");
+            }
+        }
+        // the first of two is reported
+        let mut o = Out::new(Format::Xml, 0);
+        o.leaf("t", &[], &format!("{long}\u{FFFF}{long}\u{2}"));
+        let e = o.finish().expect_err("refused").to_string();
+        assert!(e.contains("U+FFFF"), "{e}");
+        // a character just below U+FFFE and tab, LF, CR pass
+        let mut o = Out::new(Format::Xml, 0);
+        o.leaf("t", &[], &format!("{long}\u{FFFD}\u{FFC0}\t\n\r&<>"));
+        let xml = o.finish().expect("written");
+        assert!(
+            xml.ends_with("\u{FFFD}\u{FFC0}\t\n&#13;&amp;&lt;&gt;</t>\n"),
+            "{xml}"
+        );
     }
 
     #[test]

@@ -68,7 +68,8 @@ mod write;
 
 pub use read::from_str;
 pub use validate::validate;
-pub use write::to_string;
+pub(crate) use write::text_len;
+pub use write::{to_string, to_writer};
 
 use crate::model::{DocKind, NodeKind};
 

@@ -15,12 +15,50 @@ const GW: &str = "gw:";
 /// Fails only when a string holds a character XML 1.0 cannot hold (a C0 control character other
 /// than tab, line feed and carriage return, U+FFFE or U+FFFF).
 pub fn to_string(doc: &Document) -> Result<String, Error> {
-    let plan = Plan::new(doc);
-    let mut o = Out::new(Format::Akn, 1 << 16);
-    o.start("akomaNtoso", &[("xmlns", AKN_NS), ("xmlns:gw", GW_NS)]);
-    document(&mut o, &plan, doc, "", None);
-    o.end("akomaNtoso");
+    // the output is about three times the text: one allocation, no copy while it grows
+    let mut o = Out::new(Format::Akn, 64 * 1024 + 4 * text_len(doc));
+    write(&mut o, doc);
     o.finish()
+}
+
+/// Writes the same bytes as [`to_string`] to `w` in blocks, never holding the whole output (for
+/// large documents: memory stays at the document and a block).
+///
+/// A character XML 1.0 cannot hold is an [`std::io::ErrorKind::InvalidData`] error wrapping the
+/// [`Error`] that [`to_string`] returns; what was written before it is then incomplete.
+pub fn to_writer(doc: &Document, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut o = Out::streaming(Format::Akn, w);
+    write(&mut o, doc);
+    o.finish_streaming()
+}
+
+fn write(o: &mut Out<'_>, doc: &Document) {
+    let plan = Plan::new(doc);
+    o.start("akomaNtoso", &[("xmlns", AKN_NS), ("xmlns:gw", GW_NS)]);
+    document(o, &plan, doc, "", None);
+    o.end("akomaNtoso");
+}
+
+/// Bytes of text in a document (paragraphs, headings, closing lines, residue), recursively.
+pub(crate) fn text_len(doc: &Document) -> usize {
+    fn nodes(ns: &[Node]) -> usize {
+        ns.iter()
+            .map(|n| {
+                n.paragraphs.iter().map(|p| p.text.len()).sum::<usize>()
+                    + n.heading.as_ref().map_or(0, |h| h.text.len())
+                    + nodes(&n.children)
+            })
+            .sum()
+    }
+    doc.preamble.iter().map(|p| p.text.len()).sum::<usize>()
+        + nodes(&doc.body)
+        + doc.closing.iter().map(|c| c.text.len()).sum::<usize>()
+        + doc.residue.iter().map(|r| r.text.len()).sum::<usize>()
+        + doc
+            .attachments
+            .iter()
+            .map(|a| text_len(&a.content))
+            .sum::<usize>()
 }
 
 /// What every document of the output shares: the issuers' slugs, the main work's FRBR data and
@@ -186,7 +224,10 @@ struct Ids {
 }
 
 fn assign(nodes: &[Node], prefix: &str) -> Vec<Ids> {
-    let mut used: HashSet<String> = HashSet::new();
+    // how often each (abbreviation, number) has been given among these siblings: the k-th
+    // occurrence gets `-k`
+    let mut seen: std::collections::HashMap<(&'static str, u32), u32> =
+        std::collections::HashMap::new();
     let mut ordinals: Vec<(&'static str, u32)> = Vec::new();
     nodes
         .iter()
@@ -203,15 +244,26 @@ fn assign(nodes: &[Node], prefix: &str) -> Vec<Ids> {
                     1
                 }
             };
-            let base = format!("{abbr}_{}", n.num.as_ref().map_or(ord, |x| x.value));
-            let mut local = base.clone();
-            let mut k = 2;
-            while !used.insert(local.clone()) {
-                local = format!("{base}-{k}");
-                k += 1;
+            let value = n.num.as_ref().map_or(ord, |x| x.value);
+            let count = seen.entry((abbr, value)).or_insert(0);
+            *count += 1;
+            let mut eid = String::with_capacity(prefix.len() + abbr.len() + 16);
+            eid.push_str(prefix);
+            eid.push_str(abbr);
+            eid.push('_');
+            crate::xmlsafe::push_u64(&mut eid, u64::from(value));
+            if *count > 1 {
+                eid.push('-');
+                crate::xmlsafe::push_u64(&mut eid, u64::from(*count));
             }
-            let eid = format!("{prefix}{local}");
-            let children = assign(&n.children, &format!("{eid}__"));
+            let children = if n.children.is_empty() {
+                Vec::new()
+            } else {
+                let mut p = String::with_capacity(eid.len() + 2);
+                p.push_str(&eid);
+                p.push_str("__");
+                assign(&n.children, &p)
+            };
             Ids { eid, children }
         })
         .collect()
@@ -607,7 +659,7 @@ fn paragraphs(o: &mut Out, ps: &[Paragraph]) {
 /// `proprietary`: what AKN has no place for, in the vocabulary of gongwen XML.
 fn proprietary(o: &mut Out, doc: &Document, prefix: &str, ids: &[Ids]) {
     let m = &doc.meta;
-    let el = |name: &str| format!("{GW}{name}");
+    let el = |name: &'static str| (GW, name);
     o.start(&el("gongwen"), &[]);
     xml::write::string_list(o, GW, "title_lines", "line", &m.title_lines);
     if !m.title_from.is_document() {
@@ -616,8 +668,8 @@ fn proprietary(o: &mut Out, doc: &Document, prefix: &str, ids: &[Ids]) {
     if let Some(n) = &m.number {
         o.start(&el("number"), &[]);
         o.leaf(&el("code"), &[], &n.code);
-        o.leaf(&el("year"), &[], &n.year.to_string());
-        o.leaf(&el("seq"), &[], &n.seq.to_string());
+        o.leaf_num(&el("year"), n.year as u64);
+        o.leaf_num(&el("seq"), n.seq as u64);
         o.end(&el("number"));
     }
     if let Some(a) = &m.adopted {
@@ -661,7 +713,7 @@ fn proprietary(o: &mut Out, doc: &Document, prefix: &str, ids: &[Ids]) {
             o.start(&el("node"), &[]);
             o.leaf(&el("ref"), &[], eid);
             if let Some(num) = &n.num {
-                o.leaf(&el("value"), &[], &num.value.to_string());
+                o.leaf_num(&el("value"), num.value as u64);
             }
             if let Some(h) = &n.heading {
                 if let Some(e) = &h.end {
@@ -702,7 +754,7 @@ fn proprietary(o: &mut Out, doc: &Document, prefix: &str, ids: &[Ids]) {
             o.start(&el("attachment"), &[]);
             o.leaf(&el("ref"), &[], &format!("{prefix}att_{}", i + 1));
             if let Some(v) = a.num {
-                o.leaf(&el("num"), &[], &v.to_string());
+                o.leaf_num(&el("num"), v as u64);
             }
             xml::write::span(o, GW, &a.span);
             o.end(&el("attachment"));

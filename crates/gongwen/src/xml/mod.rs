@@ -23,7 +23,7 @@ pub(crate) mod read;
 pub(crate) mod write;
 
 pub use read::from_str;
-pub use write::to_string;
+pub use write::{to_string, to_writer};
 
 /// The gongwen namespace.
 pub const NAMESPACE: &str = crate::xmlsafe::GW_NS;

@@ -16,15 +16,27 @@ use crate::xmlsafe::Out;
 /// Fails only when a string holds a character XML 1.0 cannot hold (a C0 control character other
 /// than tab, line feed and carriage return, U+FFFE or U+FFFF).
 pub fn to_string(doc: &Document) -> Result<String, Error> {
-    let mut o = Out::new(Format::Xml, 1 << 16);
+    let mut o = Out::new(Format::Xml, 64 * 1024 + 4 * crate::akn::text_len(doc));
     o.start("document", &[("xmlns", NAMESPACE)]);
     document(&mut o, "", doc);
     o.end("document");
     o.finish()
 }
 
-fn n(p: &str, name: &str) -> String {
-    format!("{p}{name}")
+/// Writes the same bytes as [`to_string`] to `w` in blocks, never holding the whole output.
+///
+/// A character XML 1.0 cannot hold is an [`std::io::ErrorKind::InvalidData`] error wrapping the
+/// [`Error`] that [`to_string`] returns; what was written before it is then incomplete.
+pub fn to_writer(doc: &Document, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut o = Out::streaming(Format::Xml, w);
+    o.start("document", &[("xmlns", NAMESPACE)]);
+    document(&mut o, "", doc);
+    o.end("document");
+    o.finish_streaming()
+}
+
+fn n<'a>(p: &'a str, name: &'a str) -> (&'a str, &'a str) {
+    (p, name)
 }
 
 /// The fields of a document, inside the element that stands for it.
@@ -77,8 +89,8 @@ fn metadata(o: &mut Out, p: &str, m: &Metadata) {
         o.start(&n(p, "number"), &[]);
         o.leaf(&n(p, "text"), &[], &num.text);
         o.leaf(&n(p, "code"), &[], &num.code);
-        o.leaf(&n(p, "year"), &[], &num.year.to_string());
-        o.leaf(&n(p, "seq"), &[], &num.seq.to_string());
+        o.leaf_num(&n(p, "year"), num.year as u64);
+        o.leaf_num(&n(p, "seq"), num.seq as u64);
         o.end(&n(p, "number"));
     }
     string_list(o, p, "subtitle", "line", &m.subtitle);
@@ -162,10 +174,10 @@ pub(crate) fn span(o: &mut Out, p: &str, s: &Span) {
         return;
     }
     o.start(&n(p, "span"), &[]);
-    o.leaf(&n(p, "offset"), &[], &s.offset.to_string());
-    o.leaf(&n(p, "len"), &[], &s.len.to_string());
-    o.leaf(&n(p, "line"), &[], &s.line.to_string());
-    o.leaf(&n(p, "column"), &[], &s.column.to_string());
+    o.leaf_num(&n(p, "offset"), s.offset as u64);
+    o.leaf_num(&n(p, "len"), s.len as u64);
+    o.leaf_num(&n(p, "line"), s.line as u64);
+    o.leaf_num(&n(p, "column"), s.column as u64);
     o.end(&n(p, "span"));
 }
 
@@ -184,7 +196,7 @@ fn node(o: &mut Out, p: &str, node: &Node) {
     if let Some(num) = &node.num {
         o.start(&n(p, "num"), &[]);
         o.leaf(&n(p, "text"), &[], &num.text);
-        o.leaf(&n(p, "value"), &[], &num.value.to_string());
+        o.leaf_num(&n(p, "value"), num.value as u64);
         o.end(&n(p, "num"));
     }
     if let Some(h) = &node.heading {
@@ -235,7 +247,7 @@ fn attachment(o: &mut Out, p: &str, a: &Attachment) {
         o.leaf(&n(p, "label"), &[], l);
     }
     if let Some(v) = a.num {
-        o.leaf(&n(p, "num"), &[], &v.to_string());
+        o.leaf_num(&n(p, "num"), v as u64);
     }
     o.start(&n(p, "content"), &[]);
     document(o, p, &a.content);
