@@ -1,5 +1,8 @@
 //! The `gongwen` command: convert, outline and check Chinese official documents.
 
+mod batch;
+mod output;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use gongwen::{Document, Error};
 use std::io::{Read, Write};
@@ -70,6 +73,24 @@ enum Command {
     },
     /// Print the JSON Schema of the model.
     Schema,
+    /// Convert every file under a directory in parallel, mirroring the tree under OUT_DIR;
+    /// failures are listed at the end (exit 1), inputs are never overwritten.
+    Batch {
+        /// Directory of inputs (text, JSON, gongwen XML or AKN, detected per file).
+        input: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum)]
+        to: Fmt,
+        /// Output directory (created; must not be the input directory).
+        #[arg(long)]
+        out: PathBuf,
+        /// Number of parallel jobs; the number of cores when absent.
+        #[arg(long, short = 'j')]
+        jobs: Option<usize>,
+        /// Indent JSON output.
+        #[arg(long)]
+        pretty: bool,
+    },
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -214,6 +235,19 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             let (name, bytes) = read_input(&file)?;
             let src = decode(&name, &bytes)?;
             let doc = load(&name, src, from)?;
+            // the model holds its own text: the input's memory goes back before writing
+            drop(bytes);
+            if let Some(p) = &output {
+                if same_file(&file, p) {
+                    return Err(Failure {
+                        code: exit::IO,
+                        message: format!("refusing to overwrite the input {}", p.display()),
+                    });
+                }
+                // streamed: a large output is never held whole beside the model
+                output::write_file(p, &name, &doc, to, pretty)?;
+                return Ok(0);
+            }
             let s = match to {
                 Fmt::Text => gongwen::text::write(&doc),
                 Fmt::Json if pretty => gongwen::json::to_string_pretty(&doc) + "\n",
@@ -295,5 +329,18 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             write_output(None, &[], &gongwen::json::schema_string())?;
             Ok(0)
         }
+        Command::Batch {
+            input,
+            to,
+            out,
+            jobs,
+            pretty,
+        } => batch::run(&batch::Options {
+            input,
+            out,
+            to,
+            jobs,
+            pretty,
+        }),
     }
 }
