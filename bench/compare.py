@@ -1,0 +1,251 @@
+#!/usr/bin/env python3
+"""gongwen against bluebell: the same content to Akoma Ntoso, timed, validated, compared.
+
+    .venv-bench/bin/python bench/compare.py [--sizes 20000,1000000] [--seed 7] [--runs 7]
+
+For each size, `gongwen-synth` generates one document and writes it twice: in gongwen's plain
+text and in bluebell's keyword-marked text (same hierarchy, same Chinese text; see
+bench/README.md). Then, on the same machine in one run:
+
+- gongwen, Rust in process: `parse` + `akn::to_string` (crates/gongwen/examples/paths.rs);
+- gongwen CLI: `gongwen convert IN --to akn -o OUT`, a process per run (start-up, reading and
+  writing the files included);
+- gongwen Python: `gongwen.parse(text).to_akn()`, when the package imports in this interpreter;
+- bluebell-akn-rs 5.0.0: `bluebell.parse_to_xml_bytes(text, "statement", uri)` with the Rust
+  parser, in a worker process (bench/bluebell_worker.py);
+- bluebell-akn 5.0.0, pure Python: the same call with the Rust extension blocked.
+
+Every output is validated against the official XSD (lxml) and its structure counted (parts,
+sections, measures, items, attachments) to show both tools read the same hierarchy. Times are
+medians of several runs after a warm-up; throughput is MB/s (10^6 bytes) of each tool's own
+input; speed-ups are ratios of median times. The bars of issue 5 are checked at the largest size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+DEFAULT_XSD = ROOT.parent / "shared" / "akn" / "akomantoso30.xsd"
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return f"{os.cpu_count()} cores, {model}; load average {load}"
+
+
+def run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
+    r = subprocess.run(cmd, capture_output=True, text=True, **kw)
+    if r.returncode != 0:
+        sys.exit(f"failed ({r.returncode}): {' '.join(map(str, cmd))}\n{r.stderr}")
+    return r
+
+
+def build(target: Path) -> None:
+    print("building gongwen, gongwen-synth and the timing example (cargo build --release)…", flush=True)
+    run(
+        ["cargo", "build", "--release", "-q", "-p", "gongwen-cli", "-p", "gongwen-synth"],
+        cwd=ROOT,
+    )
+    run(["cargo", "build", "--release", "-q", "-p", "gongwen", "--example", "paths"], cwd=ROOT)
+
+
+def human(seconds: float) -> str:
+    if seconds < 1e-3:
+        return f"{seconds * 1e6:.0f} µs"
+    if seconds < 1:
+        return f"{seconds * 1e3:.2f} ms"
+    return f"{seconds:.2f} s"
+
+
+def structure(path: Path) -> tuple[int, ...]:
+    """Parts, sections, measures, items and attachments in an AKN file, whoever wrote it
+    (gongwen writes measures as hcontainer name="measure", bluebell as level)."""
+    from lxml import etree
+
+    root = etree.parse(str(path)).getroot()
+
+    def n(xpath: str) -> int:
+        return len(root.xpath(xpath, namespaces={"a": AKN_NS}))
+
+    measures = n("//a:hcontainer[@name='measure']") + n("//a:level")
+    return (
+        n("//a:part"),
+        n("//a:section"),
+        measures,
+        n("//a:paragraph"),
+        n("//a:attachment"),
+    )
+
+
+class Validator:
+    def __init__(self, xsd: Path) -> None:
+        from lxml import etree
+
+        self.etree = etree
+        self.schema = etree.XMLSchema(etree.parse(str(xsd)))
+
+    def check(self, path: Path) -> str:
+        """'valid', or the first error."""
+        doc = self.etree.parse(str(path))
+        if self.schema.validate(doc):
+            return "valid"
+        e = self.schema.error_log[0]
+        return f"INVALID line {e.line}: {e.message}"
+
+
+def time_cli(gongwen: Path, inp: Path, out: Path, runs: int) -> list[float]:
+    cmd = [str(gongwen), "convert", str(inp), "--to", "akn", "-o", str(out)]
+    run(cmd)  # warm-up: page cache, the binary loaded once
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(cmd, check=True)
+        times.append(time.perf_counter() - t)
+    return times
+
+
+def time_rust(paths: Path, inp: Path, runs: int) -> float:
+    r = run([str(paths), str(inp), "--runs", str(runs), "--paths", "text_to_akn"])
+    return json.loads(r.stdout.splitlines()[0])["median_s"]
+
+
+def time_python(text: str, out: Path, runs: int) -> list[float] | None:
+    try:
+        import gongwen  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    akn = gongwen.parse(text).to_akn()
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        akn = gongwen.parse(text).to_akn()
+        times.append(time.perf_counter() - t)
+    out.write_text(akn, encoding="utf-8")
+    return times
+
+
+def time_bluebell(python: str, mode: str, inp: Path, uri: str, out: Path, runs: int) -> list[float]:
+    worker = Path(__file__).with_name("bluebell_worker.py")
+    r = run([python, str(worker), mode, str(inp), uri, str(out), str(runs)])
+    return json.loads(r.stdout)["times"]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="20000,1000000", help="target sizes in bytes, comma-separated")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--runs", type=int, default=7, help="runs per tool (median)")
+    ap.add_argument("--py-runs", type=int, default=3, help="runs of pure-Python bluebell above 100 KB")
+    ap.add_argument("--xsd", type=Path, default=DEFAULT_XSD)
+    ap.add_argument("--no-build", action="store_true", help="use target/release as it is")
+    ap.add_argument("--skip-pure-python", action="store_true")
+    ap.add_argument("--keep", type=Path, help="keep inputs and outputs in this directory")
+    args = ap.parse_args()
+
+    if sys.version_info < (3, 12):
+        sys.exit("bluebell-akn 5 needs Python 3.12 or newer: run this with .venv-bench/bin/python (bench/README.md)")
+    try:
+        validator = Validator(args.xsd)
+    except ImportError:
+        sys.exit("lxml is missing: pip install lxml (bench/README.md)")
+    target = ROOT / "target" / "release"
+    if not args.no_build:
+        build(target)
+    gongwen, synth, paths = target / "gongwen", target / "gongwen-synth", target / "examples" / "paths"
+
+    print(f"machine: {machine()}")
+    print(f"python {sys.version.split()[0]} ({sys.executable})")
+    work = args.keep or Path(tempfile.mkdtemp(prefix="gongwen-compare-"))
+    work.mkdir(parents=True, exist_ok=True)
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",")]
+    bars = []
+    for size in sizes:
+        gw_in = work / f"synth-{size}.txt"
+        bb_in = work / f"synth-{size}.bluebell.txt"
+        run([str(synth), "--bytes", str(size), "--seed", str(args.seed), "--out", str(gw_in)])
+        run([str(synth), "--bytes", str(size), "--seed", str(args.seed), "--syntax", "bluebell", "--out", str(bb_in)])
+        gw_bytes, bb_bytes = gw_in.stat().st_size, bb_in.stat().st_size
+        text = gw_in.read_text(encoding="utf-8")
+        uri = "/akn/cn/statement/decision/2024-01-01/synth"
+        print(
+            f"\n== {size:,} bytes (seed {args.seed}): gongwen text {gw_bytes:,} B, bluebell text {bb_bytes:,} B"
+        )
+
+        rows: list[tuple[str, float | None, int, Path | None]] = []
+        rust = time_rust(paths, gw_in, args.runs)
+        cli_out = work / f"synth-{size}.gongwen-cli.akn.xml"
+        cli = statistics.median(time_cli(gongwen, gw_in, cli_out, args.runs))
+        rows.append(("gongwen, Rust in process", rust, gw_bytes, cli_out))
+        rows.append(("gongwen CLI (a process a run)", cli, gw_bytes, cli_out))
+        py_out = work / f"synth-{size}.gongwen-py.akn.xml"
+        py = time_python(text, py_out, args.runs)
+        pyt = statistics.median(py) if py else None
+        rows.append(("gongwen Python parse().to_akn()", pyt, gw_bytes, py_out if py else None))
+        rs_out = work / f"synth-{size}.bluebell-rs.akn.xml"
+        rs = statistics.median(time_bluebell(sys.executable, "rs", bb_in, uri, rs_out, args.runs))
+        rows.append(("bluebell-akn-rs 5.0.0 (Rust parser)", rs, bb_bytes, rs_out))
+        pure = None
+        if not args.skip_pure_python:
+            n = args.runs if size <= 100_000 else args.py_runs
+            pp_out = work / f"synth-{size}.bluebell-py.akn.xml"
+            pure = statistics.median(time_bluebell(sys.executable, "py", bb_in, uri, pp_out, n))
+            rows.append(("bluebell-akn 5.0.0 (pure Python)", pure, bb_bytes, pp_out))
+
+        print(f"{'tool':38} {'median':>10} {'MB/s':>8}  {'XSD':6} parts/sections/measures/items/attachments")
+        for name, t, nbytes, out in rows:
+            if t is None:
+                print(f"{name:38} {'—':>10} {'—':>8}  not installed in this interpreter")
+                continue
+            valid = validator.check(out) if out else "—"
+            shape = "/".join(map(str, structure(out))) if out else "—"
+            print(f"{name:38} {human(t):>10} {nbytes / t / 1e6:8.1f}  {valid:6} {shape}")
+        print("speed-ups (ratio of median times):")
+        for name, t in [("gongwen Rust", rust), ("gongwen CLI", cli), ("gongwen Python", pyt)]:
+            if t is None:
+                continue
+            line = f"  {name:15} vs bluebell-rs {rs / t:7.1f}×"
+            if pure is not None:
+                line += f"   vs pure-Python bluebell {pure / t:8.1f}×"
+            print(line)
+        if pyt is not None:
+            print(f"  gongwen Python / gongwen Rust in process: {pyt / rust:.3f}")
+        if size == max(sizes):
+            bars = [
+                (f"text → valid AKN ≥ 20× bluebell-akn-rs (Rust in process: {rs / rust:.1f}×)", rs / rust >= 20),
+                (f"text → valid AKN ≥ 20× bluebell-akn-rs (CLI: {rs / cli:.1f}×)", rs / cli >= 20),
+            ]
+            if pure is not None:
+                bars.append((f"≥ 300× pure-Python bluebell (Rust in process: {pure / rust:.0f}×)", pure / rust >= 300))
+                bars.append((f"≥ 300× pure-Python bluebell (CLI: {pure / cli:.0f}×)", pure / cli >= 300))
+            if pyt is not None:
+                bars.append((f"Python within 15% of Rust ({(pyt / rust - 1) * 100:+.1f}%)", pyt <= rust * 1.15))
+            outputs = [validator.check(o) == "valid" for _, t, _, o in rows if t is not None and o]
+            bars.append(("every output validates against the AKN XSD", all(outputs)))
+    print(f"\nbars of issue 5 at {max(sizes):,} bytes:")
+    for what, ok in bars:
+        print(f"  [{'pass' if ok else 'FAIL'}] {what}")
+    print(f"\nload average at the end: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    if not args.keep:
+        print(f"(inputs and outputs in {work})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""Scale: linear growth from 1 MB to 10 MB on every path, peak memory, parallel batch.
+
+    python3 bench/scale.py [--seed 7] [--runs 7] [--batch-count 400] [--no-build]
+
+1. Growth: `crates/gongwen/examples/paths.rs` times every conversion path in process on the
+   generated 1 MB and 10 MB documents (median of --runs runs); the ratio 10 MB / 1 MB must stay
+   at or below 11 (linear growth; the inputs are 10.0× apart).
+2. Peak memory: `/usr/bin/time -v gongwen convert DOC_10MB --to FMT -o OUT`, maximum resident
+   set size against the input size (the bar: at most 5× for AKN).
+3. Batch: `gongwen batch` on --batch-count generated documents (20 KB on average, 10–30 KB) to
+   AKN with --jobs 1 and --jobs 2, median of three runs each (the bar: 2 jobs at least 1.7×
+   faster).
+
+Needs Python 3.8+ and /usr/bin/time (Debian: apt-get install time). Prints the machine and the
+load average, which decide how much the figures mean: take them on a quiet machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = ROOT / "target" / "release"
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores, {model}; load average {load()}"
+
+
+def busy() -> str:
+    """Other processes using the CPU now (a fuzzer, a build): they decide how far 2 jobs go."""
+    try:
+        r = subprocess.run(["ps", "-eo", "pcpu=,comm="], capture_output=True, text=True)
+    except OSError:
+        return "?"
+    hot = [l.split(None, 1) for l in r.stdout.splitlines() if l.strip()]
+    return ", ".join(f"{c.strip()} {p}%" for p, c in hot if float(p) >= 20 and "python" not in c)
+
+
+def load() -> str:
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
+    r = subprocess.run([str(c) for c in cmd], capture_output=True, text=True, **kw)
+    if r.returncode != 0:
+        sys.exit(f"failed ({r.returncode}): {' '.join(map(str, cmd))}\n{r.stderr}")
+    return r
+
+
+WARM = "glibc.malloc.mmap_threshold=268435456:glibc.malloc.trim_threshold=1073741824"
+
+
+def paths(doc: Path, runs: int, warm: bool = False) -> dict[str, dict]:
+    env = dict(os.environ, GLIBC_TUNABLES=WARM) if warm else None
+    r = run([TARGET / "examples" / "paths", doc, "--runs", str(runs)], env=env)
+    return {d["path"]: d for d in map(json.loads, r.stdout.splitlines())}
+
+
+def cli_time(cmd: list, runs: int) -> float:
+    run(cmd)
+    ts = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        run(cmd)
+        ts.append(time.perf_counter() - t)
+    return statistics.median(ts)
+
+
+def peak_rss_kb(cmd: list) -> tuple[int, float]:
+    r = subprocess.run(["/usr/bin/time", "-v", *map(str, cmd)], capture_output=True, text=True)
+    if r.returncode != 0:
+        sys.exit(f"failed: {cmd}\n{r.stderr}")
+    kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", r.stderr).group(1))
+    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)", r.stderr)
+    secs = float(wall.group(3)) + 60 * int(wall.group(2)) + 3600 * int(wall.group(1) or 0)
+    return kb, secs
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--batch-count", type=int, default=400)
+    ap.add_argument("--no-build", action="store_true")
+    args = ap.parse_args()
+    if not Path("/usr/bin/time").exists():
+        sys.exit("/usr/bin/time is missing: apt-get install time")
+    if not args.no_build:
+        print("building (cargo build --release)…", flush=True)
+        run(["cargo", "build", "--release", "-q", "-p", "gongwen-cli", "-p", "gongwen-synth"], cwd=ROOT)
+        run(["cargo", "build", "--release", "-q", "-p", "gongwen", "--example", "paths"], cwd=ROOT)
+    print(f"machine: {machine()}")
+    print(f"busy processes: {busy() or 'none'}")
+    work = Path(tempfile.mkdtemp(prefix="gongwen-scale-"))
+    docs = {}
+    for size in (1_000_000, 10_000_000):
+        docs[size] = work / f"synth-{size}.txt"
+        run([TARGET / "gongwen-synth", "--bytes", size, "--seed", args.seed, "--out", docs[size]])
+    one, ten = docs[1_000_000], docs[10_000_000]
+    ratio_in = ten.stat().st_size / one.stat().st_size
+
+    print(f"\n== growth in process: {one.stat().st_size:,} B and {ten.stat().st_size:,} B of text ({ratio_in:.2f}× apart), median of {args.runs}")
+    print("   ratio = 10 MB time / 1 MB time; 'warm heap' runs with GLIBC_TUNABLES=" + WARM)
+    print("   (the allocator then reuses freed memory at 10 MB as it does at 1 MB instead of mapping")
+    print("   fresh pages for every run: the difference is the kernel zeroing pages, not gongwen)")
+    a, b = paths(one, args.runs), paths(ten, max(3, args.runs // 2))
+    aw, bw = paths(one, args.runs, warm=True), paths(ten, max(3, args.runs // 2), warm=True)
+    print(f"{'path':22} {'1 MB':>9} {'10 MB':>9} {'ratio':>6} {'warm heap':>10}  {'MB/s at 10 MB':>13}")
+    worst = worst_warm = 0.0
+    for p, d in a.items():
+        e = b.get(p, {})
+        if "error" in d or "error" in e:
+            why = d.get("error") or e.get("error")
+            print(f"{p:22} {'refused':>9}  {why}")
+            continue
+        r = e["median_s"] / d["median_s"]
+        rw = bw[p]["median_s"] / aw[p]["median_s"]
+        worst, worst_warm = max(worst, r), max(worst_warm, rw)
+        print(
+            f"{p:22} {d['median_s'] * 1e3:7.2f}ms {e['median_s'] * 1e3:7.1f}ms {r:6.2f} {rw:10.2f}  {e['bytes'] / e['median_s'] / 1e6:13.0f}"
+        )
+    print(f"worst ratio {worst:.2f}, warm heap {worst_warm:.2f} (bar: ≤ 11)")
+
+    print(f"\n== growth of the command: gongwen convert, a process a run (median of {args.runs})")
+    print(f"{'conversion':22} {'1 MB':>9} {'10 MB':>9} {'ratio':>6}")
+    for src_fmt, fmt in (("text", "akn"), ("text", "xml"), ("text", "json"), ("text", "text"), ("json", "akn")):
+        ts = []
+        for doc in (one, ten):
+            inp = doc
+            if src_fmt != "text":
+                inp = work / f"{doc.stem}.{src_fmt}"
+                run([TARGET / "gongwen", "convert", doc, "--to", src_fmt, "-o", inp])
+            ts.append(cli_time([TARGET / "gongwen", "convert", inp, "--to", fmt, "-o", work / f"cli.{fmt}"], args.runs))
+        print(f"{src_fmt + ' → ' + fmt:22} {ts[0] * 1e3:7.1f}ms {ts[1] * 1e3:7.1f}ms {ts[1] / ts[0]:6.2f}")
+
+    print(f"\n== peak memory, gongwen convert of the 10 MB text ({ten.stat().st_size:,} B) to a file")
+    for fmt in ("akn", "xml", "json", "text"):
+        kb, secs = peak_rss_kb([TARGET / "gongwen", "convert", ten, "--to", fmt, "-o", work / f"out.{fmt}"])
+        print(f"  --to {fmt:5} peak RSS {kb / 1024:6.1f} MiB = {kb * 1024 / ten.stat().st_size:4.2f}× the input, {secs:.2f} s wall")
+
+    print(f"\n== batch: {args.batch_count} generated documents to AKN, --jobs 1 vs --jobs 2")
+    inp = work / "batch-in"
+    run([TARGET / "gongwen-synth", "--bytes", "20000", "--seed", "1", "--dir", inp, "--count", args.batch_count])
+    total = sum(p.stat().st_size for p in inp.iterdir())
+    times: dict[int, list[float]] = {1: [], 2: []}
+    for _ in range(3):
+        for jobs in (1, 2):
+            out = work / f"batch-out-{jobs}"
+            shutil.rmtree(out, ignore_errors=True)
+            t = time.perf_counter()
+            run([TARGET / "gongwen", "batch", inp, "--to", "akn", "--out", out, "--jobs", str(jobs)])
+            times[jobs].append(time.perf_counter() - t)
+    t1, t2 = statistics.median(times[1]), statistics.median(times[2])
+    print(f"  {total / 1e6:.1f} MB of text; --jobs 1 {t1:.3f} s ({args.batch_count / t1:.0f} documents/s), --jobs 2 {t2:.3f} s ({args.batch_count / t2:.0f} documents/s)")
+    print(f"  speed-up {t1 / t2:.2f}× (bar: ≥ 1.7; best runs {min(times[1]) / min(times[2]):.2f}×)")
+    print(f"busy processes: {busy() or 'none'}")
+    print(f"\nload average at the end: {load()}")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

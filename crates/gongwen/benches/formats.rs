@@ -1,0 +1,100 @@
+//! Every conversion path over the bundled sample and generated documents of about 20 KB, 1 MB and
+//! 10 MB (`gongwen-synth`, seed 7): text → model, model → text / JSON / XML / AKN, JSON / XML /
+//! AKN → model, and text → AKN end to end (the comparison with bluebell).
+//!
+//! Throughput is in bytes of the source text for every path, so that MB/s compare across paths
+//! and sizes. Run all with `cargo bench -p gongwen --bench formats`, one size with a filter
+//! (`cargo bench -p gongwen --bench formats -- 1MB/`); `cargo bench --no-run` is in CI.
+//! The 10 MB group takes ten samples of a few seconds each.
+//!
+//! A reader that refuses an input (the XML readers' element limit is below what gongwen writes
+//! for a 10 MB document) is skipped with a notice on standard error.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use gongwen::Document;
+use std::hint::black_box;
+use std::time::Duration;
+
+const SAMPLE: &str = include_str!("../../../tests/fixtures/sample-decision.txt");
+
+/// The inputs: a name and plain text.
+fn inputs() -> Vec<(&'static str, String)> {
+    vec![
+        ("sample", SAMPLE.to_string()),
+        ("20KB", gongwen_synth::generate(7, 20_000).to_gongwen()),
+        ("1MB", gongwen_synth::generate(7, 1_000_000).to_gongwen()),
+        ("10MB", gongwen_synth::generate(7, 10_000_000).to_gongwen()),
+    ]
+}
+
+fn formats(c: &mut Criterion) {
+    for (name, text) in inputs() {
+        let doc: Document = gongwen::parse(&text).expect("generated text reads");
+        let json = gongwen::json::to_string(&doc);
+        let xml = gongwen::xml::to_string(&doc).expect("writes XML");
+        let akn = gongwen::akn::to_string(&doc).expect("writes AKN");
+
+        let mut g = c.benchmark_group(name);
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        match name {
+            "10MB" => {
+                g.sample_size(10)
+                    .warm_up_time(Duration::from_secs(1))
+                    .measurement_time(Duration::from_secs(10));
+            }
+            "1MB" => {
+                g.sample_size(20)
+                    .warm_up_time(Duration::from_secs(1))
+                    .measurement_time(Duration::from_secs(4));
+            }
+            _ => {
+                g.warm_up_time(Duration::from_secs(1))
+                    .measurement_time(Duration::from_secs(3));
+            }
+        }
+
+        g.bench_function("text_to_model", |b| {
+            b.iter(|| gongwen::parse(black_box(&text)))
+        });
+        g.bench_function("model_to_text", |b| {
+            b.iter(|| gongwen::text::write(black_box(&doc)))
+        });
+        g.bench_function("model_to_json", |b| {
+            b.iter(|| gongwen::json::to_string(black_box(&doc)))
+        });
+        g.bench_function("model_to_xml", |b| {
+            b.iter(|| gongwen::xml::to_string(black_box(&doc)))
+        });
+        g.bench_function("model_to_akn", |b| {
+            b.iter(|| gongwen::akn::to_string(black_box(&doc)))
+        });
+        g.bench_function("json_to_model", |b| {
+            b.iter(|| gongwen::json::from_str(black_box(&json)))
+        });
+        for (label, src, read) in [
+            (
+                "xml_to_model",
+                &xml,
+                gongwen::xml::from_str as fn(&str) -> Result<Document, gongwen::Error>,
+            ),
+            ("akn_to_model", &akn, gongwen::akn::from_str),
+        ] {
+            match read(src) {
+                Ok(_) => {
+                    g.bench_function(label, |b| b.iter(|| read(black_box(src))));
+                }
+                Err(e) => eprintln!("notice: {name}/{label} skipped: the reader refuses it: {e}"),
+            }
+        }
+        g.bench_function("text_to_akn", |b| {
+            b.iter(|| {
+                let d = gongwen::parse(black_box(&text)).expect("reads");
+                gongwen::akn::to_string(&d)
+            })
+        });
+        g.finish();
+    }
+}
+
+criterion_group!(benches, formats);
+criterion_main!(benches);

@@ -1,0 +1,137 @@
+//! Times conversion paths in process, for the scripts under `bench/` (criterion's benches are
+//! the reference; this is the quick measurement a script can call).
+//!
+//! ```text
+//! cargo run --release -p gongwen --example paths -- FILE [--runs N] [--paths a,b,…]
+//! ```
+//!
+//! `FILE` is plain text. Prints one JSON object a line: `{"path": "text_to_akn", "bytes": …,
+//! "runs": N, "median_s": …, "min_s": …}`, the times of N runs after one warm-up run. Paths:
+//! `text_to_model`, `model_to_text`, `model_to_json`, `model_to_xml`, `model_to_akn`,
+//! `json_to_model`, `xml_to_model`, `akn_to_model`, `text_to_akn`, and the streaming writers
+//! `model_to_json_stream`, `model_to_xml_stream`, `model_to_akn_stream` (to `io::sink()`, as
+//! `convert -o` streams to its file); all by default. A reader that
+//! refuses its input prints `{"path": …, "error": "…"}` instead.
+
+use std::hint::black_box;
+use std::time::Instant;
+
+const PATHS: &[&str] = &[
+    "text_to_model",
+    "model_to_text",
+    "model_to_json",
+    "model_to_xml",
+    "model_to_akn",
+    "json_to_model",
+    "xml_to_model",
+    "akn_to_model",
+    "text_to_akn",
+    "model_to_json_stream",
+    "model_to_xml_stream",
+    "model_to_akn_stream",
+];
+
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, f64) {
+    black_box(f());
+    let mut ts: Vec<f64> = (0..runs.max(1))
+        .map(|_| {
+            let t = Instant::now();
+            black_box(f());
+            t.elapsed().as_secs_f64()
+        })
+        .collect();
+    ts.sort_by(f64::total_cmp);
+    (ts[ts.len() / 2], ts[0])
+}
+
+fn json_escape(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let mut file = None;
+    let mut runs = 5;
+    let mut paths: Vec<String> = PATHS.iter().map(|s| s.to_string()).collect();
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--runs" => runs = args.next().and_then(|v| v.parse().ok()).unwrap_or(5),
+            "--paths" => {
+                paths = args
+                    .next()
+                    .unwrap_or_default()
+                    .split(',')
+                    .map(str::to_string)
+                    .collect()
+            }
+            _ => file = Some(a),
+        }
+    }
+    let Some(file) = file else {
+        eprintln!("usage: paths FILE [--runs N] [--paths a,b,…]");
+        std::process::exit(2);
+    };
+    let text = match std::fs::read_to_string(&file) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("cannot read {file}: {e}");
+            std::process::exit(3);
+        }
+    };
+    let doc = match gongwen::parse(&text) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("{file}: {e}");
+            std::process::exit(6);
+        }
+    };
+    let json = gongwen::json::to_string(&doc);
+    let xml = gongwen::xml::to_string(&doc).unwrap_or_default();
+    let akn = gongwen::akn::to_string(&doc).unwrap_or_default();
+    for p in &paths {
+        let refusal = match p.as_str() {
+            "xml_to_model" => gongwen::xml::from_str(&xml).err(),
+            "akn_to_model" => gongwen::akn::from_str(&akn).err(),
+            _ => None,
+        };
+        if let Some(e) = refusal {
+            println!(
+                "{{\"path\": \"{p}\", \"error\": \"{}\"}}",
+                json_escape(&e.to_string())
+            );
+            continue;
+        }
+        let (median, min) = match p.as_str() {
+            "text_to_model" => time(runs, || gongwen::parse(&text)),
+            "model_to_text" => time(runs, || gongwen::text::write(&doc)),
+            "model_to_json" => time(runs, || gongwen::json::to_string(&doc)),
+            "model_to_xml" => time(runs, || gongwen::xml::to_string(&doc)),
+            "model_to_akn" => time(runs, || gongwen::akn::to_string(&doc)),
+            "json_to_model" => time(runs, || gongwen::json::from_str(&json)),
+            "xml_to_model" => time(runs, || gongwen::xml::from_str(&xml)),
+            "akn_to_model" => time(runs, || gongwen::akn::from_str(&akn)),
+            "text_to_akn" => time(runs, || {
+                gongwen::parse(&text).map(|d| gongwen::akn::to_string(&d))
+            }),
+            // what `convert -o` does: the output streamed in blocks (here to nowhere), never
+            // held whole
+            "model_to_json_stream" => time(runs, || {
+                gongwen::json::to_writer(&doc, &mut std::io::sink())
+            }),
+            "model_to_xml_stream" => {
+                time(runs, || gongwen::xml::to_writer(&doc, &mut std::io::sink()))
+            }
+            "model_to_akn_stream" => {
+                time(runs, || gongwen::akn::to_writer(&doc, &mut std::io::sink()))
+            }
+            other => {
+                eprintln!("unknown path {other}; known: {}", PATHS.join(", "));
+                std::process::exit(2);
+            }
+        };
+        println!(
+            "{{\"path\": \"{p}\", \"bytes\": {}, \"runs\": {runs}, \"median_s\": {median:.6}, \"min_s\": {min:.6}}}",
+            text.len()
+        );
+    }
+}
