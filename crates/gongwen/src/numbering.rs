@@ -167,6 +167,10 @@ pub fn marker(s: &str) -> Option<Marker> {
 /// A date written `2019年1月27日`, `2019年01月27日`, `二〇〇五年六月十一日` or `2019-01-27`, alone.
 pub fn parse_date(s: &str) -> Option<Date> {
     let s = s.trim();
+    // a date ends in 日 or is ten bytes long: a paragraph is turned away before it is searched
+    if !s.ends_with('日') && s.len() != 10 {
+        return None;
+    }
     if let Some((y, rest)) = s.split_once('年') {
         let (m, rest) = rest.split_once('月')?;
         let d = rest.strip_suffix('日')?;

@@ -814,18 +814,8 @@ impl XmlName for (&str, &str) {
 }
 
 /// Appends the decimal digits of `v`.
-pub(crate) fn push_u64(buf: &mut String, mut v: u64) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    buf.push_str(std::str::from_utf8(&digits[i..]).unwrap_or("0"));
+pub(crate) fn push_u64(buf: &mut String, v: u64) {
+    buf.push_str(itoa::Buffer::new().format(v));
 }
 
 /// Spaces for indentation, two a level.
@@ -836,8 +826,14 @@ const SPACES: &str = "                                                          
 fn maybe_unrepresentable(s: &str) -> bool {
     s.bytes()
         .any(|b| b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r')
-        || s.contains("\u{FFFE}")
-        || s.contains("\u{FFFF}")
+        || has_noncharacter(s)
+}
+
+/// True when `s` holds U+FFFE or U+FFFF (`EF BF BE`, `EF BF BF`): one vectorised search for
+/// `EF BF`, which Chinese text seldom holds (U+FFC0…U+FFFF: ￥ and a few other signs).
+fn has_noncharacter(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memmem::find_iter(b, b"\xEF\xBF").any(|i| matches!(b.get(i + 2), Some(0xBE | 0xBF)))
 }
 
 /// Appends `s` with `&`, `<`, `>` and CR escaped (text content), and returns the first character
@@ -885,7 +881,7 @@ fn push_escaped_text(buf: &mut String, s: &str) -> Option<char> {
     buf.push_str(&s[from..]);
     // U+FFFE and U+FFFF: a substring search (SIMD in the standard library); rare, then the
     // first character XML cannot hold is found exactly
-    if suspect || s.contains("\u{FFFE}") || s.contains("\u{FFFF}") {
+    if suspect || has_noncharacter(s) {
         unrepresentable(s)
     } else {
         None

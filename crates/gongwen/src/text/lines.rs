@@ -66,36 +66,30 @@ pub(crate) fn is_space(c: char) -> bool {
 
 /// Splits `src` into lines (LF, CRLF or lone CR), keeping positions.
 pub(crate) fn split(src: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
     let bytes = src.as_bytes();
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
     let mut start = 0;
     let mut no = 1;
-    let mut i = 0;
-    while i <= bytes.len() {
-        let end_here = i == bytes.len() || bytes[i] == b'\n' || bytes[i] == b'\r';
-        if end_here {
-            let raw = &src[start..i];
-            let text = raw.trim_matches(is_space);
-            let text_start = start + raw.len() - raw.trim_start_matches(is_space).len();
-            out.push(Line {
-                raw,
-                start,
-                text,
-                text_start,
-                no,
-            });
-            if i == bytes.len() {
-                break;
-            }
-            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                i += 1;
-            }
-            i += 1;
-            start = i;
-            no += 1;
-            continue;
+    loop {
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |p| start + p);
+        let raw = &src[start..end];
+        let lead = raw.trim_start_matches(is_space);
+        out.push(Line {
+            raw,
+            start,
+            text: lead.trim_end_matches(is_space),
+            text_start: start + raw.len() - lead.len(),
+            no,
+        });
+        if end == bytes.len() {
+            break;
         }
-        i += 1;
+        start = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+            end + 2
+        } else {
+            end + 1
+        };
+        no += 1;
     }
     // a final line break does not open an empty line
     if out.len() > 1 && out.last().is_some_and(|l| l.raw.is_empty()) {
@@ -107,6 +101,12 @@ pub(crate) fn split(src: &str) -> Vec<Line<'_>> {
 /// Characters in `s`.
 pub(crate) fn chars(s: &str) -> usize {
     s.chars().count()
+}
+
+/// `chars(s) <= n`, without counting the characters of a line too long to qualify (a
+/// character is at most four bytes).
+pub(crate) fn chars_le(s: &str, n: usize) -> bool {
+    s.len() <= n || s.len() <= 4 * n && chars(s) <= n
 }
 
 /// True if `s` ends like a sentence (a paragraph rather than a heading or a label).

@@ -4,7 +4,7 @@
 //! The reader is general: it knows the genre (GB/T 9704 elements and numbering, news leads,
 //! metadata boxes, notices that issue other documents), never a particular document.
 
-use super::lines::{chars, ends_sentence, is_space, split, squeeze, Line};
+use super::lines::{chars, chars_le, ends_sentence, is_space, split, squeeze, Line};
 use crate::error::{decode_utf8, Error, Position};
 use crate::model::*;
 use crate::numbering::{find_date, marker, parse_date, Marker};
@@ -183,7 +183,7 @@ fn is_chrome(t: &str) -> bool {
         "下载客户端",
     ];
     t.starts_with("<!--") && t.ends_with("-->")
-        || chars(t) <= 50 && CONTAINS.iter().any(|p| t.contains(p))
+        || chars_le(t, 50) && CONTAINS.iter().any(|p| t.contains(p))
         || STARTS.iter().any(|p| t.starts_with(p))
         || EQUALS.contains(&t)
 }
@@ -203,7 +203,7 @@ fn publication_datetime(t: &str) -> Option<String> {
         .collect();
     let ok_time = time.len() >= 4 && time.contains(':');
     let tail = rest[time.len()..].trim();
-    if !tail.is_empty() && chars(tail) > 30 {
+    if !tail.is_empty() && !chars_le(tail, 30) {
         return None;
     }
     Some(if ok_time {
@@ -282,7 +282,7 @@ pub(crate) fn doc_number(t: &str) -> Option<DocNumber> {
     let seq_txt = tail.strip_suffix('号')?.trim().trim_start_matches('第');
     let seq: u32 = seq_txt.parse().ok()?;
     if code.is_empty()
-        || chars(code) > 16
+        || !chars_le(code, 16)
         || !(1900..=2200).contains(&year)
         || code
             .chars()
@@ -314,7 +314,7 @@ fn adoption(t: &str) -> Option<Adoption> {
         // `（十届区委十次全会通过）`: a meeting without a date, in brackets only
         None if bracketed.is_some()
             && body.contains('会')
-            && chars(body) <= 60
+            && chars_le(body, 60)
             && !body.contains(['。', '，']) =>
         {
             (None, body.trim_matches(is_space))
@@ -330,8 +330,8 @@ fn adoption(t: &str) -> Option<Adoption> {
 
 /// A signature line of a closing block: an organ's name, short, no sentence punctuation.
 fn is_signature(t: &str) -> bool {
-    let n = chars(t);
-    (2..=40).contains(&n)
+    !chars_le(t, 1)
+        && chars_le(t, 40)
         && !t.chars().any(|c| {
             matches!(
                 c,
@@ -345,7 +345,7 @@ fn is_signature(t: &str) -> bool {
 /// A note of a closing block: `（此件公开发布）`, `（联系人：……）`.
 fn is_note(t: &str) -> bool {
     (t.starts_with('（') && t.ends_with('）') || t.starts_with('(') && t.ends_with(')'))
-        && chars(t) <= 80
+        && chars_le(t, 80)
         && marker(t).is_none()
 }
 
@@ -406,7 +406,7 @@ fn unspace(t: &str) -> String {
 /// chrome or a news lead.
 fn title_piece(t: &str) -> bool {
     !(t.is_empty()
-        || chars(t) > 120
+        || !chars_le(t, 120)
         || marker(t).is_some()
         || t.starts_with("目录")
         || t.starts_with("目　录")
@@ -436,14 +436,14 @@ fn is_law_heading(t: &str) -> bool {
 /// A line of page navigation that a title is never split from: a breadcrumb separator, or a
 /// line carrying bracket or bullet chrome.
 fn is_nav_piece(t: &str) -> bool {
-    chars(t) < 3 || t.contains(['【', '】', '>', '›', '»', '|', '■', '●', '◆'])
+    chars_le(t, 2) || t.contains(['【', '】', '>', '›', '»', '|', '■', '●', '◆'])
 }
 
 /// True when `t` alone on a line reads as a title: the canonical writer writes a title line only
 /// when it does, so that the title reads back from it.
 pub(crate) fn is_title_line(t: &str) -> bool {
     let u = unspace(t);
-    title_piece(t) && title_kind(&u).is_some() && chars(&u) >= 4 && balanced(&u)
+    title_piece(t) && title_kind(&u).is_some() && !chars_le(&u, 3) && balanced(&u)
 }
 
 /// True when every 《 and （ in `s` is closed.
@@ -498,7 +498,7 @@ impl<'s, 'a> Reader<'s, 'a> {
                 return None;
             }
             text.push_str(&unspace(t));
-            if title_kind(&text).is_some() && chars(&text) >= 4 && balanced(&text) {
+            if title_kind(&text).is_some() && !chars_le(&text, 3) && balanced(&text) {
                 return Some(TitleAt {
                     first: i,
                     last: j,
@@ -559,7 +559,7 @@ impl<'s, 'a> Reader<'s, 'a> {
                     continue;
                 }
                 if ends_sentence(t)
-                    && chars(t) >= 20
+                    && !chars_le(t, 19)
                     && !is_chrome(t)
                     && box_fields(t).is_none()
                     && key_value(t, PUBLICATION_KEYS).is_none()
@@ -581,7 +581,7 @@ impl<'s, 'a> Reader<'s, 'a> {
                 s = (0..n)
                     .find(|&k| {
                         let t = self.lines[k].text;
-                        ends_sentence(t) && chars(t) >= 20 && !page(t)
+                        ends_sentence(t) && !chars_le(t, 19) && !page(t)
                     })
                     .or_else(|| {
                         (0..n).find(|&k| !self.lines[k].is_blank() && !page(self.lines[k].text))
@@ -627,7 +627,7 @@ impl<'s, 'a> Reader<'s, 'a> {
             }
             let b = self.lines[k].body();
             if title.as_ref().is_none_or(|ti| k > ti.last)
-                && (marker(b).is_some() || ends_sentence(b) && chars(b) >= 20)
+                && (marker(b).is_some() || ends_sentence(b) && !chars_le(b, 19))
             {
                 seen_body = true;
             }
@@ -721,7 +721,7 @@ impl<'s, 'a> Reader<'s, 'a> {
             }
             if doc.meta.addressee.is_none()
                 && (t.ends_with('：') || t.ends_with(':'))
-                && chars(t) <= 150
+                && chars_le(t, 150)
                 && marker(t).is_none()
                 && !t.contains('。')
             {
@@ -731,7 +731,7 @@ impl<'s, 'a> Reader<'s, 'a> {
             }
             if doc.meta.addressee.is_none()
                 && doc.meta.subtitle.len() < 3
-                && chars(t) <= 40
+                && chars_le(t, 40)
                 && !ends_sentence(t)
                 && marker(t).is_none()
                 && parse_date(t).is_none()
@@ -771,7 +771,7 @@ impl<'s, 'a> Reader<'s, 'a> {
         for _ in 0..6 {
             let t = self.lines[j].text;
             if t.is_empty()
-                || chars(t) > 40
+                || !chars_le(t, 40)
                 || ends_sentence(t)
                 || t.contains(['，', '。'])
                 || marker(t).is_some()
@@ -780,7 +780,7 @@ impl<'s, 'a> Reader<'s, 'a> {
                 return None;
             }
             text.push_str(t);
-            if chars(&text) > 80 {
+            if !chars_le(&text, 80) {
                 return None;
             }
             if ENDINGS.iter().any(|e| text.ends_with(e)) || title_kind(&text).is_some() {
@@ -835,7 +835,7 @@ impl<'s, 'a> Reader<'s, 'a> {
                     title_text = Some(ti.text);
                     pos = ti.last + 1;
                 } else if !ends_sentence(t)
-                    && chars(t) <= 60
+                    && chars_le(t, 60)
                     && marker(t).is_none()
                     && attachment_label(t).is_none()
                 {
@@ -1024,7 +1024,7 @@ impl<'s, 'a> Reader<'s, 'a> {
                         break;
                     }
                     if !(marker(u).is_some_and(|m| m.kind == NodeKind::Item)
-                        || chars(u) <= 40 && !ends_sentence(u))
+                        || chars_le(u, 40) && !ends_sentence(u))
                     {
                         break;
                     }
@@ -1062,7 +1062,7 @@ impl<'s, 'a> Reader<'s, 'a> {
             .map(|x| self.lines[x].text)
             .filter(|t| !t.is_empty())
             .collect();
-        (tail.len() <= 80 && tail.iter().all(|t| chars(t) <= 60)).then_some((k, end))
+        (tail.len() <= 80 && tail.iter().all(|t| chars_le(t, 60))).then_some((k, end))
     }
 
     /// Fills in the metadata derived from the document and the residue around it.
@@ -1115,7 +1115,7 @@ impl<'s, 'a> Reader<'s, 'a> {
                     }
                 }
                 ResidueRole::Chrome => {
-                    if chars(t) >= 8 && !t.contains("ICP") {
+                    if !chars_le(t, 7) && !t.contains("ICP") {
                         last_chrome_before_date = Some(t);
                     }
                 }
@@ -1228,7 +1228,7 @@ fn lead_quoted_title(t: &str) -> Option<String> {
         return None;
     }
     let inner = &t[a + '《'.len_utf8()..b];
-    (is_title_line(inner) && chars(inner) >= 6).then(|| inner.to_string())
+    (is_title_line(inner) && !chars_le(inner, 5)).then(|| inner.to_string())
 }
 
 /// The meeting named in a news lead (`今天十届区委十次全会举行`), and the day relative to
@@ -1244,8 +1244,8 @@ fn lead_meeting(t: &str) -> Option<(String, Option<i32>)> {
         (None, body)
     };
     let meeting = meeting.trim();
-    (chars(meeting) >= 3
-        && chars(meeting) <= 40
+    (!chars_le(meeting, 2)
+        && chars_le(meeting, 40)
         && (meeting.contains("会") || meeting.contains("全会")))
     .then(|| (meeting.to_string(), day))
 }
@@ -1276,7 +1276,7 @@ fn derive_issuers(doc: &mut Document) {
     if let Some(t) = &doc.meta.title {
         if let Some(p) = t.find("关于") {
             let who = &t[..p];
-            if !who.is_empty() && chars(who) <= 60 {
+            if !who.is_empty() && chars_le(who, 60) {
                 doc.meta.issuers = who
                     .split(['、', ' ', '　'])
                     .filter(|s| !s.is_empty())
@@ -1622,8 +1622,17 @@ fn numbering_diagnostic(
 
 /// Sentence-ending marks that close a heading.
 fn heading_end(s: &str) -> Option<(usize, char)> {
+    heading_end_within(s, usize::MAX)
+}
+
+/// The end of a heading of at most `max` characters: `heading_end`, without reading a long
+/// paragraph to its end when its heading could not be that short.
+fn heading_end_within(s: &str, max: usize) -> Option<(usize, char)> {
     let mut depth: i32 = 0;
-    for (i, c) in s.char_indices() {
+    for (k, (i, c)) in s.char_indices().enumerate() {
+        if k > max {
+            return None;
+        }
         match c {
             '《' | '“' | '（' | '(' | '「' => depth += 1,
             '》' | '”' | '）' | ')' | '」' => depth -= 1,
@@ -1679,19 +1688,22 @@ fn numbered_node(l: Line<'_>, m: Marker) -> Node {
 /// (a long first sentence, an inline enumeration). The canonical writer asks the same question
 /// to lay out a numbered paragraph so that it reads back the same.
 pub(crate) fn split_heading(rest: &str) -> Option<(&str, Option<char>, &str)> {
-    match heading_end(rest) {
+    match heading_end_within(rest, 30) {
         Some((p, c)) => {
             let head = &rest[..p];
             let after = rest[p + c.len_utf8()..].trim_start_matches(is_space);
             let commas = head.matches(['，', ',']).count();
-            let fits = chars(head) <= 30 && commas <= 1;
+            let fits = chars_le(head, 30) && commas <= 1;
             (fits && !head.is_empty() && !is_inline_enumeration(head)).then_some((
                 head,
                 Some(c),
                 after,
             ))
         }
-        None if chars(rest) <= 60 && !rest.is_empty() => Some((rest, None, "")),
+        // no end within 30 characters: all heading if short and without any end
+        None if chars_le(rest, 60) && !rest.is_empty() && heading_end(rest).is_none() => {
+            Some((rest, None, ""))
+        }
         None => None,
     }
 }
@@ -1710,7 +1722,7 @@ fn is_inline_enumeration(s: &str) -> bool {
 mod measures {
     //! Measures: paragraphs that open with a short run-in heading sentence.
 
-    use super::{chars, heading_end, is_inline_enumeration};
+    use super::{chars, heading_end_within, is_inline_enumeration};
     use crate::model::{Heading, Node, NodeKind, Paragraph, Span};
 
     /// Words that open a sentence of running text, never a run-in heading: modal 要, time and
@@ -1920,8 +1932,8 @@ mod measures {
     ];
 
     /// The run-in heading of a paragraph, if it opens with one: heading, closing mark, the rest.
-    pub(super) fn run_in(p: &Paragraph) -> Option<(String, char, usize)> {
-        let (i, c) = heading_end(&p.text)?;
+    pub(super) fn run_in(p: &Paragraph) -> Option<(usize, char)> {
+        let (i, c) = heading_end_within(&p.text, 18)?;
         if !matches!(c, '。' | '：') {
             return None;
         }
@@ -1942,12 +1954,18 @@ mod measures {
         {
             return None;
         }
-        Some((head.to_string(), c, i + c.len_utf8()))
+        Some((i, c))
     }
 
-    fn to_measure(p: Paragraph, head: String, c: char, cut: usize) -> Node {
+    /// A paragraph that opens with a run-in heading ending at byte `i` with `c`, as a measure;
+    /// the paragraph's buffer is kept for the body.
+    fn to_measure(mut p: Paragraph, i: usize, c: char) -> Node {
         let mut node = Node::new(NodeKind::Measure);
-        let body = p.text[cut..].to_string();
+        let cut = i + c.len_utf8();
+        let head = p.text[..i].to_string();
+        let cut_column = chars(&p.text[..cut]) as u32;
+        p.text.replace_range(..cut, "");
+        let body = p.text;
         let body_span = if p.span.is_empty() {
             Span::default()
         } else {
@@ -1955,7 +1973,7 @@ mod measures {
                 offset: p.span.offset + cut,
                 len: p.span.len.saturating_sub(cut),
                 line: p.span.line,
-                column: p.span.column + chars(&p.text[..cut]) as u32,
+                column: p.span.column + cut_column,
             }
         };
         node.heading = Some(Heading {
@@ -1974,7 +1992,7 @@ mod measures {
     /// Splits a container's paragraphs into lead-in paragraphs and measures. `lead_in` keeps
     /// the first paragraph a lead-in.
     fn split(paragraphs: Vec<Paragraph>, lead_in: bool) -> (Vec<Paragraph>, Vec<Node>) {
-        let cands: Vec<Option<(String, char, usize)>> = paragraphs.iter().map(run_in).collect();
+        let cands: Vec<Option<(usize, char)>> = paragraphs.iter().map(run_in).collect();
         let skip = usize::from(lead_in);
         let count = cands.iter().skip(skip).filter(|c| c.is_some()).count();
         // measures come as a series that makes up most of the container from the first on;
@@ -1992,7 +2010,7 @@ mod measures {
         let mut out: Vec<Node> = Vec::new();
         for (i, (p, c)) in paragraphs.into_iter().zip(cands).enumerate() {
             match c {
-                Some((h, ch, cut)) if i >= skip => out.push(to_measure(p, h, ch, cut)),
+                Some((at, ch)) if i >= skip => out.push(to_measure(p, at, ch)),
                 _ => match out.last_mut() {
                     Some(m) => m.paragraphs.push(p),
                     None => intro.push(p),
