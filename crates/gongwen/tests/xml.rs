@@ -116,6 +116,43 @@ fn unknown_elements_are_refused_with_their_line() {
 }
 
 #[test]
+fn a_span_is_four_number_attributes_and_nothing_else() {
+    let para = |span: &str| {
+        format!("{HEAD}  <meta/>\n  <preamble>\n    <paragraph>\n      <text>正文。</text>\n      {span}\n    </paragraph>\n  </preamble>\n</document>\n")
+    };
+    let doc = gongwen::xml::from_str(&para(r#"<span offset="3" len="9" line="2" column="1"/>"#))
+        .expect("a span with its four attributes reads");
+    let s = doc.preamble[0].span;
+    assert_eq!((s.offset, s.len, s.line, s.column), (3, 9, 2, 1));
+    for (span, want) in [
+        (
+            r#"<span offset="3" len="9" line="2"/>"#,
+            "`span` has no attribute `column`",
+        ),
+        (
+            r#"<span offset="-3" len="9" line="2" column="1"/>"#,
+            "`offset` `-3` is not a non-negative integer",
+        ),
+        (
+            r#"<span offset="3" len="9" line="2" column="1" colour="red"/>"#,
+            "unexpected attribute `colour` on `span`",
+        ),
+        (
+            r#"<span offset="3" len="9" line="2" column="99999999999"/>"#,
+            "`column` 99999999999 is too large",
+        ),
+        (
+            r#"<span offset="3" len="9" line="2" column="1"><line>2</line></span>"#,
+            "unexpected element `line` in `span`",
+        ),
+    ] {
+        let (msg, line) = shape_error(&para(span));
+        assert!(msg.contains(want), "{span}: {msg}");
+        assert!((6..=7).contains(&line), "{span}: line {line}: {msg}");
+    }
+}
+
+#[test]
 fn repeated_and_missing_fields_are_refused() {
     let (msg, line) = shape_error(&format!(
         "{HEAD}  <meta>\n    <title>a</title>\n    <title>b</title>\n  </meta>\n</document>\n"

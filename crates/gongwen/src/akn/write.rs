@@ -769,7 +769,7 @@ fn proprietary(o: &mut Out, doc: &Document, prefix: &str, ids: &[Ids]) {
 /// An entry that carries a span only (`<gw:paragraph><gw:span>…</gw:span></gw:paragraph>`), empty
 /// when the span is.
 fn span_entry(o: &mut Out, name: &str, span: &crate::model::Span) {
-    let el = format!("{GW}{name}");
+    let el = (GW, name);
     if span.is_empty() {
         o.empty(&el, &[]);
     } else {

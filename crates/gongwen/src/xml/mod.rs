@@ -6,7 +6,9 @@
 //! wrapper element named after the field holding one element per item, named after the item's
 //! type (`preamble/paragraph`, `body/node`, `closing/closing_line`, `residue/residue`,
 //! `meta/issuers/issuer`, `meta/title_lines/line`…); a string, number, date or enum is an element
-//! holding its text exactly (no trimming, no added white space). What JSON leaves out (`None`,
+//! holding its text exactly (no trimming, no added white space). A source span, which every
+//! paragraph and node carries, is the one compact field: an empty element with four number
+//! attributes, `<span offset="177" len="601" line="7" column="1"/>`. What JSON leaves out (`None`,
 //! empty lists, `false`, empty spans) is left out here too, so the two formats hold the same.
 //!
 //! ```

@@ -415,17 +415,41 @@ pub(crate) fn fields(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<Vec<F
         .collect()
 }
 
-/// A span element.
+/// A span element: `<span offset="…" len="…" line="…" column="…"/>`, all four required, no
+/// other attribute, no content.
 pub(crate) fn span(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<Span, Error> {
-    let k = Kids::of(cx, el, path, &["offset", "len", "line", "column"])?;
+    const FIELDS: [&str; 4] = ["offset", "len", "line", "column"];
+    if let Some(c) = el.elements().next() {
+        return Err(cx.err(
+            c,
+            path,
+            format!("unexpected element `{}` in `span`, which is empty", c.name),
+        ));
+    }
+    no_text(cx, el, path)?;
+    if let Some(a) = el
+        .attrs
+        .iter()
+        .find(|a| !a.ns.is_empty() || !FIELDS.contains(&a.name.as_str()))
+    {
+        return Err(cx.err(
+            el,
+            path,
+            format!("unexpected attribute `{}` on `span`", a.name),
+        ));
+    }
     let num = |name: &str| -> Result<u64, Error> {
-        value(
-            cx,
-            k.need(cx, el, path, name)?,
-            &sub(path, name),
-            "a non-negative integer",
-            |s| s.parse::<u64>().ok(),
-        )
+        let v = el
+            .attr(name)
+            .ok_or_else(|| cx.err(el, path, format!("`span` has no attribute `{name}`")))?;
+        let t = v.trim_matches(xmlsafe::is_xml_space);
+        t.parse::<u64>().map_err(|_| {
+            cx.err(
+                el,
+                path,
+                format!("`{name}` `{t}` is not a non-negative integer"),
+            )
+        })
     };
     let conv = |name: &str, v: u64| -> Result<u32, Error> {
         u32::try_from(v).map_err(|_| cx.err(el, path, format!("`{name}` {v} is too large")))

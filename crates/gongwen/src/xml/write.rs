@@ -168,17 +168,21 @@ pub(crate) fn fields(o: &mut Out, p: &str, fs: &[Field]) {
     o.end(&n(p, "fields"));
 }
 
-/// A span, nothing when it is empty (as in JSON).
+/// A span as one empty element, `<span offset="…" len="…" line="…" column="…"/>`; nothing when
+/// it is empty (as in JSON).
 pub(crate) fn span(o: &mut Out, p: &str, s: &Span) {
     if s.is_empty() {
         return;
     }
-    o.start(&n(p, "span"), &[]);
-    o.leaf_num(&n(p, "offset"), s.offset as u64);
-    o.leaf_num(&n(p, "len"), s.len as u64);
-    o.leaf_num(&n(p, "line"), s.line as u64);
-    o.leaf_num(&n(p, "column"), s.column as u64);
-    o.end(&n(p, "span"));
+    o.empty_nums(
+        &n(p, "span"),
+        &[
+            ("offset", s.offset as u64),
+            ("len", s.len as u64),
+            ("line", u64::from(s.line)),
+            ("column", u64::from(s.column)),
+        ],
+    );
 }
 
 fn paragraph(o: &mut Out, p: &str, para: &Paragraph) {
