@@ -138,7 +138,7 @@ def time_python(text: str, out: Path, runs: int) -> list[float] | None:
         t = time.perf_counter()
         akn = gongwen.parse(text).to_akn()
         times.append(time.perf_counter() - t)
-    out.write_text(akn, encoding="utf-8")
+    out.write_bytes(akn)  # UTF-8 bytes, as bluebell's parse_to_xml_bytes gives
     return times
 
 
@@ -152,8 +152,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="20000,1000000", help="target sizes in bytes, comma-separated")
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--runs", type=int, default=7, help="runs per tool (median)")
-    ap.add_argument("--py-runs", type=int, default=3, help="runs of pure-Python bluebell above 100 KB")
+    ap.add_argument("--runs", type=int, default=7, help="runs per tool in a round (median)")
+    ap.add_argument("--rounds", type=int, default=5, help="rounds; every tool is timed in each")
+    ap.add_argument("--py-runs", type=int, default=1, help="runs a round of pure-Python bluebell above 100 KB")
     ap.add_argument("--xsd", type=Path, default=DEFAULT_XSD)
     ap.add_argument("--no-build", action="store_true", help="use target/release as it is")
     ap.add_argument("--skip-pure-python", action="store_true")
@@ -189,25 +190,41 @@ def main() -> None:
             f"\n== {size:,} bytes (seed {args.seed}): gongwen text {gw_bytes:,} B, bluebell text {bb_bytes:,} B"
         )
 
-        rows: list[tuple[str, float | None, int, Path | None]] = []
-        rust = time_rust(paths, gw_in, args.runs)
+        # every tool is timed in every round, one after the other, so that a slow spell of the
+        # machine falls on all of them; a tool's time is the median of its round medians, and a
+        # speed-up the median of the ratios within a round
         cli_out = work / f"synth-{size}.gongwen-cli.akn.xml"
-        cli = statistics.median(time_cli(gongwen, gw_in, cli_out, args.runs))
-        rows.append(("gongwen, Rust in process", rust, gw_bytes, cli_out))
-        rows.append(("gongwen CLI (a process a run)", cli, gw_bytes, cli_out))
         py_out = work / f"synth-{size}.gongwen-py.akn.xml"
-        py = time_python(text, py_out, args.runs)
-        pyt = statistics.median(py) if py else None
-        rows.append(("gongwen Python parse().to_akn()", pyt, gw_bytes, py_out if py else None))
         rs_out = work / f"synth-{size}.bluebell-rs.akn.xml"
-        rs = statistics.median(time_bluebell(sys.executable, "rs", bb_in, uri, rs_out, args.runs))
-        rows.append(("bluebell-akn-rs 5.0.0 (Rust parser)", rs, bb_bytes, rs_out))
-        pure = None
-        if not args.skip_pure_python:
-            n = args.runs if size <= 100_000 else args.py_runs
-            pp_out = work / f"synth-{size}.bluebell-py.akn.xml"
-            pure = statistics.median(time_bluebell(sys.executable, "py", bb_in, uri, pp_out, n))
+        pp_out = work / f"synth-{size}.bluebell-py.akn.xml"
+        per: dict[str, list[float]] = {k: [] for k in ("rust", "cli", "py", "rs", "pure")}
+        for _ in range(args.rounds):
+            per["rust"].append(time_rust(paths, gw_in, args.runs))
+            per["cli"].append(statistics.median(time_cli(gongwen, gw_in, cli_out, args.runs)))
+            py_times = time_python(text, py_out, args.runs)
+            if py_times:
+                per["py"].append(statistics.median(py_times))
+            per["rs"].append(statistics.median(time_bluebell(sys.executable, "rs", bb_in, uri, rs_out, args.runs)))
+            if not args.skip_pure_python:
+                n = args.runs if size <= 100_000 else args.py_runs
+                per["pure"].append(statistics.median(time_bluebell(sys.executable, "py", bb_in, uri, pp_out, n)))
+
+        def med(k: str) -> float | None:
+            return statistics.median(per[k]) if per[k] else None
+
+        def ratio(a: str, b: str) -> float:
+            return statistics.median(x / y for x, y in zip(per[a], per[b]))
+
+        rust, cli, pyt, rs, pure = med("rust"), med("cli"), med("py"), med("rs"), med("pure")
+        rows: list[tuple[str, float | None, int, Path | None]] = [
+            ("gongwen, Rust in process", rust, gw_bytes, cli_out),
+            ("gongwen CLI (a process a run)", cli, gw_bytes, cli_out),
+            ("gongwen Python parse().to_akn()", pyt, gw_bytes, py_out if pyt else None),
+            ("bluebell-akn-rs 5.0.0 (Rust parser)", rs, bb_bytes, rs_out),
+        ]
+        if pure is not None:
             rows.append(("bluebell-akn 5.0.0 (pure Python)", pure, bb_bytes, pp_out))
+        print(f"{args.rounds} rounds of {args.runs} runs each (pure-Python bluebell: {args.py_runs if size > 100_000 else args.runs} a round)")
 
         print(f"{'tool':38} {'median':>10} {'MB/s':>8}  {'XSD':6} parts/sections/measures/items/attachments")
         for name, t, nbytes, out in rows:
@@ -217,26 +234,29 @@ def main() -> None:
             valid = validator.check(out) if out else "—"
             shape = "/".join(map(str, structure(out))) if out else "—"
             print(f"{name:38} {human(t):>10} {nbytes / t / 1e6:8.1f}  {valid:6} {shape}")
-        print("speed-ups (ratio of median times):")
-        for name, t in [("gongwen Rust", rust), ("gongwen CLI", cli), ("gongwen Python", pyt)]:
-            if t is None:
+        print("speed-ups (median of the ratios within a round):")
+        sp = {}
+        for name, k in [("gongwen Rust", "rust"), ("gongwen CLI", "cli"), ("gongwen Python", "py")]:
+            if not per[k]:
                 continue
-            line = f"  {name:15} vs bluebell-rs {rs / t:7.1f}×"
-            if pure is not None:
-                line += f"   vs pure-Python bluebell {pure / t:8.1f}×"
+            sp[k] = (ratio("rs", k), ratio("pure", k) if per["pure"] else None)
+            line = f"  {name:15} vs bluebell-rs {sp[k][0]:7.1f}×"
+            if sp[k][1] is not None:
+                line += f"   vs pure-Python bluebell {sp[k][1]:8.1f}×"
             print(line)
-        if pyt is not None:
-            print(f"  gongwen Python / gongwen Rust in process: {pyt / rust:.3f}")
+        if per["py"]:
+            print(f"  gongwen Python / gongwen Rust in process: {ratio('py', 'rust'):.3f}")
         if size == max(sizes):
             bars = [
-                (f"text → valid AKN ≥ 20× bluebell-akn-rs (Rust in process: {rs / rust:.1f}×)", rs / rust >= 20),
-                (f"text → valid AKN ≥ 20× bluebell-akn-rs (CLI: {rs / cli:.1f}×)", rs / cli >= 20),
+                (f"text → valid AKN ≥ 20× bluebell-akn-rs (Rust in process: {sp['rust'][0]:.1f}×)", sp["rust"][0] >= 20),
+                (f"text → valid AKN ≥ 20× bluebell-akn-rs (CLI, a process a run: {sp['cli'][0]:.1f}×)", sp["cli"][0] >= 20),
             ]
-            if pure is not None:
-                bars.append((f"≥ 300× pure-Python bluebell (Rust in process: {pure / rust:.0f}×)", pure / rust >= 300))
-                bars.append((f"≥ 300× pure-Python bluebell (CLI: {pure / cli:.0f}×)", pure / cli >= 300))
-            if pyt is not None:
-                bars.append((f"Python within 15% of Rust ({(pyt / rust - 1) * 100:+.1f}%)", pyt <= rust * 1.15))
+            if per["pure"]:
+                bars.append((f"≥ 300× pure-Python bluebell (Rust in process: {sp['rust'][1]:.0f}×)", sp["rust"][1] >= 300))
+                bars.append((f"≥ 300× pure-Python bluebell (CLI: {sp['cli'][1]:.0f}×)", sp["cli"][1] >= 300))
+            if per["py"]:
+                r = ratio("py", "rust")
+                bars.append((f"Python within 15% of Rust ({(r - 1) * 100:+.1f}%)", r <= 1.15))
             outputs = [validator.check(o) == "valid" for _, t, _, o in rows if t is not None and o]
             bars.append(("every output validates against the AKN XSD", all(outputs)))
     print(f"\nbars of issue 5 at {max(sizes):,} bytes:")

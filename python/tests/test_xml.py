@@ -30,27 +30,50 @@ def position_of(text: str, needle: str) -> tuple[int, int, int]:
 
 def test_xml_both_ways(sample: Document) -> None:
     xml = sample.to_xml()
-    assert xml.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<document xmlns=')
-    assert f"<title>{sample.meta.title}</title>" in xml
+    assert isinstance(xml, bytes)
+    assert xml.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<document xmlns=')
+    assert f"<title>{sample.meta.title}</title>".encode() in xml
+    text = sample.to_xml(encoding="unicode")
+    assert isinstance(text, str) and text.encode() == xml
     assert Document.from_xml(xml) == sample
-    assert Document.from_xml(xml.encode()) == sample
+    assert Document.from_xml(text) == sample
     assert gongwen.loads(xml) == sample
     assert gongwen.loads(xml, format="xml") == sample
 
 
 def test_akn_both_ways(sample: Document) -> None:
     akn = sample.to_akn()
-    assert "<akomaNtoso" in akn and '<statement name="decision">' in akn
+    assert isinstance(akn, bytes)
+    assert b"<akomaNtoso" in akn and b'<statement name="decision">' in akn
+    text = sample.to_akn(encoding="unicode")
+    assert isinstance(text, str) and text.encode() == akn
+    assert sample.to_akn(encoding="UTF8") == akn
     assert Document.from_akn(akn) == sample
-    assert Document.from_akn(akn.encode()) == sample
+    assert Document.from_akn(text) == sample
     assert gongwen.loads(akn) == sample
     assert gongwen.loads(akn, format="akn") == sample
 
 
+def test_xml_encoding_is_utf8_or_unicode(sample: Document) -> None:
+    for write in (sample.to_xml, sample.to_akn):
+        with pytest.raises(ValueError, match='encoding must be "utf-8"'):
+            write(encoding="gb18030")  # type: ignore[call-overload]
+
+
+def test_akn_bytes_parse_in_lxml_as_they_are(sample: Document) -> None:
+    # lxml refuses a str that carries an encoding declaration; the default bytes go straight in
+    if importlib.util.find_spec("lxml") is None:
+        pytest.skip("lxml is not installed (pip install lxml)")
+    from lxml import etree
+
+    root = etree.fromstring(sample.to_akn())
+    assert etree.QName(root).localname == "akomaNtoso"
+
+
 def test_load_detects_xml_and_akn(sample: Document, tmp_path: Path) -> None:
-    for name, text in (("a.xml", sample.to_xml()), ("b.akn.xml", sample.to_akn())):
+    for name, data in (("a.xml", sample.to_xml()), ("b.akn.xml", sample.to_akn())):
         path = tmp_path / name
-        path.write_text("\ufeff\n" + text, encoding="utf-8")
+        path.write_bytes("\ufeff\n".encode() + data)
         assert gongwen.load(path) == sample
         with open(path, "rb") as f:
             assert gongwen.load(f) == sample
@@ -121,7 +144,7 @@ def test_hostile_xml_never_panics(sample: Document) -> None:
     import random
 
     rng = random.Random(8)
-    for src in (sample.to_xml(), sample.to_akn()):
+    for src in (sample.to_xml(encoding="unicode"), sample.to_akn(encoding="unicode")):
         for _ in range(150):
             cut = src[: rng.randrange(len(src))]
             for read in (Document.from_xml, Document.from_akn, gongwen.loads):
@@ -150,11 +173,11 @@ def lxml_schema(path: Path) -> object:
     return etree.XMLSchema(etree.parse(str(path)))
 
 
-def validate(schema: object, xml: str) -> None:
+def validate(schema: object, xml: bytes) -> None:
     from lxml import etree
 
     assert isinstance(schema, etree.XMLSchema)
-    tree = etree.fromstring(xml.encode())
+    tree = etree.fromstring(xml)
     if not schema.validate(tree):
         raise AssertionError(str(schema.error_log)[:2000])
 
@@ -169,8 +192,8 @@ def test_akn_from_python_validates_against_the_oasis_schema() -> None:
     # and the schema does reject what is not AKN
     from lxml import etree
 
-    bad = docs[0].to_akn().replace("<preface>", "<prefatory>", 1).replace("</preface>", "</prefatory>", 1)
-    assert not schema.validate(etree.fromstring(bad.encode()))  # type: ignore[attr-defined]
+    bad = docs[0].to_akn().replace(b"<preface>", b"<prefatory>", 1).replace(b"</preface>", b"</prefatory>", 1)
+    assert not schema.validate(etree.fromstring(bad))  # type: ignore[attr-defined]
 
 
 def test_xml_from_python_validates_against_gongwen_xsd() -> None:

@@ -43,8 +43,10 @@ def main() -> None:
     assert doc.node(path).guarantees
     text: str = doc.to_text()
     as_json: str = doc.to_json(indent=2)
-    as_xml: str = doc.to_xml()
-    as_akn: str = doc.to_akn()
+    as_xml: bytes = doc.to_xml()
+    as_akn: bytes = doc.to_akn()
+    xml_text: str = doc.to_xml(encoding="unicode")
+    akn_text: str = doc.to_akn(encoding="unicode")
     data: dict[str, object] = doc.to_dict()
     for other in (
         gongwen.parse(text).without_page(),

@@ -69,6 +69,27 @@ pub fn detached<T: Send>(
     py.detach(|| guard(f)).map_err(PyErr::from)
 }
 
+/// The `encoding` argument of `to_xml` / `to_akn`: `true` for a `str` (`"unicode"`), `false`
+/// for UTF-8 bytes (`"utf-8"`, any case, with or without the hyphen).
+fn xml_encoding(encoding: &str) -> PyResult<bool> {
+    match encoding.to_ascii_lowercase().as_str() {
+        "unicode" => Ok(true),
+        "utf-8" | "utf8" => Ok(false),
+        _ => Err(PyValueError::new_err(format!(
+            "encoding must be \"utf-8\" (bytes, the default) or \"unicode\" (str), not {encoding:?}"
+        ))),
+    }
+}
+
+/// An XML document as Python `bytes` (one copy of the UTF-8) or `str` (decoded).
+fn xml_out<'py>(py: Python<'py>, xml: &str, as_str: bool) -> Bound<'py, PyAny> {
+    if as_str {
+        pyo3::types::PyString::new(py, xml).into_any()
+    } else {
+        pyo3::types::PyBytes::new(py, xml.as_bytes()).into_any()
+    }
+}
+
 /// The input formats a document can be read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputFormat {
@@ -256,19 +277,28 @@ impl PyDocument {
         })
     }
 
-    /// The document as gongwen XML (lossless; valid against `schemas/gongwen.xsd`). Raises
-    /// `XmlError` when a string holds a character XML 1.0 cannot hold (a control character).
-    fn to_xml(&self, py: Python<'_>) -> PyResult<String> {
+    /// The document as gongwen XML (lossless; valid against `schemas/gongwen.xsd`): UTF-8
+    /// `bytes` as the XML declaration says, or a `str` with `encoding="unicode"` (as
+    /// `xml.etree.ElementTree.tostring` does). Raises `XmlError` when a string holds a
+    /// character XML 1.0 cannot hold (a control character).
+    #[pyo3(signature = (encoding="utf-8"))]
+    fn to_xml<'py>(&self, py: Python<'py>, encoding: &str) -> PyResult<Bound<'py, PyAny>> {
+        let as_str = xml_encoding(encoding)?;
         let doc = self.d.get();
-        detached(py, || Ok(gongwen::xml::to_string(doc)?))
+        let xml = detached(py, || Ok(gongwen::xml::to_string(doc)?))?;
+        Ok(xml_out(py, &xml, as_str))
     }
 
     /// The document as Akoma Ntoso 3.0 (valid against the OASIS schema; what AKN has no place
-    /// for is kept in `meta/proprietary`, so reading it back gives the same document). Raises
+    /// for is kept in `meta/proprietary`, so reading it back gives the same document): UTF-8
+    /// `bytes` as the XML declaration says, or a `str` with `encoding="unicode"`. Raises
     /// `XmlError` when a string holds a character XML 1.0 cannot hold.
-    fn to_akn(&self, py: Python<'_>) -> PyResult<String> {
+    #[pyo3(signature = (encoding="utf-8"))]
+    fn to_akn<'py>(&self, py: Python<'py>, encoding: &str) -> PyResult<Bound<'py, PyAny>> {
+        let as_str = xml_encoding(encoding)?;
         let doc = self.d.get();
-        detached(py, || Ok(gongwen::akn::to_string(doc)?))
+        let akn = detached(py, || Ok(gongwen::akn::to_string(doc)?))?;
+        Ok(xml_out(py, &akn, as_str))
     }
 
     /// The document as plain Python objects: the JSON form as dicts, lists, str, int and bool
