@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """gongwen against bluebell: the same content to Akoma Ntoso, timed, validated, compared.
 
-    .venv-bench/bin/python bench/compare.py [--sizes 20000,1000000] [--seed 7] [--runs 7]
+    .venv-bench/bin/python bench/compare.py [--sizes 20000,1000000] [--seed 7] [--runs 7] [--rounds 5]
 
 For each size, `gongwen-synth` generates one document and writes it twice: in gongwen's plain
 text and in bluebell's keyword-marked text (same hierarchy, same Chinese text; see
@@ -16,9 +16,11 @@ bench/README.md). Then, on the same machine in one run:
 - bluebell-akn 5.0.0, pure Python: the same call with the Rust extension blocked.
 
 Every output is validated against the official XSD (lxml) and its structure counted (parts,
-sections, measures, items, attachments) to show both tools read the same hierarchy. Times are
-medians of several runs after a warm-up; throughput is MB/s (10^6 bytes) of each tool's own
-input; speed-ups are ratios of median times. The bars of issue 5 are checked at the largest size.
+sections, measures, items, attachments) to show both tools read the same hierarchy. Every tool
+is timed in each of --rounds rounds (--runs runs after a warm-up, their median), one tool after
+the other, so that a slow spell of a shared machine falls on all of them: a tool's time is the
+median of its round medians, a speed-up the median of the ratios within a round. Throughput is
+MB/s (10^6 bytes) of each tool's own input. The bars of issue 5 are checked at the largest size.
 """
 
 from __future__ import annotations

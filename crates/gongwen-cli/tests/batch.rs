@@ -1,36 +1,16 @@
 //! `gongwen batch`: bad files listed with their errors and the exit code, inputs never
 //! overwritten, each output equal to what `gongwen convert` writes for its file.
 
+mod common;
+use common::{fixture, gongwen, s};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 const SOME_FAILED: i32 = 1;
 const IO: i32 = 3;
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(name)
-}
-
-/// A fresh directory for one test's files.
-fn scratch(test: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("batch-{test}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch directory");
-    dir
-}
-
-fn gongwen(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gongwen"))
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run gongwen")
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().expect("UTF-8 path")
+fn scratch(test: &str) -> std::path::PathBuf {
+    common::scratch("batch", test)
 }
 
 fn stderr(o: &Output) -> String {

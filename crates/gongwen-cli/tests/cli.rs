@@ -1,8 +1,10 @@
 //! The `gongwen` command as built: conversion through files and standard input, format
 //! detection, outline, check, and one exit code per kind of failure.
 
+mod common;
+use common::{fixture, fixtures, gongwen};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 /// Exit codes of the command (`src/main.rs`, `mod exit`).
@@ -13,32 +15,12 @@ const NOT_UTF8: i32 = 4;
 const EMPTY: i32 = 5;
 const INVALID: i32 = 6;
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
-}
-
-fn fixture(name: &str) -> PathBuf {
-    fixtures().join(name)
+fn scratch(test: &str) -> std::path::PathBuf {
+    common::scratch("cli", test)
 }
 
 fn read(p: &Path) -> String {
     std::fs::read_to_string(p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))
-}
-
-/// A fresh directory for one test's files.
-fn scratch(test: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{test}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch directory");
-    dir
-}
-
-fn gongwen(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gongwen"))
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run gongwen")
 }
 
 fn gongwen_stdin(args: &[&str], input: &[u8]) -> Output {

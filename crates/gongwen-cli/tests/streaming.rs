@@ -1,28 +1,14 @@
 //! `gongwen convert -o FILE` streams its output: the bytes of standard output, no half-written
 //! file when the conversion fails, an existing file left as it was, `/dev/null` still works.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
+use common::{gongwen, s};
+use std::path::Path;
 
 const INVALID: i32 = 6;
 
-fn scratch(test: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("streaming-{test}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch directory");
-    dir
-}
-
-fn gongwen(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gongwen"))
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run gongwen")
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().expect("UTF-8 path")
+fn scratch(test: &str) -> std::path::PathBuf {
+    common::scratch("streaming", test)
 }
 
 #[test]

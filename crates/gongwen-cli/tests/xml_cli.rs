@@ -2,29 +2,16 @@
 //! format, `validate` with rustc-style diagnostics and exit 1 on errors, hostile input refused
 //! with the exit code of invalid input.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
+use common::{fixtures, gongwen};
+use std::path::Path;
+use std::process::Output;
 
 const DIAGNOSTIC_ERRORS: i32 = 1;
 const INVALID: i32 = 6;
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
-}
-
-fn scratch(test: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("xml-cli-{test}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch directory");
-    dir
-}
-
-fn gongwen(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gongwen"))
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run gongwen")
+fn scratch(test: &str) -> std::path::PathBuf {
+    common::scratch("xml-cli", test)
 }
 
 fn ok(o: &Output) -> String {

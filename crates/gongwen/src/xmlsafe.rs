@@ -836,8 +836,13 @@ fn maybe_unrepresentable(s: &str) -> bool {
 /// True when `s` holds U+FFFE or U+FFFF (`EF BF BE`, `EF BF BF`): one vectorised search for
 /// `EF BF`, which Chinese text seldom holds (U+FFC0…U+FFFF: ￥ and a few other signs).
 fn has_noncharacter(s: &str) -> bool {
+    // built once: building a searcher costs more than searching a short string
+    static EF_BF: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"\xEF\xBF"));
     let b = s.as_bytes();
-    memchr::memmem::find_iter(b, b"\xEF\xBF").any(|i| matches!(b.get(i + 2), Some(0xBE | 0xBF)))
+    EF_BF
+        .find_iter(b)
+        .any(|i| matches!(b.get(i + 2), Some(0xBE | 0xBF)))
 }
 
 /// Appends `s` with `&`, `<`, `>` and CR escaped (text content), and returns the first character
