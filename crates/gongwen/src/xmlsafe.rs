@@ -840,61 +840,62 @@ fn has_noncharacter(s: &str) -> bool {
     static EF_BF: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"\xEF\xBF"));
     let b = s.as_bytes();
+    if b.len() < 64 {
+        // a short string: a plain scan costs less than starting the vectorised searcher
+        return b
+            .windows(3)
+            .any(|w| w[0] == 0xEF && w[1] == 0xBF && w[2] >= 0xBE);
+    }
     EF_BF
         .find_iter(b)
         .any(|i| matches!(b.get(i + 2), Some(0xBE | 0xBF)))
 }
 
 /// Appends `s` with `&`, `<`, `>` and CR escaped (text content), and returns the first character
-/// XML 1.0 cannot hold, if any. Chinese text has almost no byte at or below `>` (ASCII
-/// punctuation, digits, controls): 32-byte blocks without one are passed over in a few vector
-/// instructions, the rest byte by byte; U+FFFE and U+FFFF are looked for with the standard
-/// library's substring search.
+/// XML 1.0 cannot hold, if any. Two vectorised passes decide: one for control characters (CR
+/// among them), one (`memchr3`) for `&`, `<` and `>`. Text without a control character, the
+/// common case, is copied in the pieces between its escapes; the rare text with one goes byte by
+/// byte.
 fn push_escaped_text(buf: &mut String, s: &str) -> Option<char> {
-    const BLOCK: usize = 16;
     let bytes = s.as_bytes();
-    // a control character seen
-    let mut suspect = false;
-    let mut from = 0;
-    let mut at = 0;
-    while at < bytes.len() {
-        let end = (at + BLOCK).min(bytes.len());
-        let block = &bytes[at..end];
-        if !block.iter().fold(false, |acc, &b| acc | (b <= b'>')) {
-            at = end;
-            continue;
-        }
-        for (j, &b) in block.iter().enumerate() {
-            if b > b'>' {
-                continue;
-            }
-            let rep = match b {
+    // no early exit, so that the compiler vectorises it
+    let controls = bytes.iter().fold(0u8, |acc, &b| {
+        acc | u8::from(b < 0x20 && b != b'\t' && b != b'\n')
+    });
+    if controls == 0 {
+        let mut from = 0;
+        for i in memchr::memchr3_iter(b'&', b'<', b'>', bytes) {
+            buf.push_str(&s[from..i]);
+            buf.push_str(match bytes[i] {
                 b'&' => "&amp;",
                 b'<' => "&lt;",
-                b'>' => "&gt;",
-                b'\r' => "&#13;",
-                b'\t' | b'\n' => continue,
-                c if c < 0x20 => {
-                    suspect = true;
-                    continue;
-                }
-                _ => continue,
-            };
-            let i = at + j;
-            buf.push_str(&s[from..i]);
-            buf.push_str(rep);
+                _ => "&gt;",
+            });
             from = i + 1;
         }
-        at = end;
+        buf.push_str(&s[from..]);
+        return if has_noncharacter(s) {
+            unrepresentable(s)
+        } else {
+            None
+        };
+    }
+    let mut from = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let rep = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'\r' => "&#13;",
+            _ => continue,
+        };
+        buf.push_str(&s[from..i]);
+        buf.push_str(rep);
+        from = i + 1;
     }
     buf.push_str(&s[from..]);
-    // U+FFFE and U+FFFF: a substring search (SIMD in the standard library); rare, then the
-    // first character XML cannot hold is found exactly
-    if suspect || has_noncharacter(s) {
-        unrepresentable(s)
-    } else {
-        None
-    }
+    // a control character other than tab, LF and CR, or U+FFFE / U+FFFF
+    unrepresentable(s)
 }
 
 /// Appends `s` escaped for an attribute value between double quotes.
