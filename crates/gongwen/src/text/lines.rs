@@ -109,6 +109,16 @@ pub(crate) fn chars_le(s: &str, n: usize) -> bool {
     s.len() <= n || s.len() <= 4 * n && chars(s) <= n
 }
 
+/// `chars(s) > n`, as cheaply as [`chars_le`].
+pub(crate) fn chars_gt(s: &str, n: usize) -> bool {
+    !chars_le(s, n)
+}
+
+/// `chars(s) >= n`, as cheaply as [`chars_le`].
+pub(crate) fn chars_ge(s: &str, n: usize) -> bool {
+    n == 0 || !chars_le(s, n - 1)
+}
+
 /// True if `s` ends like a sentence (a paragraph rather than a heading or a label).
 pub(crate) fn ends_sentence(s: &str) -> bool {
     let t = s.trim_end_matches(['）', ')', '”', '’', '」', '』']);

@@ -4,7 +4,9 @@
 //! The reader is general: it knows the genre (GB/T 9704 elements and numbering, news leads,
 //! metadata boxes, notices that issue other documents), never a particular document.
 
-use super::lines::{chars, chars_le, ends_sentence, is_space, split, squeeze, Line};
+use super::lines::{
+    chars, chars_ge, chars_gt, chars_le, ends_sentence, is_space, split, squeeze, Line,
+};
 use crate::error::{decode_utf8, Error, Position};
 use crate::model::*;
 use crate::numbering::{find_date, marker, parse_date, Marker};
@@ -203,7 +205,7 @@ fn publication_datetime(t: &str) -> Option<String> {
         .collect();
     let ok_time = time.len() >= 4 && time.contains(':');
     let tail = rest[time.len()..].trim();
-    if !tail.is_empty() && !chars_le(tail, 30) {
+    if !tail.is_empty() && chars_gt(tail, 30) {
         return None;
     }
     Some(if ok_time {
@@ -282,7 +284,7 @@ pub(crate) fn doc_number(t: &str) -> Option<DocNumber> {
     let seq_txt = tail.strip_suffix('号')?.trim().trim_start_matches('第');
     let seq: u32 = seq_txt.parse().ok()?;
     if code.is_empty()
-        || !chars_le(code, 16)
+        || chars_gt(code, 16)
         || !(1900..=2200).contains(&year)
         || code
             .chars()
@@ -330,7 +332,7 @@ fn adoption(t: &str) -> Option<Adoption> {
 
 /// A signature line of a closing block: an organ's name, short, no sentence punctuation.
 fn is_signature(t: &str) -> bool {
-    !chars_le(t, 1)
+    chars_ge(t, 2)
         && chars_le(t, 40)
         && !t.chars().any(|c| {
             matches!(
@@ -406,7 +408,7 @@ fn unspace(t: &str) -> String {
 /// chrome or a news lead.
 fn title_piece(t: &str) -> bool {
     !(t.is_empty()
-        || !chars_le(t, 120)
+        || chars_gt(t, 120)
         || marker(t).is_some()
         || t.starts_with("目录")
         || t.starts_with("目　录")
@@ -443,7 +445,7 @@ fn is_nav_piece(t: &str) -> bool {
 /// when it does, so that the title reads back from it.
 pub(crate) fn is_title_line(t: &str) -> bool {
     let u = unspace(t);
-    title_piece(t) && title_kind(&u).is_some() && !chars_le(&u, 3) && balanced(&u)
+    title_piece(t) && title_kind(&u).is_some() && chars_ge(&u, 4) && balanced(&u)
 }
 
 /// True when every 《 and （ in `s` is closed.
@@ -498,7 +500,7 @@ impl<'s, 'a> Reader<'s, 'a> {
                 return None;
             }
             text.push_str(&unspace(t));
-            if title_kind(&text).is_some() && !chars_le(&text, 3) && balanced(&text) {
+            if title_kind(&text).is_some() && chars_ge(&text, 4) && balanced(&text) {
                 return Some(TitleAt {
                     first: i,
                     last: j,
@@ -559,7 +561,7 @@ impl<'s, 'a> Reader<'s, 'a> {
                     continue;
                 }
                 if ends_sentence(t)
-                    && !chars_le(t, 19)
+                    && chars_ge(t, 20)
                     && !is_chrome(t)
                     && box_fields(t).is_none()
                     && key_value(t, PUBLICATION_KEYS).is_none()
@@ -581,7 +583,7 @@ impl<'s, 'a> Reader<'s, 'a> {
                 s = (0..n)
                     .find(|&k| {
                         let t = self.lines[k].text;
-                        ends_sentence(t) && !chars_le(t, 19) && !page(t)
+                        ends_sentence(t) && chars_ge(t, 20) && !page(t)
                     })
                     .or_else(|| {
                         (0..n).find(|&k| !self.lines[k].is_blank() && !page(self.lines[k].text))
@@ -627,7 +629,7 @@ impl<'s, 'a> Reader<'s, 'a> {
             }
             let b = self.lines[k].body();
             if title.as_ref().is_none_or(|ti| k > ti.last)
-                && (marker(b).is_some() || ends_sentence(b) && !chars_le(b, 19))
+                && (marker(b).is_some() || ends_sentence(b) && chars_ge(b, 20))
             {
                 seen_body = true;
             }
@@ -771,7 +773,7 @@ impl<'s, 'a> Reader<'s, 'a> {
         for _ in 0..6 {
             let t = self.lines[j].text;
             if t.is_empty()
-                || !chars_le(t, 40)
+                || chars_gt(t, 40)
                 || ends_sentence(t)
                 || t.contains(['，', '。'])
                 || marker(t).is_some()
@@ -780,7 +782,7 @@ impl<'s, 'a> Reader<'s, 'a> {
                 return None;
             }
             text.push_str(t);
-            if !chars_le(&text, 80) {
+            if chars_gt(&text, 80) {
                 return None;
             }
             if ENDINGS.iter().any(|e| text.ends_with(e)) || title_kind(&text).is_some() {
@@ -1115,7 +1117,7 @@ impl<'s, 'a> Reader<'s, 'a> {
                     }
                 }
                 ResidueRole::Chrome => {
-                    if !chars_le(t, 7) && !t.contains("ICP") {
+                    if chars_ge(t, 8) && !t.contains("ICP") {
                         last_chrome_before_date = Some(t);
                     }
                 }
@@ -1228,7 +1230,7 @@ fn lead_quoted_title(t: &str) -> Option<String> {
         return None;
     }
     let inner = &t[a + '《'.len_utf8()..b];
-    (is_title_line(inner) && !chars_le(inner, 5)).then(|| inner.to_string())
+    (is_title_line(inner) && chars_ge(inner, 6)).then(|| inner.to_string())
 }
 
 /// The meeting named in a news lead (`今天十届区委十次全会举行`), and the day relative to
@@ -1244,7 +1246,7 @@ fn lead_meeting(t: &str) -> Option<(String, Option<i32>)> {
         (None, body)
     };
     let meeting = meeting.trim();
-    (!chars_le(meeting, 2)
+    (chars_ge(meeting, 3)
         && chars_le(meeting, 40)
         && (meeting.contains("会") || meeting.contains("全会")))
     .then(|| (meeting.to_string(), day))
