@@ -1,11 +1,5 @@
 //! The `gongwen` command: convert, outline and check Chinese official documents.
 
-/// mimalloc, as in the Python extension: a document is many small strings, and mimalloc allocates
-/// and frees them faster than glibc's allocator, with a heap per thread for `batch` (about 10%
-/// on text → AKN, a quarter on reading XML).
-#[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 mod batch;
 mod output;
 

@@ -8,12 +8,8 @@
 //! The 10 MB group takes ten samples of a few seconds each.
 //!
 //! A reader that refuses an input (none does since the XML readers accept 2^20 elements) is
-//! skipped with a notice on standard error. The benches use mimalloc, the allocator of the
-//! `gongwen` binary and the Python extension.
-
-// the allocator of the `gongwen` binary and the Python extension (see examples/paths.rs)
-#[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+//! skipped with a notice on standard error. The benches use the system allocator, as a Rust
+//! program that depends on the crate does by default.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use gongwen::Document;

@@ -13,11 +13,6 @@
 //! `convert -o` streams to its file); all by default. A reader that
 //! refuses its input prints `{"path": …, "error": "…"}` instead.
 
-// the allocator of the `gongwen` binary and the Python extension, so that the figures are those
-// of what ships (with glibc's allocator text → AKN is about 10% slower)
-#[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use std::hint::black_box;
 use std::time::Instant;
 
