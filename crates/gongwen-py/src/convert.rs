@@ -1,4 +1,4 @@
-//! Conversions between Python values and Rust values: inputs (copied out of Python before the
+//! Conversions between Python values and Rust values: inputs (taken out of Python before the
 //! GIL is released), JSON values for `to_dict` / `from_dict`, dates and the kebab-case names of
 //! the model's enums.
 
@@ -6,6 +6,7 @@ use crate::errors::Failure;
 use gongwen::{Date, Position};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::types::{
     PyBool, PyByteArray, PyBytes, PyDate, PyDict, PyFloat, PyInt, PyList, PySlice, PyString,
     PyTuple,
@@ -14,11 +15,14 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Number, Value};
 
-/// A document's source, copied out of Python so that the core can read it without the GIL.
+/// A document's source, taken out of Python so that the core can read it without the GIL: a
+/// `str` as its UTF-8 buffer and a `bytes` as its buffer, each held with a reference to the
+/// immutable object (no copy, nothing that can change while the GIL is released); a
+/// `bytearray`, which can change, copied.
 #[derive(Debug)]
 pub enum Input {
-    Text(String),
-    Bytes(Vec<u8>),
+    Text(PyBackedStr),
+    Bytes(PyBackedBytes),
 }
 
 impl Input {
@@ -36,16 +40,14 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Input {
 
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Input> {
         if let Ok(s) = obj.cast::<PyString>() {
-            return match s.to_str() {
-                Ok(t) => Ok(Input::Text(t.to_owned())),
+            return match PyBackedStr::try_from(s.to_owned()) {
+                Ok(t) => Ok(Input::Text(t)),
                 Err(e) => Err(unencodable(&s, &e)),
             };
         }
-        if let Ok(b) = obj.cast::<PyBytes>() {
-            return Ok(Input::Bytes(b.as_bytes().to_vec()));
-        }
-        if let Ok(b) = obj.cast::<PyByteArray>() {
-            return Ok(Input::Bytes(b.to_vec()));
+        if obj.cast::<PyBytes>().is_ok() || obj.cast::<PyByteArray>().is_ok() {
+            // bytes: borrowed; bytearray: copied (PyBackedBytes does either)
+            return Ok(Input::Bytes(obj.extract::<PyBackedBytes>()?));
         }
         Err(PyTypeError::new_err(format!(
             "expected str or bytes, not {}",

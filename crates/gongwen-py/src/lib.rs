@@ -1,8 +1,8 @@
 //! `gongwen._gongwen`, the compiled half of the `gongwen` Python package.
 //!
 //! This is the only crate of the workspace that knows pyo3 (ARCHITECTURE.md). It wraps the core
-//! in frozen classes that share one `Arc<gongwen::Document>` per parsed document, copies every
-//! input into Rust values, releases the GIL around parsing and serialising, maps the core's
+//! in frozen classes that share one `Arc<gongwen::Document>` per parsed document, takes every
+//! input out of Python (immutable buffers borrowed, a `bytearray` copied), releases the GIL around parsing and serialising, maps the core's
 //! errors to one exception hierarchy (`errors.rs`) and never lets a panic reach Python.
 
 /// mimalloc for everything the extension allocates in Rust, as pydantic-core and polars do: a
@@ -57,7 +57,7 @@ fn parse_many(
     if threads == Some(0) {
         return Err(PyValueError::new_err("threads must be at least 1"));
     }
-    // copy every input out of Python first
+    // every input out of Python first (no copy of a str or bytes)
     let mut inputs: Vec<Input> = Vec::new();
     for (i, item) in texts.try_iter()?.enumerate() {
         let item = item?;
