@@ -20,9 +20,9 @@
 //! (民法典, about 360 KB of text) becomes about 1.2 MB of AKN with some 13 000 elements whose
 //! longest text node is one article of a few KB.
 //!
-//! **Writing.** The writer (`Out`, inside the crate) writes through quick-xml's writer with a
-//! fixed indentation (two spaces), attributes in the order given, and escaping that makes every
-//! string read back as it was:
+//! **Writing.** The writer (`Out`, inside the crate) writes straight into one buffer (streamed to
+//! an `io::Write` in blocks when asked) with a fixed indentation (two spaces), attributes in the
+//! order given, and escaping that makes every string read back as it was:
 //! `&`, `<`, `>` always; `"` and tab, line feed and carriage return in attribute values; carriage
 //! return in text (XML parsers turn a literal one into a line feed). XML 1.0 cannot hold C0 control
 //! characters other than tab, line feed and carriage return, nor U+FFFE and U+FFFF: a document that
@@ -826,7 +826,7 @@ pub(crate) fn push_u64(buf: &mut String, v: u64) {
 const SPACES: &str = "                                                                                                                                ";
 
 /// True when `s` may hold a character XML 1.0 cannot (a C0 control other than tab, LF, CR, or
-/// U+FFFE / U+FFFF): a byte scan and two substring searches; exact checks only then.
+/// U+FFFE / U+FFFF): a byte scan and a search for `EF BF`; the exact check only then.
 fn maybe_unrepresentable(s: &str) -> bool {
     s.bytes()
         .any(|b| b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r')
