@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -35,22 +34,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchenv import load, machine
+
 ROOT = Path(__file__).resolve().parent.parent
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 DEFAULT_XSD = ROOT.parent / "shared" / "akn" / "akomantoso30.xsd"
-
-
-def machine() -> str:
-    model = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    return f"{os.cpu_count()} cores, {model}; load average {load}"
 
 
 def run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
@@ -282,7 +270,7 @@ def main() -> None:
         print(f"  [{'pass' if ok else 'FAIL'}] {what}")
     for what in notes:
         print(f"  [note] {what}")
-    print(f"\nload average at the end: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"\nload average at the end: {load()}")
     if not args.keep:
         print(f"(inputs and outputs in {work})")
 

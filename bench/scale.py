@@ -34,20 +34,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchenv import load, machine
+
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "target" / "release"
-
-
-def machine() -> str:
-    model = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{os.cpu_count()} cores, {model}; load average {load()}"
 
 
 def busy() -> str:
@@ -58,10 +48,6 @@ def busy() -> str:
         return "?"
     hot = [l.split(None, 1) for l in r.stdout.splitlines() if l.strip()]
     return ", ".join(f"{c.strip()} {p}%" for p, c in hot if float(p) >= 20 and "python" not in c)
-
-
-def load() -> str:
-    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
