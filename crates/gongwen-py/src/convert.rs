@@ -26,6 +26,14 @@ pub enum Input {
 }
 
 impl Input {
+    /// Its length in bytes.
+    pub fn len(&self) -> usize {
+        match self {
+            Input::Text(s) => s.len(),
+            Input::Bytes(b) => b.len(),
+        }
+    }
+
     /// The input as text: bytes must be UTF-8 (the error says where they are not).
     pub fn text(&self) -> Result<&str, Failure> {
         match self {

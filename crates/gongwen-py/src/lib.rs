@@ -70,11 +70,18 @@ fn parse_many(
             Err(e) => return Err(with_index(py, e, i)),
         }
     }
+    // one text a task, the longest first, so that the threads finish together; the results go
+    // back to the order of the input
     let parse_all = |inputs: &[Input]| -> Vec<Result<gongwen::Document, Failure>> {
-        inputs
+        let mut order: Vec<usize> = (0..inputs.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(inputs[i].len()));
+        let mut parsed: Vec<(usize, Result<gongwen::Document, Failure>)> = order
             .par_iter()
-            .map(|input| guard(|| read(input, Some(InputFormat::Text))))
-            .collect()
+            .with_max_len(1)
+            .map(|&i| (i, guard(|| read(&inputs[i], Some(InputFormat::Text)))))
+            .collect();
+        parsed.sort_unstable_by_key(|(i, _)| *i);
+        parsed.into_iter().map(|(_, r)| r).collect()
     };
     let results = py.detach(|| match threads {
         None => Ok(parse_all(&inputs)),
