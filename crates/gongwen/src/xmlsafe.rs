@@ -851,6 +851,50 @@ fn has_noncharacter(s: &str) -> bool {
         .any(|i| matches!(b.get(i + 2), Some(0xBE | 0xBF)))
 }
 
+/// The reference that stands for byte `b` in text content, if it needs one: `&`, `<`, `>`, and
+/// CR (which an XML parser would turn into a line feed).
+fn text_escape(b: u8) -> Option<&'static str> {
+    match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'\r' => Some("&#13;"),
+        _ => None,
+    }
+}
+
+/// The reference that stands for byte `b` in an attribute value between double quotes: the
+/// text escapes, `"`, and tab and line feed (which attribute normalisation turns into spaces).
+fn attr_escape(b: u8) -> Option<&'static str> {
+    match b {
+        b'"' => Some("&quot;"),
+        b'\t' => Some("&#9;"),
+        b'\n' => Some("&#10;"),
+        _ => text_escape(b),
+    }
+}
+
+/// Appends `s` with the bytes at `at` that `escape` maps replaced by their references; the
+/// pieces between them are copied whole. Every byte mapped is ASCII, so every cut is at a
+/// character boundary.
+fn push_escaped(
+    buf: &mut String,
+    s: &str,
+    at: impl Iterator<Item = usize>,
+    escape: impl Fn(u8) -> Option<&'static str>,
+) {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    for i in at {
+        if let Some(rep) = escape(bytes[i]) {
+            buf.push_str(&s[from..i]);
+            buf.push_str(rep);
+            from = i + 1;
+        }
+    }
+    buf.push_str(&s[from..]);
+}
+
 /// Appends `s` with `&`, `<`, `>` and CR escaped (text content), and returns the first character
 /// XML 1.0 cannot hold, if any. Two vectorised passes decide: one for control characters (CR
 /// among them), one (`memchr3`) for `&`, `<` and `>`. Text without a control character, the
@@ -863,61 +907,26 @@ fn push_escaped_text(buf: &mut String, s: &str) -> Option<char> {
         acc | u8::from(b < 0x20 && b != b'\t' && b != b'\n')
     });
     if controls == 0 {
-        let mut from = 0;
-        for i in memchr::memchr3_iter(b'&', b'<', b'>', bytes) {
-            buf.push_str(&s[from..i]);
-            buf.push_str(match bytes[i] {
-                b'&' => "&amp;",
-                b'<' => "&lt;",
-                _ => "&gt;",
-            });
-            from = i + 1;
-        }
-        buf.push_str(&s[from..]);
+        push_escaped(
+            buf,
+            s,
+            memchr::memchr3_iter(b'&', b'<', b'>', bytes),
+            text_escape,
+        );
         return if has_noncharacter(s) {
             unrepresentable(s)
         } else {
             None
         };
     }
-    let mut from = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let rep = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'\r' => "&#13;",
-            _ => continue,
-        };
-        buf.push_str(&s[from..i]);
-        buf.push_str(rep);
-        from = i + 1;
-    }
-    buf.push_str(&s[from..]);
+    push_escaped(buf, s, 0..bytes.len(), text_escape);
     // a control character other than tab, LF and CR, or U+FFFE / U+FFFF
     unrepresentable(s)
 }
 
 /// Appends `s` escaped for an attribute value between double quotes.
 fn push_attr(buf: &mut String, s: &str) {
-    let bytes = s.as_bytes();
-    let mut from = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let rep = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\t' => "&#9;",
-            b'\n' => "&#10;",
-            b'\r' => "&#13;",
-            _ => continue,
-        };
-        buf.push_str(&s[from..i]);
-        buf.push_str(rep);
-        from = i + 1;
-    }
-    buf.push_str(&s[from..]);
+    push_escaped(buf, s, 0..s.len(), attr_escape);
 }
 
 impl<'w> Out<'w> {
