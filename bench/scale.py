@@ -127,9 +127,10 @@ def main() -> None:
     print("   '20/10' = 20 MB time / 10 MB time: linear growth once the work no longer fits in the caches")
     print(f"{args.rounds} rounds; {'path':22} {'1 MB':>9} {'10 MB':>9} {'ratio':>6} {'warm heap':>10}  {'MB/s at 10 MB':>13} {'20/10':>6}")
     worst = worst_warm = 0.0
-    for p, d in rounds[0][0].items():
-        if any("error" in r[i].get(p, {"error": "missing"}) for r in rounds for i in range(5)):
-            why = next(r[i].get(p, {}).get("error", "missing") for r in rounds for i in range(5) if "error" in r[i].get(p, {"error": "missing"}))
+    for p in rounds[0][0]:
+        # a reader that refused its input in any run: its error instead of figures
+        why = next((m.get(p, {"error": "missing"}).get("error") for r in rounds for m in r if "error" in m.get(p, {"error": "missing"})), None)
+        if why is not None:
             print(f"{p:22} {'refused':>9}  {why}")
             continue
         t1 = statistics.median(r[0][p]["median_s"] for r in rounds)
