@@ -31,6 +31,14 @@ def test_equal_to_a_loop_of_parse() -> None:
         assert gongwen.parse_many(inputs, threads=threads) == expected
 
 
+def test_large_batch_and_more_threads_than_texts() -> None:
+    # above 128 KB in all, the default starts a thread per core (below, it parses on the caller)
+    inputs = texts()
+    batch = inputs * (1 + 300_000 // sum(len(t.encode()) for t in inputs))
+    assert gongwen.parse_many(batch) == [gongwen.parse(t) for t in batch]
+    assert gongwen.parse_many(inputs[:2], threads=16) == [gongwen.parse(t) for t in inputs[:2]]
+
+
 def test_corpus_equal_to_a_loop_of_parse() -> None:
     if not CORPUS.is_dir():
         pytest.skip(f"corpus not found at {CORPUS}: skipping the corpus case")

@@ -21,9 +21,9 @@ mod values;
 use convert::Input;
 use document::{read, read_detached, InputFormat, PyAttachment, PyDocument, PyMetadata, PyNode};
 use errors::{guard, Failure};
-use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use rayon::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Reads a document from plain text (a page as published, or canonical text). Bytes must be
 /// UTF-8; anything else raises `ParseError` with the position of the first bad byte.
@@ -44,9 +44,10 @@ fn loads(py: Python<'_>, data: Input, format: Option<&str>) -> PyResult<PyDocume
 
 /// Parses many texts in parallel without the GIL; the result is in the order of the input.
 ///
-/// `threads` sets the number of threads (a pool made for this call); by default the shared pool
-/// uses one thread per core. If a text cannot be read, the error of the first such text is
-/// raised as `parse` would raise it, with `texts[i]: ` before the message and `.index == i`.
+/// `threads` sets the number of threads; by default one per core, and none beyond the calling
+/// thread when the texts are too short together to be worth starting one ([`SERIAL_BELOW`]). If
+/// a text cannot be read, the error of the first such text is raised as `parse` would raise it,
+/// with `texts[i]: ` before the message and `.index == i`.
 #[pyfunction]
 #[pyo3(signature = (texts, threads=None))]
 fn parse_many(
@@ -70,29 +71,15 @@ fn parse_many(
             Err(e) => return Err(with_index(py, e, i)),
         }
     }
-    // one text a task, the longest first, so that the threads finish together; the results go
-    // back to the order of the input
-    let parse_all = |inputs: &[Input]| -> Vec<Result<gongwen::Document, Failure>> {
-        let mut order: Vec<usize> = (0..inputs.len()).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(inputs[i].len()));
-        let mut parsed: Vec<(usize, Result<gongwen::Document, Failure>)> = order
-            .par_iter()
-            .with_max_len(1)
-            .map(|&i| (i, guard(|| read(&inputs[i], Some(InputFormat::Text)))))
-            .collect();
-        parsed.sort_unstable_by_key(|(i, _)| *i);
-        parsed.into_iter().map(|(_, r)| r).collect()
-    };
-    let results = py.detach(|| match threads {
-        None => Ok(parse_all(&inputs)),
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build()
-            .map(|pool| pool.install(|| parse_all(&inputs)))
-            .map_err(|e| e.to_string()),
+    let threads = threads.unwrap_or_else(|| {
+        let total: usize = inputs.iter().map(Input::len).sum();
+        if total < SERIAL_BELOW {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        }
     });
-    let results =
-        results.map_err(|e| PyRuntimeError::new_err(format!("cannot start threads: {e}")))?;
+    let results = py.detach(|| parse_parallel(&inputs, threads));
     let mut docs = Vec::with_capacity(results.len());
     for (i, r) in results.into_iter().enumerate() {
         match r {
@@ -101,6 +88,57 @@ fn parse_many(
         }
     }
     Ok(docs)
+}
+
+/// Below this many bytes of input in all, `parse_many` parses on the calling thread: starting a
+/// thread and getting it onto a core takes about as long as parsing 50 KB.
+const SERIAL_BELOW: usize = 128 * 1024;
+
+/// Parses `inputs` on `threads` threads started for this call, which take one text at a time,
+/// the longest first (so that they finish together), and gives the results in input order.
+///
+/// Threads of its own rather than a pool kept between calls (rayon's global pool, which this
+/// used before): a pool's sleeping thread is woken by the busy thread that found work for it,
+/// and Linux queues the woken thread on the waker's core, where it waits for the next load
+/// balancing tick (up to 4 ms here) while the other core idles; a new thread is placed on an
+/// idle core at once. The calling thread only waits. A thread that cannot be started leaves
+/// its share to the others, or to the calling thread when none could be started.
+fn parse_parallel(inputs: &[Input], threads: usize) -> Vec<Result<gongwen::Document, Failure>> {
+    let parse_one = |i: usize| guard(|| read(&inputs[i], Some(InputFormat::Text)));
+    let threads = threads.min(inputs.len());
+    if threads <= 1 {
+        return (0..inputs.len()).map(parse_one).collect();
+    }
+    let mut order: Vec<usize> = (0..inputs.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(inputs[i].len()));
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+            done.push((i, parse_one(i)));
+        }
+        done
+    };
+    let mut results: Vec<Option<Result<gongwen::Document, Failure>>> =
+        std::iter::repeat_with(|| None).take(inputs.len()).collect();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok())
+            .collect();
+        let mut done = Vec::new();
+        if workers.is_empty() {
+            done.push(work());
+        }
+        // `work` catches the core's panics, so a worker ends by returning
+        done.extend(workers.into_iter().filter_map(|w| w.join().ok()));
+        for (i, r) in done.into_iter().flatten() {
+            results[i] = Some(r);
+        }
+    });
+    results
+        .into_iter()
+        .map(|r| r.unwrap_or_else(|| Err(Failure::Panic("a parsing thread ended early".into()))))
+        .collect()
 }
 
 /// An error raised while copying `texts[i]` out of Python, with the index in message and `.index`.
