@@ -182,7 +182,7 @@ impl Element {
     /// The first direct text child that is not white space, if any.
     pub fn stray_text(&self) -> Option<&str> {
         self.children.iter().find_map(|c| match c {
-            Child::Text(t) if !t.chars().all(is_xml_space) => Some(t.as_str()),
+            Child::Text(t) if !is_blank(t) => Some(t.as_str()),
             _ => None,
         })
     }
@@ -209,6 +209,25 @@ pub(crate) fn is_xml_space(c: char) -> bool {
 /// A character XML 1.0 allows in a document.
 fn xml_char(c: char) -> bool {
     !(((c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}')
+}
+
+/// The first character of `s` that XML 1.0 does not allow, with its byte offset. A C0 control
+/// is one byte below 0x20 and U+FFFE / U+FFFF start with `EF BF`, so that the bytes are looked
+/// at (both searches vectorise) and characters decoded only when one of them is there.
+fn first_non_xml_char(s: &str) -> Option<(usize, char)> {
+    let b = s.as_bytes();
+    let control = b
+        .iter()
+        .any(|&x| x < 0x20 && !matches!(x, b'\t' | b'\n' | b'\r'));
+    if !control && !has_noncharacter(s) {
+        return None;
+    }
+    s.char_indices().find(|(_, c)| !xml_char(*c))
+}
+
+/// True when `s` is XML white space only (all of it ASCII, so bytes will do).
+fn is_blank(s: &str) -> bool {
+    s.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
 }
 
 /// Byte offsets of line starts, for turning offsets into lines and columns quickly.
@@ -340,7 +359,7 @@ pub(crate) fn parse(src: &str, format: Format) -> Result<Tree<'_>, Error> {
         .resolver_mut()
         .set_max_declarations_per_element(MAX_ATTRIBUTES);
 
-    let mut interned: HashMap<String, Rc<str>> = HashMap::new();
+    let mut interned = Interned::default();
     let mut stack: Vec<Element> = Vec::new();
     let mut root: Option<Element> = None;
     let mut text = String::new();
@@ -471,7 +490,7 @@ pub(crate) fn parse(src: &str, format: Format) -> Result<Tree<'_>, Error> {
                     }
                     continue;
                 }
-                if let Some((i, c)) = raw.char_indices().find(|(_, c)| !xml_char(*c)) {
+                if let Some((i, c)) = first_non_xml_char(&raw) {
                     return Err(syntax(
                         format,
                         format!("character U+{:04X} is not allowed in XML", c as u32),
@@ -490,7 +509,7 @@ pub(crate) fn parse(src: &str, format: Format) -> Result<Tree<'_>, Error> {
                 if stack.is_empty() {
                     return Err(syntax(format, "text outside the root element", at(start)));
                 }
-                if let Some((_, c)) = raw.char_indices().find(|(_, c)| !xml_char(*c)) {
+                if let Some((_, c)) = first_non_xml_char(&raw) {
                     return Err(syntax(
                         format,
                         format!("character U+{:04X} is not allowed in XML", c as u32),
@@ -587,28 +606,50 @@ fn resolve_reference(name: &str) -> Result<char, String> {
     Ok(c)
 }
 
+/// The namespace URIs seen so far, each shared by the elements and attributes in it: one seen
+/// before costs a comparison, no allocation. A document uses a handful (AKN, gongwen, `xml:`),
+/// which a list searched in order finds faster than a hash map; the URIs beyond the first
+/// [`Interned::FEW`] go to a map, so that an input declaring thousands costs no more than a
+/// look-up each.
+#[derive(Default)]
+struct Interned {
+    few: Vec<(Box<[u8]>, Rc<str>)>,
+    many: HashMap<Box<[u8]>, Rc<str>>,
+}
+
+impl Interned {
+    const FEW: usize = 8;
+
+    fn get(&mut self, ns: &[u8]) -> Rc<str> {
+        if let Some((_, rc)) = self.few.iter().find(|(k, _)| **k == *ns) {
+            return rc.clone();
+        }
+        if let Some(rc) = self.many.get(ns) {
+            return rc.clone();
+        }
+        let rc: Rc<str> = Rc::from(String::from_utf8_lossy(ns).as_ref());
+        if self.few.len() < Self::FEW {
+            self.few.push((ns.into(), rc.clone()));
+        } else {
+            self.many.insert(ns.into(), rc.clone());
+        }
+        rc
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn element(
     reader: &NsReader<&[u8]>,
     s: &BytesStart<'_>,
     start: usize,
     end: usize,
-    interned: &mut HashMap<String, Rc<str>>,
+    interned: &mut Interned,
     src: &str,
     format: Format,
     lines: &LineIndex,
 ) -> Result<Element, Error> {
     let at = |offset: usize| lines.position(src, offset);
-    // a namespace URI seen before costs a look-up, no allocation
-    let mut intern = |ns: &[u8]| -> Rc<str> {
-        let key = String::from_utf8_lossy(ns);
-        if let Some(rc) = interned.get(key.as_ref()) {
-            return rc.clone();
-        }
-        let rc: Rc<str> = Rc::from(key.as_ref());
-        interned.insert(key.into_owned(), rc.clone());
-        rc
-    };
+    let mut intern = |ns: &[u8]| interned.get(ns);
     // the qualified name, for messages only
     let qname = String::from_utf8_lossy(s.name().into_inner());
     let (res, local) = reader.resolver().resolve_element(s.name());
@@ -737,7 +778,7 @@ fn attribute_value(raw: &str) -> Result<String, String> {
 
 /// The first character of `s` that XML 1.0 cannot hold.
 pub(crate) fn unrepresentable(s: &str) -> Option<char> {
-    s.chars().find(|c| !xml_char(*c))
+    first_non_xml_char(s).map(|(_, c)| c)
 }
 
 /// Escapes text content so that it reads back as it was (the writer escapes straight into its
@@ -1205,6 +1246,65 @@ mod tests {
         let t = parse(&xml, Format::Xml).expect("parses");
         assert_eq!(t.root.attr("a"), Some(s));
         assert_eq!(t.root.text(), s);
+    }
+
+    #[test]
+    fn the_reader_finds_what_xml_cannot_hold_wherever_it_is() {
+        let long = "中文，文本。".repeat(40);
+        for bad in ['\u{1}', '\u{1f}', '\u{FFFE}', '\u{FFFF}'] {
+            for at in [0, 5, 64, long.chars().count()] {
+                let mut text: String = long.chars().take(at).collect();
+                text.push(bad);
+                text.extend(long.chars().skip(at));
+                let offset = text.find(bad).expect("planted");
+                assert_eq!(
+                    first_non_xml_char(&text),
+                    Some((offset, bad)),
+                    "{bad:?} at {at}"
+                );
+                let xml = format!("<r>{text}</r>");
+                let e = parse(&xml, Format::Xml).err().map(|e| e.to_string());
+                let wanted = format!("U+{:04X}", bad as u32);
+                assert!(e.as_deref().is_some_and(|e| e.contains(&wanted)), "{e:?}");
+            }
+        }
+        assert_eq!(
+            first_non_xml_char(&format!("{long}\u{FFFD}\u{FFC0}\t\n\r")),
+            None
+        );
+        assert_eq!(first_non_xml_char("\u{2}\u{FFFF}"), Some((0, '\u{2}')));
+    }
+
+    #[test]
+    fn many_namespaces_are_told_apart() {
+        // more URIs than the short list holds: the rest go to the map
+        let decls: String = (0..20)
+            .map(|i| format!(" xmlns:p{i}=\"urn:x:{i}\""))
+            .collect();
+        let attrs: String = (0..20).map(|i| format!(" p{i}:a=\"{i}\"")).collect();
+        let kids: String = (0..20)
+            .map(|i| format!("<p{i}:k/><p{}:k/>", 19 - i))
+            .collect();
+        let xml = format!("<r{decls}{attrs}>{kids}</r>");
+        let t = parse(&xml, Format::Xml).expect("parses");
+        for (i, a) in t.root.attrs.iter().enumerate() {
+            assert_eq!(
+                (&*a.ns, a.value.as_str()),
+                (format!("urn:x:{i}").as_str(), i.to_string().as_str())
+            );
+        }
+        let ns: Vec<&str> = t.root.elements().map(|e| &*e.ns).collect();
+        let want: Vec<String> = (0..20)
+            .flat_map(|i| [format!("urn:x:{i}"), format!("urn:x:{}", 19 - i)])
+            .collect();
+        assert_eq!(ns, want);
+        // the same URI under two prefixes is one namespace
+        let t = parse(
+            "<a:r xmlns:a=\"urn:y\" xmlns:b=\"urn:y\"><b:k/></a:r>",
+            Format::Xml,
+        )
+        .expect("parses");
+        assert!(t.root.elements().all(|e| e.is("urn:y", "k")) && t.root.is("urn:y", "r"));
     }
 
     #[test]
