@@ -31,17 +31,35 @@ const PATHS: &[&str] = &[
     "model_to_akn_stream",
 ];
 
-fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, f64) {
+/// The median and the minimum of `runs` timed calls of `f` after one untimed call. What a call
+/// returns is dropped after its time is taken (criterion's `iter_with_large_drop`): freeing a
+/// 10 MB model is not reading it.
+fn time<T>(runs: usize, cold: &mut Option<Vec<u8>>, mut f: impl FnMut() -> T) -> (f64, f64) {
     black_box(f());
     let mut ts: Vec<f64> = (0..runs.max(1))
         .map(|_| {
+            if let Some(buf) = cold.as_mut() {
+                evict(buf);
+            }
             let t = Instant::now();
-            black_box(f());
-            t.elapsed().as_secs_f64()
+            let out = black_box(f());
+            let elapsed = t.elapsed().as_secs_f64();
+            drop(out);
+            elapsed
         })
         .collect();
     ts.sort_by(f64::total_cmp);
     (ts[ts.len() / 2], ts[0])
+}
+
+/// Writes every cache line of `buf` (three times the last-level cache here), so that the next
+/// run finds neither its input nor its model in any cache: what a document read from disk and
+/// converted once meets, whatever its size.
+fn evict(buf: &mut [u8]) {
+    for i in (0..buf.len()).step_by(64) {
+        buf[i] = buf[i].wrapping_add(1);
+    }
+    black_box(&buf);
 }
 
 fn json_escape(s: &str) -> String {
@@ -52,9 +70,11 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let mut file = None;
     let mut runs = 5;
+    let mut cold = None;
     let mut paths: Vec<String> = PATHS.iter().map(|s| s.to_string()).collect();
     while let Some(a) = args.next() {
         match a.as_str() {
+            "--cold" => cold = Some(vec![0u8; 96 << 20]),
             "--runs" => runs = args.next().and_then(|v| v.parse().ok()).unwrap_or(5),
             "--paths" => {
                 paths = args
@@ -68,7 +88,7 @@ fn main() {
         }
     }
     let Some(file) = file else {
-        eprintln!("usage: paths FILE [--runs N] [--paths a,b,…]");
+        eprintln!("usage: paths FILE [--runs N] [--paths a,b,…] [--cold]");
         std::process::exit(2);
     };
     let text = match std::fs::read_to_string(&file) {
@@ -102,28 +122,28 @@ fn main() {
             continue;
         }
         let (median, min) = match p.as_str() {
-            "text_to_model" => time(runs, || gongwen::parse(&text)),
-            "model_to_text" => time(runs, || gongwen::text::write(&doc)),
-            "model_to_json" => time(runs, || gongwen::json::to_string(&doc)),
-            "model_to_xml" => time(runs, || gongwen::xml::to_string(&doc)),
-            "model_to_akn" => time(runs, || gongwen::akn::to_string(&doc)),
-            "json_to_model" => time(runs, || gongwen::json::from_str(&json)),
-            "xml_to_model" => time(runs, || gongwen::xml::from_str(&xml)),
-            "akn_to_model" => time(runs, || gongwen::akn::from_str(&akn)),
-            "text_to_akn" => time(runs, || {
+            "text_to_model" => time(runs, &mut cold, || gongwen::parse(&text)),
+            "model_to_text" => time(runs, &mut cold, || gongwen::text::write(&doc)),
+            "model_to_json" => time(runs, &mut cold, || gongwen::json::to_string(&doc)),
+            "model_to_xml" => time(runs, &mut cold, || gongwen::xml::to_string(&doc)),
+            "model_to_akn" => time(runs, &mut cold, || gongwen::akn::to_string(&doc)),
+            "json_to_model" => time(runs, &mut cold, || gongwen::json::from_str(&json)),
+            "xml_to_model" => time(runs, &mut cold, || gongwen::xml::from_str(&xml)),
+            "akn_to_model" => time(runs, &mut cold, || gongwen::akn::from_str(&akn)),
+            "text_to_akn" => time(runs, &mut cold, || {
                 gongwen::parse(&text).map(|d| gongwen::akn::to_string(&d))
             }),
             // what `convert -o` does: the output streamed in blocks (here to nowhere), never
             // held whole
-            "model_to_json_stream" => time(runs, || {
+            "model_to_json_stream" => time(runs, &mut cold, || {
                 gongwen::json::to_writer(&doc, &mut std::io::sink())
             }),
-            "model_to_xml_stream" => {
-                time(runs, || gongwen::xml::to_writer(&doc, &mut std::io::sink()))
-            }
-            "model_to_akn_stream" => {
-                time(runs, || gongwen::akn::to_writer(&doc, &mut std::io::sink()))
-            }
+            "model_to_xml_stream" => time(runs, &mut cold, || {
+                gongwen::xml::to_writer(&doc, &mut std::io::sink())
+            }),
+            "model_to_akn_stream" => time(runs, &mut cold, || {
+                gongwen::akn::to_writer(&doc, &mut std::io::sink())
+            }),
             other => {
                 eprintln!("unknown path {other}; known: {}", PATHS.join(", "));
                 std::process::exit(2);
