@@ -35,6 +35,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::NsReader;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -107,14 +108,18 @@ pub fn detect(src: &str) -> Option<Format> {
 }
 
 /// An element: its namespace, local name, attributes, children and where its start tag is.
+///
+/// Names, attribute values and text borrow from the input (`'a`) unless XML changed them while
+/// reading (a reference resolved, a line end or, in an attribute, white space normalised):
+/// only those are copied.
 #[derive(Debug, Clone)]
-pub(crate) struct Element {
+pub(crate) struct Element<'a> {
     /// The namespace URI, empty for none.
     pub ns: Rc<str>,
     /// The local name.
-    pub name: String,
-    pub attrs: Vec<Attr>,
-    pub children: Vec<Child>,
+    pub name: Cow<'a, str>,
+    pub attrs: Vec<Attr<'a>>,
+    pub children: Vec<Child<'a>>,
     /// Byte offset of the `<` of the start tag.
     pub offset: usize,
     /// Length of the start tag in bytes.
@@ -123,20 +128,20 @@ pub(crate) struct Element {
 
 /// An attribute with its namespace (empty for an unprefixed attribute) and its value as read.
 #[derive(Debug, Clone)]
-pub(crate) struct Attr {
+pub(crate) struct Attr<'a> {
     pub ns: Rc<str>,
-    pub name: String,
-    pub value: String,
+    pub name: Cow<'a, str>,
+    pub value: Cow<'a, str>,
 }
 
 /// A child of an element: an element, or text (adjacent text, CDATA and references merged).
 #[derive(Debug, Clone)]
-pub(crate) enum Child {
-    Element(Element),
-    Text(String),
+pub(crate) enum Child<'a> {
+    Element(Element<'a>),
+    Text(Cow<'a, str>),
 }
 
-impl Element {
+impl<'a> Element<'a> {
     /// True for the element `name` in namespace `ns`.
     pub fn is(&self, ns: &str, name: &str) -> bool {
         &*self.ns == ns && self.name == name
@@ -147,11 +152,11 @@ impl Element {
         self.attrs
             .iter()
             .find(|a| a.ns.is_empty() && a.name == name)
-            .map(|a| a.value.as_str())
+            .map(|a| &*a.value)
     }
 
     /// The child elements.
-    pub fn elements(&self) -> impl Iterator<Item = &Element> {
+    pub fn elements(&self) -> impl Iterator<Item = &Element<'a>> {
         self.children.iter().filter_map(|c| match c {
             Child::Element(e) => Some(e),
             Child::Text(_) => None,
@@ -159,7 +164,7 @@ impl Element {
     }
 
     /// The first child element `name` in namespace `ns`.
-    pub fn child(&self, ns: &str, name: &str) -> Option<&Element> {
+    pub fn child(&self, ns: &str, name: &str) -> Option<&Element<'a>> {
         self.elements().find(|e| e.is(ns, name))
     }
 
@@ -182,15 +187,15 @@ impl Element {
     /// The first direct text child that is not white space, if any.
     pub fn stray_text(&self) -> Option<&str> {
         self.children.iter().find_map(|c| match c {
-            Child::Text(t) if !is_blank(t) => Some(t.as_str()),
+            Child::Text(t) if !is_blank(t) => Some(&**t),
             _ => None,
         })
     }
 
     /// Every element below this one (not this one), depth first, in document order.
-    pub fn descendants(&self) -> Vec<&Element> {
+    pub fn descendants(&self) -> Vec<&Element<'a>> {
         let mut out = Vec::new();
-        fn go<'a>(e: &'a Element, out: &mut Vec<&'a Element>) {
+        fn go<'e, 'a>(e: &'e Element<'a>, out: &mut Vec<&'e Element<'a>>) {
             for c in e.elements() {
                 out.push(c);
                 go(c, out);
@@ -274,7 +279,7 @@ impl LineIndex {
 #[derive(Debug)]
 pub(crate) struct Tree<'a> {
     pub src: &'a str,
-    pub root: Element,
+    pub root: Element<'a>,
     pub lines: LineIndex,
 }
 
@@ -284,12 +289,12 @@ impl Tree<'_> {
     }
 
     /// The span of an element's start tag.
-    pub fn span(&self, e: &Element) -> Span {
+    pub fn span(&self, e: &Element<'_>) -> Span {
         self.lines.span(self.src, e.offset, e.len)
     }
 
     /// The span of the value of attribute `name` of `e`, or of its start tag when not found.
-    pub fn attr_span(&self, e: &Element, name: &str) -> Span {
+    pub fn attr_span(&self, e: &Element<'_>, name: &str) -> Span {
         let tag = self.src.get(e.offset..e.offset + e.len).unwrap_or("");
         let mut from = 0;
         while let Some(i) = tag[from..].find(name) {
@@ -360,9 +365,10 @@ pub(crate) fn parse(src: &str, format: Format) -> Result<Tree<'_>, Error> {
         .set_max_declarations_per_element(MAX_ATTRIBUTES);
 
     let mut interned = Interned::default();
-    let mut stack: Vec<Element> = Vec::new();
-    let mut root: Option<Element> = None;
-    let mut text = String::new();
+    let mut stack: Vec<Element<'_>> = Vec::new();
+    let mut root: Option<Element<'_>> = None;
+    // one text event is borrowed from the input; text in pieces (around a reference) is copied
+    let mut text: Cow<'_, str> = Cow::Borrowed("");
     let mut text_at = 0usize;
     let mut elements = 0usize;
 
@@ -500,7 +506,7 @@ pub(crate) fn parse(src: &str, format: Format) -> Result<Tree<'_>, Error> {
                 if text.is_empty() {
                     text_at = start;
                 }
-                push_text(&mut text, &raw, text_at, src, &lines)?;
+                push_text(&mut text, raw, text_at, src, &lines)?;
             }
             Event::CData(t) => {
                 let raw = t
@@ -519,7 +525,7 @@ pub(crate) fn parse(src: &str, format: Format) -> Result<Tree<'_>, Error> {
                 if text.is_empty() {
                     text_at = start;
                 }
-                push_text(&mut text, &raw, text_at, src, &lines)?;
+                push_text(&mut text, raw, text_at, src, &lines)?;
             }
             Event::GeneralRef(r) => {
                 let name = String::from_utf8_lossy(&r).into_owned();
@@ -530,8 +536,7 @@ pub(crate) fn parse(src: &str, format: Format) -> Result<Tree<'_>, Error> {
                 if text.is_empty() {
                     text_at = start;
                 }
-                let mut buf = [0u8; 4];
-                push_text(&mut text, c.encode_utf8(&mut buf), text_at, src, &lines)?;
+                push_text(&mut text, Cow::Owned(c.to_string()), text_at, src, &lines)?;
             }
             Event::Eof => break,
         }
@@ -549,9 +554,9 @@ pub(crate) fn parse(src: &str, format: Format) -> Result<Tree<'_>, Error> {
     }
 }
 
-fn push_text(
-    text: &mut String,
-    more: &str,
+fn push_text<'a>(
+    text: &mut Cow<'a, str>,
+    more: Cow<'a, str>,
     text_at: usize,
     src: &str,
     lines: &LineIndex,
@@ -563,18 +568,22 @@ fn push_text(
             at: lines.position(src, text_at),
         });
     }
-    text.push_str(more);
+    if text.is_empty() {
+        *text = more;
+    } else {
+        text.to_mut().push_str(&more);
+    }
     Ok(())
 }
 
 /// Hands the text read so far to the open element.
-fn flush_text(stack: &mut [Element], text: &mut String) {
+fn flush_text<'a>(stack: &mut [Element<'a>], text: &mut Cow<'a, str>) {
     if text.is_empty() {
         return;
     }
     match stack.last_mut() {
         Some(parent) => parent.children.push(Child::Text(std::mem::take(text))),
-        None => text.clear(),
+        None => *text = Cow::Borrowed(""),
     }
 }
 
@@ -638,16 +647,16 @@ impl Interned {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn element(
+fn element<'a>(
     reader: &NsReader<&[u8]>,
     s: &BytesStart<'_>,
     start: usize,
     end: usize,
     interned: &mut Interned,
-    src: &str,
+    src: &'a str,
     format: Format,
     lines: &LineIndex,
-) -> Result<Element, Error> {
+) -> Result<Element<'a>, Error> {
     let at = |offset: usize| lines.position(src, offset);
     let mut intern = |ns: &[u8]| interned.get(ns);
     // the qualified name, for messages only
@@ -667,7 +676,7 @@ fn element(
             ))
         }
     };
-    let name = String::from_utf8_lossy(local.as_ref()).into_owned();
+    let name = borrowed(src, local.as_ref());
     let mut attrs = Vec::new();
     let mut count = 0usize;
     for a in s.attributes() {
@@ -712,8 +721,17 @@ fn element(
                 at: at(start),
             });
         }
-        let raw = String::from_utf8_lossy(&a.value);
-        let value = attribute_value(&raw).map_err(|m| {
+        let raw = borrowed(src, &a.value);
+        let plain = !raw
+            .bytes()
+            .any(|b| matches!(b, b'\r' | b'\n' | b'\t' | b'<' | b'&'))
+            && first_non_xml_char(&raw).is_none();
+        let value = if plain {
+            Ok(raw)
+        } else {
+            attribute_value(&raw).map(Cow::Owned)
+        };
+        let value = value.map_err(|m| {
             syntax(
                 format,
                 format!(
@@ -725,7 +743,7 @@ fn element(
         })?;
         attrs.push(Attr {
             ns: ans,
-            name: String::from_utf8_lossy(local.as_ref()).into_owned(),
+            name: borrowed(src, local.as_ref()),
             value,
         });
     }
@@ -737,6 +755,18 @@ fn element(
         offset: start,
         len: end.saturating_sub(start),
     })
+}
+
+/// `part` of the input as a slice of `src`, which it is when quick-xml hands out a name or an
+/// attribute value of a borrowed input (the address tells); a copy otherwise.
+fn borrowed<'a>(src: &'a str, part: &[u8]) -> Cow<'a, str> {
+    let inside = (part.as_ptr() as usize)
+        .checked_sub(src.as_ptr() as usize)
+        .and_then(|start| src.get(start..start.checked_add(part.len())?));
+    match inside {
+        Some(s) => Cow::Borrowed(s),
+        None => Cow::Owned(String::from_utf8_lossy(part).into_owned()),
+    }
 }
 
 /// An attribute value as XML 1.0 normalises it: line ends to line feeds, then literal tab, line
@@ -1276,6 +1306,30 @@ mod tests {
     }
 
     #[test]
+    fn the_tree_borrows_what_reading_left_as_it_was() {
+        let xml = "<r a=\"plain\" b=\"x&amp;y\" c=\"t\tu\"><k>文本</k><k>一&amp;二<![CDATA[<三>]]>四</k><k>甲\r\n乙</k></r>";
+        let t = parse(xml, Format::Xml).expect("parses");
+        let attr = |n: &str| t.root.attrs.iter().find(|a| a.name == n).map(|a| &a.value);
+        assert!(matches!(attr("a"), Some(Cow::Borrowed("plain"))));
+        assert!(matches!(attr("b"), Some(Cow::Owned(v)) if v == "x&y"));
+        assert!(matches!(attr("c"), Some(Cow::Owned(v)) if v == "t u"));
+        assert!(matches!(t.root.name, Cow::Borrowed("r")));
+        let texts: Vec<&Cow<'_, str>> = t
+            .root
+            .elements()
+            .flat_map(|k| k.children.iter())
+            .filter_map(|c| match c {
+                Child::Text(t) => Some(t),
+                Child::Element(_) => None,
+            })
+            .collect();
+        assert!(matches!(texts[0], Cow::Borrowed("文本")));
+        assert!(matches!(texts[1], Cow::Owned(v) if v == "一&二<三>四"));
+        assert!(matches!(texts[2], Cow::Owned(v) if v == "甲\n乙"));
+        assert_eq!(texts.len(), 3);
+    }
+
+    #[test]
     fn many_namespaces_are_told_apart() {
         // more URIs than the short list holds: the rest go to the map
         let decls: String = (0..20)
@@ -1289,7 +1343,7 @@ mod tests {
         let t = parse(&xml, Format::Xml).expect("parses");
         for (i, a) in t.root.attrs.iter().enumerate() {
             assert_eq!(
-                (&*a.ns, a.value.as_str()),
+                (&*a.ns, &*a.value),
                 (format!("urn:x:{i}").as_str(), i.to_string().as_str())
             );
         }

@@ -74,7 +74,10 @@ pub fn from_str(src: &str) -> Result<Document, Error> {
             if let Some(id) = e.attr("eId") {
                 r.tlcs.insert(
                     id.to_string(),
-                    (e.name.clone(), e.attr("showAs").unwrap_or("").to_string()),
+                    (
+                        e.name.to_string(),
+                        e.attr("showAs").unwrap_or("").to_string(),
+                    ),
                 );
             }
         }
@@ -233,7 +236,7 @@ impl Reader<'_, '_> {
             noted: HashSet::new(),
             extras_at: 0,
         };
-        let kind = match el.name.as_str() {
+        let kind = match &*el.name {
             "statement" | "doc" => {
                 let name = el.attr("name").unwrap_or("");
                 match kind_from_name(name) {
@@ -283,7 +286,7 @@ impl Reader<'_, '_> {
                 .and_then(|i| i.child(&self.akn, "FRBRWork"))
             {
                 for e in work.elements().filter(|e| self.is_akn(e)) {
-                    match e.name.as_str() {
+                    match &*e.name {
                         "FRBRalias" if e.attr("name") == Some("title") && alias_title.is_none() => {
                             alias_title = e.attr("value").map(str::to_string);
                         }
@@ -342,7 +345,7 @@ impl Reader<'_, '_> {
                     ),
                 ));
             }
-            match c.name.as_str() {
+            match &*c.name {
                 "meta" => {}
                 "coverPage" => {
                     let mut ps = Vec::new();
@@ -777,7 +780,7 @@ impl Reader<'_, '_> {
                             el,
                             format!("text directly in `{}` read as a paragraph", el.name),
                         );
-                        out.push(Paragraph::new(st.text(t.clone())));
+                        out.push(Paragraph::new(st.text(t.to_string())));
                     }
                 }
                 Child::Element(c) => self.block(st, c, out)?,
@@ -800,7 +803,7 @@ impl Reader<'_, '_> {
             out.push(Paragraph::new(st.text(c.text())));
             return Ok(());
         }
-        match c.name.as_str() {
+        match &*c.name {
             "p" => out.push(Paragraph::new(st.text(c.text()))),
             "formula" | "container" | "intro" | "content" | "wrapUp" | "recitals" | "recital"
             | "citations" | "citation" | "blockContainer" | "longTitle" => {
@@ -876,7 +879,7 @@ impl Reader<'_, '_> {
                                 el,
                                 "text directly in the main body read as a paragraph".into(),
                             );
-                            ps.push(Paragraph::new(st.text(t.clone())));
+                            ps.push(Paragraph::new(st.text(t.to_string())));
                         }
                     }
                     match doc.body.last_mut() {
@@ -903,7 +906,7 @@ impl Reader<'_, '_> {
 
     fn node(&self, st: &mut St, el: &Element, depth: usize, ord: usize) -> Result<Node, Error> {
         let name = el.attr("name");
-        let kind = match (el.name.as_str(), name) {
+        let kind = match (&*el.name, name) {
             ("part", _) => NodeKind::Part,
             ("section", _) => NodeKind::Section,
             ("paragraph", _) => NodeKind::Item,
@@ -945,7 +948,7 @@ impl Reader<'_, '_> {
                         el,
                         format!("text directly in `{}` read as a paragraph", el.name),
                     );
-                    let p = Paragraph::new(st.text(t.clone()));
+                    let p = Paragraph::new(st.text(t.to_string()));
                     self.push_paragraphs(&mut n, vec![p]);
                     continue;
                 }
@@ -962,7 +965,7 @@ impl Reader<'_, '_> {
                 self.push_paragraphs(&mut n, ps);
                 continue;
             }
-            match c.name.as_str() {
+            match &*c.name {
                 "num" if n.num.is_none() => {
                     let text = st.text(c.text());
                     let value = extra
@@ -1139,7 +1142,7 @@ impl Reader<'_, '_> {
                     ),
                 ));
             }
-            match c.name.as_str() {
+            match &*c.name {
                 "num" => label = Some(st.text(c.text())),
                 "heading" | "subheading" => heading = Some(st.text(c.text())),
                 "statement" | "doc" | "act" | "bill" => content = Some(self.document(c)?),

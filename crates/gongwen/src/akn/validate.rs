@@ -316,7 +316,7 @@ impl V<'_, '_> {
                     }
                 }
             }
-            let abbr = match el.name.as_str() {
+            let abbr = match &*el.name {
                 "attachment" => Some("att"),
                 n => super::abbreviation(n),
             };
@@ -363,7 +363,7 @@ impl V<'_, '_> {
             for a in group.elements() {
                 for inner in a.elements().filter(|e| {
                     matches!(
-                        e.name.as_str(),
+                        &*e.name,
                         "statement"
                             | "doc"
                             | "act"
@@ -461,10 +461,13 @@ impl V<'_, '_> {
             found.push(Some(l));
         }
         // the URIs
-        let get = |l: Option<&Element>, name: &str| -> Option<(Element, String)> {
-            let e = l?.elements().find(|e| Self::is(e, name))?;
-            Some((e.clone(), e.attr("value").unwrap_or("").to_string()))
-        };
+        fn get<'e, 'a>(
+            l: Option<&'e Element<'a>>,
+            name: &str,
+        ) -> Option<(&'e Element<'a>, String)> {
+            let e = l?.elements().find(|e| e.is(AKN_NS, name))?;
+            Some((e, e.attr("value").unwrap_or("").to_string()))
+        }
         let mut uris: Vec<Option<(Uri, Span, String)>> = Vec::new();
         for (i, name) in [
             (0, "FRBRthis"),
@@ -478,7 +481,7 @@ impl V<'_, '_> {
                 uris.push(None);
                 continue;
             };
-            let span = self.tree.attr_span(&e, "value");
+            let span = self.tree.attr_span(e, "value");
             match parse_uri(&value) {
                 Ok(u) => uris.push(Some((u, span, value))),
                 Err(why) => {
@@ -676,9 +679,7 @@ impl V<'_, '_> {
                 continue;
             }
             for a in &e.attrs {
-                if !a.ns.is_empty()
-                    || !matches!(a.name.as_str(), "href" | "refersTo" | "as" | "source")
-                {
+                if !a.ns.is_empty() || !matches!(&*a.name, "href" | "refersTo" | "as" | "source") {
                     continue;
                 }
                 for token in a.value.split_ascii_whitespace() {

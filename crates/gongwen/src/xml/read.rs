@@ -60,7 +60,7 @@ impl Ctx<'_, '_> {
 /// The child elements of a struct element by field name, checked: every child is a known field
 /// in the gongwen namespace, none is repeated, and there is no text between them.
 pub(crate) struct Kids<'e> {
-    found: Vec<(&'static str, &'e Element)>,
+    found: Vec<(&'static str, &'e Element<'e>)>,
 }
 
 impl<'e> Kids<'e> {
@@ -105,7 +105,7 @@ impl<'e> Kids<'e> {
         Ok(Kids { found })
     }
 
-    pub fn get(&self, name: &str) -> Option<&'e Element> {
+    pub fn get(&self, name: &str) -> Option<&'e Element<'e>> {
         self.found.iter().find(|(n, _)| *n == name).map(|(_, e)| *e)
     }
 
@@ -115,7 +115,7 @@ impl<'e> Kids<'e> {
         parent: &Element,
         path: &str,
         name: &str,
-    ) -> Result<&'e Element, Error> {
+    ) -> Result<&'e Element<'e>, Error> {
         self.get(name).ok_or_else(|| {
             cx.err(
                 parent,
@@ -147,7 +147,7 @@ pub(crate) fn items<'e>(
     el: &'e Element,
     path: &str,
     item: &'static str,
-) -> Result<Vec<&'e Element>, Error> {
+) -> Result<Vec<&'e Element<'e>>, Error> {
     no_text(cx, el, path)?;
     el.elements()
         .map(|c| {
@@ -430,7 +430,7 @@ pub(crate) fn span(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<Span, E
     if let Some(a) = el
         .attrs
         .iter()
-        .find(|a| !a.ns.is_empty() || !FIELDS.contains(&a.name.as_str()))
+        .find(|a| !a.ns.is_empty() || !FIELDS.contains(&&*a.name))
     {
         return Err(cx.err(
             el,
