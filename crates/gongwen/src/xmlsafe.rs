@@ -483,9 +483,14 @@ pub(crate) fn parse(src: &str, format: Format) -> Result<Tree<'_>, Error> {
                 }
             }
             Event::Text(t) => {
-                let raw = t
-                    .xml10_content()
-                    .map_err(|e| syntax(format, tidy(&e.to_string()), at(start)))?;
+                // a text without a carriage return is read as it stands: a slice of the input,
+                // which is UTF-8 already (quick-xml would check it again)
+                let raw = if memchr::memchr(b'\r', &t).is_none() {
+                    borrowed(src, &t)
+                } else {
+                    t.xml10_content()
+                        .map_err(|e| syntax(format, tidy(&e.to_string()), at(start)))?
+                };
                 if stack.is_empty() {
                     if let Some(i) = raw.find(|c: char| !is_xml_space(c)) {
                         return Err(syntax(
@@ -630,7 +635,11 @@ impl Interned {
     const FEW: usize = 8;
 
     fn get(&mut self, ns: &[u8]) -> Rc<str> {
-        if let Some((_, rc)) = self.few.iter().find(|(k, _)| **k == *ns) {
+        // compared without a call to memcmp, which costs more than the comparison of a URI
+        let same = |k: &[u8]| {
+            k.len() == ns.len() && k.iter().zip(ns).fold(0, |d, (a, b)| d | (a ^ b)) == 0
+        };
+        if let Some((_, rc)) = self.few.iter().find(|(k, _)| same(k)) {
             return rc.clone();
         }
         if let Some(rc) = self.many.get(ns) {
