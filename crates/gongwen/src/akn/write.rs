@@ -216,64 +216,67 @@ fn formula_split(doc: &Document) -> bool {
             .is_some_and(|p| ends_with_enacting_formula(&p.text) && formula_start(&p.text) > 0)
 }
 
-/// eIds of a list of nodes, assigned before writing so that `proprietary` (which comes first) and
-/// the body agree.
-struct Ids {
-    eid: String,
-    children: Vec<Ids>,
+/// The eIds of one list of siblings, given in order: the eId of a node is its parent's eId and
+/// `__` (or the document's prefix), the abbreviation of its element, `_` and its number (its
+/// ordinal among the siblings of its element when it has none), with `-k` for the k-th sibling
+/// of the same abbreviation and number. `proprietary` (which comes first) and the body walk the
+/// same siblings in the same order, so they give the same eIds, and no eId is kept in between.
+#[derive(Default)]
+struct Siblings {
+    /// How many siblings of each abbreviation have been seen.
+    ordinals: Vec<(&'static str, u32)>,
+    /// How often each (abbreviation, number) has been given.
+    seen: std::collections::HashMap<(&'static str, u32), u32>,
 }
 
-fn assign(nodes: &[Node], prefix: &str) -> Vec<Ids> {
-    // how often each (abbreviation, number) has been given among these siblings: the k-th
-    // occurrence gets `-k`
-    let mut seen: std::collections::HashMap<(&'static str, u32), u32> =
-        std::collections::HashMap::new();
-    let mut ordinals: Vec<(&'static str, u32)> = Vec::new();
-    nodes
-        .iter()
-        .map(|n| {
-            let (element, _) = node_element(n.kind);
-            let abbr = super::abbreviation(element).unwrap_or(element);
-            let ord = match ordinals.iter_mut().find(|(a, _)| *a == abbr) {
-                Some((_, k)) => {
-                    *k += 1;
-                    *k
-                }
-                None => {
-                    ordinals.push((abbr, 1));
-                    1
-                }
-            };
-            let value = n.num.as_ref().map_or(ord, |x| x.value);
-            let count = seen.entry((abbr, value)).or_insert(0);
-            *count += 1;
-            let mut eid = String::with_capacity(prefix.len() + abbr.len() + 16);
-            eid.push_str(prefix);
-            eid.push_str(abbr);
-            eid.push('_');
-            crate::xmlsafe::push_u64(&mut eid, u64::from(value));
-            if *count > 1 {
-                eid.push('-');
-                crate::xmlsafe::push_u64(&mut eid, u64::from(*count));
+impl Siblings {
+    /// Appends the eId of `n`, the next sibling, to `eid` (which holds the prefix).
+    fn push(&mut self, n: &Node, eid: &mut String) {
+        let (element, _) = node_element(n.kind);
+        let abbr = super::abbreviation(element).unwrap_or(element);
+        let ord = match self.ordinals.iter_mut().find(|(a, _)| *a == abbr) {
+            Some((_, k)) => {
+                *k += 1;
+                *k
             }
-            let children = if n.children.is_empty() {
-                Vec::new()
-            } else {
-                let mut p = String::with_capacity(eid.len() + 2);
-                p.push_str(&eid);
-                p.push_str("__");
-                assign(&n.children, &p)
-            };
-            Ids { eid, children }
-        })
-        .collect()
+            None => {
+                self.ordinals.push((abbr, 1));
+                1
+            }
+        };
+        let value = n.num.as_ref().map_or(ord, |x| x.value);
+        let count = self.seen.entry((abbr, value)).or_insert(0);
+        *count += 1;
+        eid.push_str(abbr);
+        eid.push('_');
+        crate::xmlsafe::push_u64(eid, u64::from(value));
+        if *count > 1 {
+            eid.push('-');
+            crate::xmlsafe::push_u64(eid, u64::from(*count));
+        }
+    }
+}
+
+/// Calls `f` with every node below `nodes` (depth first, in document order) and its eId; `eid`
+/// holds the prefix of the first level and is left as it was found.
+fn each_with_eid<'n>(nodes: &'n [Node], eid: &mut String, f: &mut impl FnMut(&'n Node, &str)) {
+    let mut siblings = Siblings::default();
+    let base = eid.len();
+    for n in nodes {
+        siblings.push(n, eid);
+        f(n, eid);
+        if !n.children.is_empty() {
+            eid.push_str("__");
+            each_with_eid(&n.children, eid, f);
+        }
+        eid.truncate(base);
+    }
 }
 
 fn document(o: &mut Out, plan: &Plan, doc: &Document, prefix: &str, comp: Option<&str>) {
     let (element, name) = doc_element(doc.meta.kind);
-    let ids = assign(&doc.body, prefix);
     o.start(element, &[("name", name)]);
-    meta(o, plan, doc, prefix, comp, &ids);
+    meta(o, plan, doc, prefix, comp);
     preface(o, plan, doc, prefix);
     if !doc.body.is_empty() && !doc.preamble.is_empty() {
         o.start("preamble", &[]);
@@ -306,8 +309,12 @@ fn document(o: &mut Out, plan: &Plan, doc: &Document, prefix: &str, comp: Option
             o.empty("p", &[]);
         }
     }
-    for (n, id) in doc.body.iter().zip(&ids) {
-        node(o, n, id);
+    let mut eid = String::from(prefix);
+    let mut siblings = Siblings::default();
+    for n in &doc.body {
+        siblings.push(n, &mut eid);
+        node(o, n, &mut eid);
+        eid.truncate(prefix.len());
     }
     o.end("mainBody");
     if !doc.closing.is_empty() {
@@ -354,7 +361,7 @@ fn document(o: &mut Out, plan: &Plan, doc: &Document, prefix: &str, comp: Option
     o.end(element);
 }
 
-fn meta(o: &mut Out, plan: &Plan, doc: &Document, prefix: &str, comp: Option<&str>, ids: &[Ids]) {
+fn meta(o: &mut Out, plan: &Plan, doc: &Document, prefix: &str, comp: Option<&str>) {
     let m = &doc.meta;
     let (_, name) = doc_element(m.kind);
     let component = comp.unwrap_or("main");
@@ -490,7 +497,7 @@ fn meta(o: &mut Out, plan: &Plan, doc: &Document, prefix: &str, comp: Option<&st
     o.end("references");
 
     o.start("proprietary", &[("source", "#gongwen")]);
-    proprietary(o, doc, prefix, ids);
+    proprietary(o, doc, prefix);
     o.end("proprietary");
     o.end("meta");
 }
@@ -611,15 +618,16 @@ fn adoption(o: &mut Out, plan: &Plan, doc: &Document, a: &Adoption) {
     o.inline_end("p");
 }
 
-fn node(o: &mut Out, n: &Node, id: &Ids) {
+/// Writes `n` and what is below it; `eid` holds the eId of `n` and is left as it was found.
+fn node(o: &mut Out, n: &Node, eid: &mut String) {
     o.context = n.span;
     let (element, name) = node_element(n.kind);
     let mut attrs: Vec<(&str, &str)> = Vec::new();
     if let Some(name) = name {
         attrs.push(("name", name));
     }
-    attrs.push(("eId", &id.eid));
-    attrs.push(("wId", &id.eid));
+    attrs.push(("eId", eid));
+    attrs.push(("wId", eid));
     if n.guarantees {
         attrs.push(("refersTo", "#guarantees"));
     }
@@ -642,9 +650,15 @@ fn node(o: &mut Out, n: &Node, id: &Ids) {
             paragraphs(o, &n.paragraphs);
             o.end("intro");
         }
-        for (c, cid) in n.children.iter().zip(&id.children) {
-            node(o, c, cid);
+        let base = eid.len();
+        eid.push_str("__");
+        let mut siblings = Siblings::default();
+        for c in &n.children {
+            siblings.push(c, eid);
+            node(o, c, eid);
+            eid.truncate(base + 2);
         }
+        eid.truncate(base);
     }
     o.end(element);
 }
@@ -657,7 +671,7 @@ fn paragraphs(o: &mut Out, ps: &[Paragraph]) {
 }
 
 /// `proprietary`: what AKN has no place for, in the vocabulary of gongwen XML.
-fn proprietary(o: &mut Out, doc: &Document, prefix: &str, ids: &[Ids]) {
+fn proprietary(o: &mut Out, doc: &Document, prefix: &str) {
     let m = &doc.meta;
     let el = |name: &'static str| (GW, name);
     o.start(&el("gongwen"), &[]);
@@ -705,34 +719,48 @@ fn proprietary(o: &mut Out, doc: &Document, prefix: &str, ids: &[Ids]) {
         }
         o.end(&el("preamble"));
     }
-    let mut entries = Vec::new();
-    collect_nodes(&doc.body, ids, &mut entries);
-    if !entries.is_empty() {
-        o.start(&el("nodes"), &[]);
-        for (n, eid) in entries {
-            o.start(&el("node"), &[]);
-            o.leaf(&el("ref"), &[], eid);
-            if let Some(num) = &n.num {
-                o.leaf_num(&el("value"), num.value as u64);
-            }
-            if let Some(h) = &n.heading {
-                if let Some(e) = &h.end {
-                    o.leaf(&el("end"), &[], e);
-                }
-                if h.run_in {
-                    o.leaf(&el("run_in"), &[], "true");
-                }
-            }
-            xml::write::span(o, GW, &n.span);
-            if n.paragraphs.iter().any(|p| !p.span.is_empty()) {
-                o.start(&el("paragraphs"), &[]);
-                for p in &n.paragraphs {
-                    span_entry(o, "paragraph", &p.span);
-                }
-                o.end(&el("paragraphs"));
-            }
-            o.end(&el("node"));
+    // the nodes that carry something AKN has no place for, with their eIds, in document order
+    let mut opened = false;
+    each_with_eid(&doc.body, &mut String::from(prefix), &mut |n, eid| {
+        let heading_extra = n
+            .heading
+            .as_ref()
+            .is_some_and(|h| h.end.is_some() || h.run_in);
+        if !(n.num.is_some()
+            || heading_extra
+            || !n.span.is_empty()
+            || n.paragraphs.iter().any(|p| !p.span.is_empty()))
+        {
+            return;
         }
+        if !opened {
+            o.start(&el("nodes"), &[]);
+            opened = true;
+        }
+        o.start(&el("node"), &[]);
+        o.leaf(&el("ref"), &[], eid);
+        if let Some(num) = &n.num {
+            o.leaf_num(&el("value"), num.value as u64);
+        }
+        if let Some(h) = &n.heading {
+            if let Some(e) = &h.end {
+                o.leaf(&el("end"), &[], e);
+            }
+            if h.run_in {
+                o.leaf(&el("run_in"), &[], "true");
+            }
+        }
+        xml::write::span(o, GW, &n.span);
+        if n.paragraphs.iter().any(|p| !p.span.is_empty()) {
+            o.start(&el("paragraphs"), &[]);
+            for p in &n.paragraphs {
+                span_entry(o, "paragraph", &p.span);
+            }
+            o.end(&el("paragraphs"));
+        }
+        o.end(&el("node"));
+    });
+    if opened {
         o.end(&el("nodes"));
     }
     if doc.closing.iter().any(|c| !c.span.is_empty()) {
@@ -776,23 +804,5 @@ fn span_entry(o: &mut Out, name: &str, span: &crate::model::Span) {
         o.start(&el, &[]);
         xml::write::span(o, GW, span);
         o.end(&el);
-    }
-}
-
-/// The nodes that carry something AKN has no place for, with their eIds, in document order.
-fn collect_nodes<'a>(nodes: &'a [Node], ids: &'a [Ids], out: &mut Vec<(&'a Node, &'a str)>) {
-    for (n, id) in nodes.iter().zip(ids) {
-        let heading_extra = n
-            .heading
-            .as_ref()
-            .is_some_and(|h| h.end.is_some() || h.run_in);
-        if n.num.is_some()
-            || heading_extra
-            || !n.span.is_empty()
-            || n.paragraphs.iter().any(|p| !p.span.is_empty())
-        {
-            out.push((n, id.eid.as_str()));
-        }
-        collect_nodes(&n.children, &id.children, out);
     }
 }
