@@ -1245,23 +1245,36 @@ mod tests {
         assert!(attribute_value("&lol;").is_err());
     }
 
-    #[test]
-    fn the_writer_finds_what_xml_cannot_hold_wherever_it_is() {
-        let long = "中文，文本。".repeat(40);
+    const LONG: &str = "中文，文本。中文，文本。中文，文本。中文，文本。中文，文本。中文，文本。";
+
+    /// A character XML cannot hold planted in Chinese text at its start, in the middle of the
+    /// first vector, past it and at the end: (the character, where in characters, the text).
+    fn planted() -> Vec<(char, usize, String)> {
+        let long = LONG.repeat(7);
+        let mut out = Vec::new();
         for bad in ['\u{1}', '\u{1f}', '\u{FFFE}', '\u{FFFF}'] {
             for at in [0, 5, 64, long.chars().count()] {
                 let mut text: String = long.chars().take(at).collect();
                 text.push(bad);
                 text.extend(long.chars().skip(at));
-                let mut o = Out::new(Format::Xml, 0);
-                o.start("r", &[]);
-                o.leaf("t", &[], &text);
-                o.end("r");
-                assert!(o.finish().is_err(), "{bad:?} at {at}");
-                let mut o = Out::new(Format::Xml, 0);
-                o.empty("r", &[("a", &text)]);
-                assert!(o.finish().is_err(), "{bad:?} at {at} in an attribute");
+                out.push((bad, at, text));
             }
+        }
+        out
+    }
+
+    #[test]
+    fn the_writer_finds_what_xml_cannot_hold_wherever_it_is() {
+        let long = LONG.repeat(7);
+        for (bad, at, text) in planted() {
+            let mut o = Out::new(Format::Xml, 0);
+            o.start("r", &[]);
+            o.leaf("t", &[], &text);
+            o.end("r");
+            assert!(o.finish().is_err(), "{bad:?} at {at}");
+            let mut o = Out::new(Format::Xml, 0);
+            o.empty("r", &[("a", &text)]);
+            assert!(o.finish().is_err(), "{bad:?} at {at} in an attribute");
         }
         // the first of two is reported
         let mut o = Out::new(Format::Xml, 0);
@@ -1289,23 +1302,18 @@ mod tests {
 
     #[test]
     fn the_reader_finds_what_xml_cannot_hold_wherever_it_is() {
-        let long = "中文，文本。".repeat(40);
-        for bad in ['\u{1}', '\u{1f}', '\u{FFFE}', '\u{FFFF}'] {
-            for at in [0, 5, 64, long.chars().count()] {
-                let mut text: String = long.chars().take(at).collect();
-                text.push(bad);
-                text.extend(long.chars().skip(at));
-                let offset = text.find(bad).expect("planted");
-                assert_eq!(
-                    first_non_xml_char(&text),
-                    Some((offset, bad)),
-                    "{bad:?} at {at}"
-                );
-                let xml = format!("<r>{text}</r>");
-                let e = parse(&xml, Format::Xml).err().map(|e| e.to_string());
-                let wanted = format!("U+{:04X}", bad as u32);
-                assert!(e.as_deref().is_some_and(|e| e.contains(&wanted)), "{e:?}");
-            }
+        let long = LONG.repeat(7);
+        for (bad, at, text) in planted() {
+            let offset = text.find(bad).expect("planted");
+            assert_eq!(
+                first_non_xml_char(&text),
+                Some((offset, bad)),
+                "{bad:?} at {at}"
+            );
+            let xml = format!("<r>{text}</r>");
+            let e = parse(&xml, Format::Xml).err().map(|e| e.to_string());
+            let wanted = format!("U+{:04X}", bad as u32);
+            assert!(e.as_deref().is_some_and(|e| e.contains(&wanted)), "{e:?}");
         }
         assert_eq!(
             first_non_xml_char(&format!("{long}\u{FFFD}\u{FFC0}\t\n\r")),
