@@ -2,6 +2,7 @@
 """Scale: linear growth from 1 MB to 10 MB on every path, peak memory, parallel batch.
 
     python3 bench/scale.py [--seed 7] [--runs 7] [--rounds 5] [--batch-count 400] [--no-build]
+                           [--instructions]
 
 1. Growth: `crates/gongwen/examples/paths.rs` times every conversion path in process on the
    generated 1 MB, 10 MB and 20 MB documents, in --rounds rounds that alternate the sizes (a
@@ -9,6 +10,8 @@
    (at most 11: the inputs are 10.0x apart), 20 MB / 10 MB shows the growth once neither fits
    in the caches; 'warm heap' repeats the 1 MB / 10 MB pair with the allocator told to keep
    freed memory, so that both reuse it instead of the 10 MB runs faulting in fresh pages.
+   With --instructions, callgrind counts the instructions of every path at both sizes: their
+   ratio is the growth of the work itself, whatever the caches do.
    Then the same conversions as commands (`gongwen convert`, a process a run).
 2. Peak memory: `/usr/bin/time -v gongwen convert DOC_10MB --to FMT -o OUT`, maximum resident
    set size against the input size (the bar: at most 5x for AKN).
@@ -66,6 +69,48 @@ def paths(doc: Path, runs: int, warm: bool = False, cold: bool = False) -> dict[
     return {d["path"]: d for d in map(json.loads, r.stdout.splitlines())}
 
 
+# the function each path of examples/paths.rs times, for callgrind's --toggle-collect
+ENTRY = {
+    "text_to_model": ["gongwen::text::read::read"],
+    "model_to_text": ["gongwen::text::write::write"],
+    "model_to_json": ["gongwen::json::to_string*"],
+    "model_to_xml": ["gongwen::xml::write::to_string"],
+    "model_to_akn": ["gongwen::akn::write::to_string"],
+    "json_to_model": ["gongwen::json::from_str"],
+    "xml_to_model": ["gongwen::xml::read::from_str"],
+    "akn_to_model": ["gongwen::akn::read::from_str"],
+    "text_to_akn": ["gongwen::text::read::read", "gongwen::akn::write::to_string"],
+    "model_to_json_stream": ["gongwen::json::to_writer*"],
+    "model_to_xml_stream": ["gongwen::xml::write::to_writer"],
+    "model_to_akn_stream": ["gongwen::akn::write::to_writer"],
+}
+
+
+def instructions(one: Path, ten: Path) -> None:
+    """Instructions each path executes at 1 MB and at 10 MB (callgrind counts instructions, not
+    seconds: the same whatever the caches and the machine do). Their ratio says whether the work
+    grows linearly; the time's ratio adds what the memory hierarchy adds."""
+    if shutil.which("valgrind") is None:
+        print("\n== instructions: valgrind is missing (apt-get install valgrind)")
+        return
+    print("\n== instructions per path (callgrind, --toggle-collect on the path's function; one")
+    print("   warm-up call, one timed call, and the set-up's call where it uses the same function)")
+    print(f"{'path':22} {'1 MB':>14} {'10 MB':>15} {'ratio':>6}")
+    for p, fns in ENTRY.items():
+        counts = []
+        for doc in (one, ten):
+            cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+            cmd += [f"--toggle-collect={f}" for f in fns]
+            cmd += [TARGET / "examples" / "paths", doc, "--runs", "1", "--paths", p]
+            r = run(cmd)
+            m = re.search(r"Collected : (\d+)", r.stderr)
+            counts.append(int(m.group(1)) if m else 0)
+        if 0 in counts:
+            print(f"{p:22} {'not found':>14}  (the function was inlined or renamed: see ENTRY)")
+            continue
+        print(f"{p:22} {counts[0]:>14,} {counts[1]:>15,} {counts[1] / counts[0]:6.2f}")
+
+
 def cli_time(cmd: list, runs: int) -> float:
     run(cmd)
     ts = []
@@ -95,6 +140,11 @@ def main() -> None:
     ap.add_argument("--batch-dir", type=Path, help="where the batch runs (default: /dev/shm, a tmpfs)")
     ap.add_argument("--batch-count", type=int, default=400)
     ap.add_argument("--no-build", action="store_true")
+    ap.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count the instructions of every path at 1 MB and 10 MB under callgrind (some minutes)",
+    )
     args = ap.parse_args()
     if not Path("/usr/bin/time").exists():
         sys.exit("/usr/bin/time is missing: apt-get install time")
@@ -147,6 +197,8 @@ def main() -> None:
             f"{p:22} {t1 * 1e3:7.2f}ms {t10 * 1e3:7.1f}ms {r:6.2f} {rw:10.2f} {rc:6.2f}  {ten.stat().st_size / t10 / 1e6:13.0f} {r20:6.2f}"
         )
     print(f"worst ratio {worst:.2f}, warm heap {worst_warm:.2f}, cold {worst_cold:.2f} (bar: ≤ 11)")
+    if args.instructions:
+        instructions(one, ten)
 
     print(f"\n== growth of the command: gongwen convert, a process a run (median of {args.runs})")
     print(f"{'conversion':22} {'1 MB':>9} {'10 MB':>9} {'ratio':>6}")
