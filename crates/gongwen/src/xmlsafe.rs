@@ -541,7 +541,16 @@ pub(crate) fn parse(src: &str, format: Format) -> Result<Tree<'_>, Error> {
                 if text.is_empty() {
                     text_at = start;
                 }
-                push_text(&mut text, Cow::Owned(c.to_string()), text_at, src, &lines)?;
+                // the five predefined entities need no allocation of their own
+                let piece: Cow<'_, str> = match c {
+                    '<' => "<".into(),
+                    '>' => ">".into(),
+                    '&' => "&".into(),
+                    '\'' => "'".into(),
+                    '"' => "\"".into(),
+                    c => c.to_string().into(),
+                };
+                push_text(&mut text, piece, text_at, src, &lines)?;
             }
             Event::Eof => break,
         }
@@ -559,6 +568,8 @@ pub(crate) fn parse(src: &str, format: Format) -> Result<Tree<'_>, Error> {
     }
 }
 
+/// Adds `more` to the text read so far: taken as it is when it is the first piece (a slice of
+/// the input stays one), appended to a copy otherwise.
 fn push_text<'a>(
     text: &mut Cow<'a, str>,
     more: Cow<'a, str>,
