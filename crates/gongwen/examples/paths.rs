@@ -2,8 +2,11 @@
 //! the reference; this is the quick measurement a script can call).
 //!
 //! ```text
-//! cargo run --release -p gongwen --example paths -- FILE [--runs N] [--paths a,b,…]
+//! cargo run --release -p gongwen --example paths -- FILE [--runs N] [--paths a,b,…] [--cold]
 //! ```
+//!
+//! `--cold` writes 96 MiB before every timed run, so that no cache holds the input or the model
+//! (whatever the size, the run reads them from memory, as a document met once does).
 //!
 //! `FILE` is plain text. Prints one JSON object a line: `{"path": "text_to_akn", "bytes": …,
 //! "runs": N, "median_s": …, "min_s": …}`, the times of N runs after one warm-up run. Paths:
@@ -32,8 +35,8 @@ const PATHS: &[&str] = &[
 ];
 
 /// The median and the minimum of `runs` timed calls of `f` after one untimed call. What a call
-/// returns is dropped after its time is taken (criterion's `iter_with_large_drop`): freeing a
-/// 10 MB model is not reading it.
+/// returns is dropped after its time is taken, as in the criterion benches: freeing a 10 MB
+/// model is not reading it.
 fn time<T>(runs: usize, cold: &mut Option<Vec<u8>>, mut f: impl FnMut() -> T) -> (f64, f64) {
     black_box(f());
     let mut ts: Vec<f64> = (0..runs.max(1))
