@@ -1494,7 +1494,7 @@ impl Tree {
                 self.preamble.push(p);
             } else {
                 let path = self.open.clone();
-                self.node_at(&path).paragraphs.push(p);
+                push_paragraph(&mut self.node_at(&path).paragraphs, p);
             }
             return;
         };
@@ -1646,6 +1646,16 @@ fn heading_end_within(s: &str, max: usize) -> Option<(usize, char)> {
 }
 
 /// A numbered line: marker, then a heading (run-in or alone) and perhaps body text.
+/// Adds `p` to a node's paragraphs, making room for that one alone when it is the first: most
+/// nodes hold one (a measure, an item), and a vector's first growth makes room for four, which
+/// made the paragraph lists a fifth of a model's memory.
+fn push_paragraph(ps: &mut Vec<Paragraph>, p: Paragraph) {
+    if ps.capacity() == 0 {
+        ps.reserve_exact(1);
+    }
+    ps.push(p);
+}
+
 fn numbered_node(l: Line<'_>, m: Marker) -> Node {
     let t = l.text;
     let len = l.markup_len() + m.len;
@@ -1671,16 +1681,22 @@ fn numbered_node(l: Line<'_>, m: Marker) -> Node {
             });
             if !after.is_empty() {
                 let skip = rest_off + rest.len() - after.len();
-                node.paragraphs.push(Paragraph {
-                    text: after.to_string(),
-                    span: l.span_from(skip),
-                });
+                push_paragraph(
+                    &mut node.paragraphs,
+                    Paragraph {
+                        text: after.to_string(),
+                        span: l.span_from(skip),
+                    },
+                );
             }
         }
-        None => node.paragraphs.push(Paragraph {
-            text: rest.to_string(),
-            span: l.span_from(rest_off),
-        }),
+        None => push_paragraph(
+            &mut node.paragraphs,
+            Paragraph {
+                text: rest.to_string(),
+                span: l.span_from(rest_off),
+            },
+        ),
     }
     node
 }
@@ -1724,7 +1740,7 @@ fn is_inline_enumeration(s: &str) -> bool {
 mod measures {
     //! Measures: paragraphs that open with a short run-in heading sentence.
 
-    use super::{chars, heading_end_within, is_inline_enumeration};
+    use super::{chars, heading_end_within, is_inline_enumeration, push_paragraph};
     use crate::model::{Heading, Node, NodeKind, Paragraph, Span};
 
     /// Words that open a sentence of running text, never a run-in heading: modal 要, time and
@@ -1984,10 +2000,13 @@ mod measures {
             run_in: true,
         });
         node.span = p.span;
-        node.paragraphs.push(Paragraph {
-            text: body,
-            span: body_span,
-        });
+        push_paragraph(
+            &mut node.paragraphs,
+            Paragraph {
+                text: body,
+                span: body_span,
+            },
+        );
         node
     }
 
@@ -2014,7 +2033,7 @@ mod measures {
             match c {
                 Some((at, ch)) if i >= skip => out.push(to_measure(p, at, ch)),
                 _ => match out.last_mut() {
-                    Some(m) => m.paragraphs.push(p),
+                    Some(m) => push_paragraph(&mut m.paragraphs, p),
                     None => intro.push(p),
                 },
             }
