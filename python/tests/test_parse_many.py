@@ -170,15 +170,23 @@ def test_the_gil_is_released(what: str) -> None:
     }
     call, single = scaled(makers[what])
     assert single >= 0.05, f"{what}: one call takes {single:.3f}s, too quick to tell"
-    # the results live until the window closes: freeing Python objects holds the GIL, and that
-    # is the interpreter's doing, not the call's
-    results: list[object] = []
-    duration, stall = longest_stall(lambda: results.extend(call() for _ in range(3)))
-    del results
-    # A call that held the GIL would stall the ticker for the whole call. One that releases it
-    # still holds it to copy its input out of Python and to make the resulting `str` (up to a
-    # third of the call for `to_json`).
-    assert stall < 0.7 * single, f"{what}: ticker stalled {stall:.3f}s; one call takes {single:.3f}s"
+    # A call that held the GIL would stall the ticker for the whole call, in every attempt. One
+    # that releases it still holds it to copy its input out of Python and to make the resulting
+    # `str` or `bytes` (up to a third of the call for `to_json`; more for `to_xml` when the
+    # machine is slow to fault in the pages of a large `bytes`). A thread can also go unscheduled
+    # for a moment on a shared machine, so up to three attempts are made: the shortest stall
+    # counts, and a call that holds the GIL still fails every one.
+    stalls: list[float] = []
+    for _ in range(3):
+        # the results live until the window closes: freeing Python objects holds the GIL, and
+        # that is the interpreter's doing, not the call's
+        results: list[object] = []
+        duration, stall = longest_stall(lambda: results.extend(call() for _ in range(3)))
+        del results
+        stalls.append(stall)
+        if stall < 0.7 * single:
+            break
+    assert min(stalls) < 0.7 * single, f"{what}: ticker stalled {stalls} s; one call takes {single:.3f}s"
 
 
 def test_path_inputs_read_the_same(tmp_path: Path) -> None:
