@@ -9,7 +9,8 @@
    slow spell of the machine then falls on all of them); the ratio 10 MB / 1 MB is the bar
    (at most 11: the inputs are 10.0x apart), 20 MB / 10 MB shows the growth once neither fits
    in the caches; 'warm heap' repeats the 1 MB / 10 MB pair with the allocator told to keep
-   freed memory, so that both reuse it instead of the 10 MB runs faulting in fresh pages.
+   freed memory, so that both reuse it instead of the 10 MB runs faulting in fresh pages;
+   'cold' runs both with a warm heap and every cache emptied before each run (paths --cold).
    With --instructions, callgrind counts the instructions of every path at both sizes: their
    ratio is the growth of the work itself, whatever the caches do.
    Then the same conversions as commands (`gongwen convert`, a process a run).
