@@ -1645,7 +1645,6 @@ fn heading_end_within(s: &str, max: usize) -> Option<(usize, char)> {
     None
 }
 
-/// A numbered line: marker, then a heading (run-in or alone) and perhaps body text.
 /// Adds `p` to a node's paragraphs, making room for that one alone when it is the first: most
 /// nodes hold one (a measure, an item), and a vector's first growth makes room for four, which
 /// made the paragraph lists a fifth of a model's memory.
@@ -1656,6 +1655,7 @@ fn push_paragraph(ps: &mut Vec<Paragraph>, p: Paragraph) {
     ps.push(p);
 }
 
+/// A numbered line: marker, then a heading (run-in or alone) and perhaps body text.
 fn numbered_node(l: Line<'_>, m: Marker) -> Node {
     let t = l.text;
     let len = l.markup_len() + m.len;
