@@ -309,13 +309,7 @@ fn document(o: &mut Out, plan: &Plan, doc: &Document, prefix: &str, comp: Option
             o.empty("p", &[]);
         }
     }
-    let mut eid = String::from(prefix);
-    let mut siblings = Siblings::default();
-    for n in &doc.body {
-        siblings.push(n, &mut eid);
-        node(o, n, &mut eid);
-        eid.truncate(prefix.len());
-    }
+    nodes(o, &doc.body, &mut String::from(prefix));
     o.end("mainBody");
     if !doc.closing.is_empty() {
         o.start("conclusions", &[]);
@@ -618,6 +612,18 @@ fn adoption(o: &mut Out, plan: &Plan, doc: &Document, a: &Adoption) {
     o.inline_end("p");
 }
 
+/// Writes a list of siblings and what is below them; `eid` holds the prefix of their eIds and
+/// is left as it was found.
+fn nodes(o: &mut Out, list: &[Node], eid: &mut String) {
+    let base = eid.len();
+    let mut siblings = Siblings::default();
+    for n in list {
+        siblings.push(n, eid);
+        node(o, n, eid);
+        eid.truncate(base);
+    }
+}
+
 /// Writes `n` and what is below it; `eid` holds the eId of `n` and is left as it was found.
 fn node(o: &mut Out, n: &Node, eid: &mut String) {
     o.context = n.span;
@@ -652,12 +658,7 @@ fn node(o: &mut Out, n: &Node, eid: &mut String) {
         }
         let base = eid.len();
         eid.push_str("__");
-        let mut siblings = Siblings::default();
-        for c in &n.children {
-            siblings.push(c, eid);
-            node(o, c, eid);
-            eid.truncate(base + 2);
-        }
+        nodes(o, &n.children, eid);
         eid.truncate(base);
     }
     o.end(element);
