@@ -231,7 +231,7 @@ fn first_non_xml_char(s: &str) -> Option<(usize, char)> {
 }
 
 /// True when `s` is XML white space only (all of it ASCII, so bytes will do).
-fn is_blank(s: &str) -> bool {
+pub(crate) fn is_blank(s: &str) -> bool {
     s.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
 }
 

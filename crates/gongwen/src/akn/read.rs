@@ -19,7 +19,7 @@ use crate::model::{
     TitleSource,
 };
 use crate::xml::read::{self as gx, Ctx, Kids};
-use crate::xmlsafe::{self, is_xml_space, Child, Element, Tree, GW_NS};
+use crate::xmlsafe::{self, is_blank, is_xml_space, Child, Element, Tree, GW_NS};
 use std::collections::{HashMap, HashSet};
 
 /// Reads a document from Akoma Ntoso 3.0.
@@ -773,7 +773,7 @@ impl Reader<'_, '_> {
         for c in &el.children {
             match c {
                 Child::Text(t) => {
-                    if !t.chars().all(is_xml_space) {
+                    if !is_blank(t) {
                         self.note(
                             st,
                             &format!("text in {}", el.name),
@@ -856,7 +856,7 @@ impl Reader<'_, '_> {
         let mut ord = 0;
         for c in &el.children {
             match c {
-                Child::Text(t) if t.chars().all(is_xml_space) => {}
+                Child::Text(t) if is_blank(t) => {}
                 Child::Element(e) if self.is_hier(e) => {
                     ord += 1;
                     let n = self.node(st, e, 0, ord)?;
@@ -940,7 +940,7 @@ impl Reader<'_, '_> {
         let mut child_ord = 0;
         for c in &el.children {
             let c = match c {
-                Child::Text(t) if t.chars().all(is_xml_space) => continue,
+                Child::Text(t) if is_blank(t) => continue,
                 Child::Text(t) => {
                     self.note(
                         st,
