@@ -1,6 +1,9 @@
 //! Every conversion path over the bundled sample and generated documents of about 20 KB, 1 MB and
 //! 10 MB (`gongwen-synth`, seed 7): text → model, model → text / JSON / XML / AKN, JSON / XML /
-//! AKN → model, and text → AKN end to end (the comparison with bluebell).
+//! AKN → model, and text → AKN end to end (the comparison with bluebell). Two references beside
+//! them do none of gongwen's work: `reference_copy_text` copies the text into a fresh string and
+//! `reference_clone_model` makes a deep copy of the model. Their growth from 1 MB to 10 MB is
+//! the machine's own (its caches), the yardstick for the growth of the paths.
 //!
 //! Throughput is in bytes of the source text for every path, so that MB/s compare across paths
 //! and sizes. Run all with `cargo bench -p gongwen --bench formats`, one size with a filter
@@ -111,6 +114,13 @@ fn formats(c: &mut Criterion) {
                 let d = gongwen::parse(black_box(&text)).expect("reads");
                 gongwen::akn::to_string(&d)
             })
+        });
+        // the machine's own growth: a document that fits in the caches against one that does not
+        g.bench_function("reference_copy_text", |b| {
+            timed(b, || black_box(&text).clone())
+        });
+        g.bench_function("reference_clone_model", |b| {
+            timed(b, || black_box(&doc).clone())
         });
         g.finish();
     }

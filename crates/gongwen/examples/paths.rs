@@ -13,7 +13,9 @@
 //! `text_to_model`, `model_to_text`, `model_to_json`, `model_to_xml`, `model_to_akn`,
 //! `json_to_model`, `xml_to_model`, `akn_to_model`, `text_to_akn`, and the streaming writers
 //! `model_to_json_stream`, `model_to_xml_stream`, `model_to_akn_stream` (to `io::sink()`, as
-//! `convert -o` streams to its file); all by default. A reader that
+//! `convert -o` streams to its file); then two references that do none of gongwen's work,
+//! `copy_text` and `clone_model` (the growth of the machine itself, see [`REFERENCES`]); all by
+//! default. A reader that
 //! refuses its input prints `{"path": …, "error": "…"}` instead.
 
 use std::hint::black_box;
@@ -33,6 +35,14 @@ const PATHS: &[&str] = &[
     "model_to_xml_stream",
     "model_to_akn_stream",
 ];
+
+/// Not gongwen's paths: the machine's own growth, timed the same way. `copy_text` copies the
+/// input into a fresh string (the least any conversion does with its bytes), `clone_model` makes
+/// a deep copy of the model (the least any writer does: read every string of it once, and
+/// write as many bytes). Neither does any work of gongwen's, so their 10 MB / 1 MB ratio is what
+/// the memory hierarchy alone adds between a document that fits in the caches and one that
+/// does not.
+const REFERENCES: &[&str] = &["copy_text", "clone_model"];
 
 /// The median and the minimum of `runs` timed calls of `f` after one untimed call. What a call
 /// returns is dropped after its time is taken, as in the criterion benches: freeing a 10 MB
@@ -74,7 +84,11 @@ fn main() {
     let mut file = None;
     let mut runs = 5;
     let mut cold = None;
-    let mut paths: Vec<String> = PATHS.iter().map(|s| s.to_string()).collect();
+    let mut paths: Vec<String> = PATHS
+        .iter()
+        .chain(REFERENCES)
+        .map(|s| s.to_string())
+        .collect();
     while let Some(a) = args.next() {
         match a.as_str() {
             "--cold" => cold = Some(vec![0u8; 96 << 20]),
@@ -147,8 +161,14 @@ fn main() {
             "model_to_akn_stream" => time(runs, &mut cold, || {
                 gongwen::akn::to_writer(&doc, &mut std::io::sink())
             }),
+            "copy_text" => time(runs, &mut cold, || text.clone()),
+            "clone_model" => time(runs, &mut cold, || doc.clone()),
             other => {
-                eprintln!("unknown path {other}; known: {}", PATHS.join(", "));
+                eprintln!(
+                    "unknown path {other}; known: {}, {}",
+                    PATHS.join(", "),
+                    REFERENCES.join(", ")
+                );
                 std::process::exit(2);
             }
         };
