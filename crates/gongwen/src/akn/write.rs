@@ -223,10 +223,47 @@ fn formula_split(doc: &Document) -> bool {
 /// same siblings in the same order, so they give the same eIds, and no eId is kept in between.
 #[derive(Default)]
 struct Siblings {
-    /// How many siblings of each abbreviation have been seen.
-    ordinals: Vec<(&'static str, u32)>,
-    /// How often each (abbreviation, number) has been given.
-    seen: std::collections::HashMap<(&'static str, u32), u32>,
+    /// One group for each abbreviation met so far (a list of siblings seldom mixes more than
+    /// two elements).
+    groups: Vec<Group>,
+}
+
+/// The siblings of one abbreviation seen so far.
+struct Group {
+    abbr: &'static str,
+    /// How many there have been.
+    ordinal: u32,
+    /// Each number given and how often, sorted by number. Numbers nearly always come in order,
+    /// so a new one goes at the end: no hashing, and a search only for a number out of order.
+    given: Vec<(u32, u32)>,
+}
+
+impl Group {
+    /// Records `value` once more; how often it has now been given.
+    fn give(&mut self, value: u32) -> u32 {
+        match self.given.last_mut() {
+            Some((last, count)) if *last == value => {
+                *count += 1;
+                *count
+            }
+            Some((last, _)) if *last > value => {
+                match self.given.binary_search_by_key(&value, |&(v, _)| v) {
+                    Ok(k) => {
+                        self.given[k].1 += 1;
+                        self.given[k].1
+                    }
+                    Err(k) => {
+                        self.given.insert(k, (value, 1));
+                        1
+                    }
+                }
+            }
+            _ => {
+                self.given.push((value, 1));
+                1
+            }
+        }
+    }
 }
 
 impl Siblings {
@@ -234,25 +271,27 @@ impl Siblings {
     fn push(&mut self, n: &Node, eid: &mut String) {
         let (element, _) = node_element(n.kind);
         let abbr = super::abbreviation(element).unwrap_or(element);
-        let ord = match self.ordinals.iter_mut().find(|(a, _)| *a == abbr) {
-            Some((_, k)) => {
-                *k += 1;
-                *k
-            }
+        let k = match self.groups.iter().position(|g| g.abbr == abbr) {
+            Some(k) => k,
             None => {
-                self.ordinals.push((abbr, 1));
-                1
+                self.groups.push(Group {
+                    abbr,
+                    ordinal: 0,
+                    given: Vec::new(),
+                });
+                self.groups.len() - 1
             }
         };
-        let value = n.num.as_ref().map_or(ord, |x| x.value);
-        let count = self.seen.entry((abbr, value)).or_insert(0);
-        *count += 1;
+        let group = &mut self.groups[k];
+        group.ordinal += 1;
+        let value = n.num.as_ref().map_or(group.ordinal, |x| x.value);
+        let count = group.give(value);
         eid.push_str(abbr);
         eid.push('_');
         crate::xmlsafe::push_u64(eid, u64::from(value));
-        if *count > 1 {
+        if count > 1 {
             eid.push('-');
-            crate::xmlsafe::push_u64(eid, u64::from(*count));
+            crate::xmlsafe::push_u64(eid, u64::from(count));
         }
     }
 }
@@ -805,5 +844,27 @@ fn span_entry(o: &mut Out, name: &str, span: &crate::model::Span) {
         o.start(&el, &[]);
         xml::write::span(o, GW, span);
         o.end(&el);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Group;
+
+    /// How often each number has been given, as `Siblings` turns it into `-k` suffixes: in
+    /// order, repeated, out of order and descending alike.
+    #[test]
+    fn a_group_counts_every_number_whatever_its_order() {
+        let mut g = Group {
+            abbr: "para",
+            ordinal: 0,
+            given: Vec::new(),
+        };
+        let counts: Vec<u32> = [1, 2, 2, 3, 1, 5, 4, 2, 4, 0, 5, 5]
+            .into_iter()
+            .map(|v| g.give(v))
+            .collect();
+        assert_eq!(counts, [1, 1, 2, 1, 2, 1, 1, 3, 2, 1, 2, 3]);
+        assert_eq!(g.given, [(0, 1), (1, 2), (2, 3), (3, 1), (4, 2), (5, 3)]);
     }
 }
