@@ -233,35 +233,48 @@ struct Group {
     abbr: &'static str,
     /// How many there have been.
     ordinal: u32,
-    /// Each number given and how often, sorted by number. Numbers nearly always come in order,
-    /// so a new one goes at the end: no hashing, and a search only for a number out of order.
-    given: Vec<(u32, u32)>,
+    /// Each number given and how often.
+    given: Given,
+}
+
+/// Numbers nearly always come in order: then a list, where a new number goes at the end and a
+/// repeated one is the last, with no hashing. The first number out of order turns the list into
+/// a map, so that no order of numbers costs more than a map would.
+enum Given {
+    InOrder(Vec<(u32, u32)>),
+    Any(std::collections::HashMap<u32, u32>),
 }
 
 impl Group {
+    fn new(abbr: &'static str) -> Group {
+        Group {
+            abbr,
+            ordinal: 0,
+            given: Given::InOrder(Vec::new()),
+        }
+    }
+
     /// Records `value` once more; how often it has now been given.
     fn give(&mut self, value: u32) -> u32 {
-        match self.given.last_mut() {
-            Some((last, count)) if *last == value => {
-                *count += 1;
-                *count
-            }
-            Some((last, _)) if *last > value => {
-                match self.given.binary_search_by_key(&value, |&(v, _)| v) {
-                    Ok(k) => {
-                        self.given[k].1 += 1;
-                        self.given[k].1
-                    }
-                    Err(k) => {
-                        self.given.insert(k, (value, 1));
-                        1
-                    }
+        match &mut self.given {
+            Given::InOrder(list) => match list.last_mut() {
+                Some((last, count)) if *last == value => {
+                    *count += 1;
+                    *count
                 }
-            }
-            _ => {
-                self.given.push((value, 1));
-                1
-            }
+                Some((last, _)) if *last > value => {
+                    let mut map: std::collections::HashMap<u32, u32> =
+                        list.iter().copied().collect();
+                    let count = *map.entry(value).and_modify(|c| *c += 1).or_insert(1);
+                    self.given = Given::Any(map);
+                    count
+                }
+                _ => {
+                    list.push((value, 1));
+                    1
+                }
+            },
+            Given::Any(map) => *map.entry(value).and_modify(|c| *c += 1).or_insert(1),
         }
     }
 }
@@ -274,11 +287,7 @@ impl Siblings {
         let k = match self.groups.iter().position(|g| g.abbr == abbr) {
             Some(k) => k,
             None => {
-                self.groups.push(Group {
-                    abbr,
-                    ordinal: 0,
-                    given: Vec::new(),
-                });
+                self.groups.push(Group::new(abbr));
                 self.groups.len() - 1
             }
         };
@@ -855,16 +864,28 @@ mod tests {
     /// order, repeated, out of order and descending alike.
     #[test]
     fn a_group_counts_every_number_whatever_its_order() {
-        let mut g = Group {
-            abbr: "para",
-            ordinal: 0,
-            given: Vec::new(),
-        };
+        let mut g = Group::new("para");
         let counts: Vec<u32> = [1, 2, 2, 3, 1, 5, 4, 2, 4, 0, 5, 5]
             .into_iter()
             .map(|v| g.give(v))
             .collect();
         assert_eq!(counts, [1, 1, 2, 1, 2, 1, 1, 3, 2, 1, 2, 3]);
-        assert_eq!(g.given, [(0, 1), (1, 2), (2, 3), (3, 1), (4, 2), (5, 3)]);
+    }
+
+    /// Numbers in order stay a list; a long descending run (a list would shift every entry on
+    /// every insertion) goes through the map and counts as well.
+    #[test]
+    fn numbers_in_order_keep_the_list_and_descending_ones_the_map() {
+        let mut g = Group::new("item");
+        assert!((1..=1000)
+            .chain([1000])
+            .map(|v| g.give(v))
+            .eq((0..1000).map(|_| 1).chain([2])));
+        assert!(matches!(g.given, super::Given::InOrder(ref l) if l.len() == 1000));
+        let mut g = Group::new("item");
+        let n = 200_000;
+        assert!((0..n).rev().all(|v| g.give(v) == 1));
+        assert!((0..n).all(|v| g.give(v) == 2));
+        assert!(matches!(g.given, super::Given::Any(ref m) if m.len() == n as usize));
     }
 }
