@@ -15,8 +15,7 @@
 //! `model_to_json_stream`, `model_to_xml_stream`, `model_to_akn_stream` (to `io::sink()`, as
 //! `convert -o` streams to its file); then two references that do none of gongwen's work,
 //! `copy_text` and `clone_model` (the growth of the machine itself, see [`REFERENCES`]); all by
-//! default. A reader that
-//! refuses its input prints `{"path": …, "error": "…"}` instead.
+//! default. A reader that refuses its input prints `{"path": …, "error": "…"}` instead.
 
 use std::hint::black_box;
 use std::time::Instant;
