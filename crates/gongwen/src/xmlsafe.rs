@@ -844,7 +844,7 @@ pub(crate) fn escape_text(s: &str) -> String {
 #[cfg(test)]
 pub(crate) fn escape_attr(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    push_attr(&mut out, s);
+    push_attr(&mut out, s, attr_classes(s));
     out
 }
 
@@ -1015,9 +1015,46 @@ fn push_escaped_text(buf: &mut String, s: &str) -> Option<char> {
     unrepresentable(s)
 }
 
-/// Appends `s` escaped for an attribute value between double quotes.
-fn push_attr(buf: &mut String, s: &str) {
-    push_escaped(buf, s, 0..s.len(), attr_escape);
+/// What one pass over an attribute value finds, a bit for each byte class: [`ATTR_ESCAPE`],
+/// [`ATTR_CONTROL`], [`ATTR_EF`].
+static ATTR_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = ATTR_CONTROL;
+        b += 1;
+    }
+    t[b'\t' as usize] = ATTR_ESCAPE;
+    t[b'\n' as usize] = ATTR_ESCAPE;
+    t[b'\r' as usize] = ATTR_ESCAPE;
+    t[b'"' as usize] = ATTR_ESCAPE;
+    t[b'&' as usize] = ATTR_ESCAPE;
+    t[b'<' as usize] = ATTR_ESCAPE;
+    t[b'>' as usize] = ATTR_ESCAPE;
+    t[0xEF] = ATTR_EF;
+    t
+};
+/// A byte that an attribute value writes as a reference.
+const ATTR_ESCAPE: u8 = 1;
+/// A control character XML 1.0 cannot hold (C0 but tab, LF and CR).
+const ATTR_CONTROL: u8 = 2;
+/// The first byte of U+FFFE and U+FFFF (and of the other characters from U+F000).
+const ATTR_EF: u8 = 4;
+
+/// The classes of the bytes of `s`, or-ed together (no early exit: attribute values are short).
+fn attr_classes(s: &str) -> u8 {
+    s.bytes().fold(0, |acc, b| acc | ATTR_CLASS[usize::from(b)])
+}
+
+/// Appends `s` escaped for an attribute value between double quotes, given its
+/// [`attr_classes`]: copied whole when none of its bytes needs a reference, as nearly every
+/// value (eIds, names, numbers, URIs).
+fn push_attr(buf: &mut String, s: &str, classes: u8) {
+    if classes & ATTR_ESCAPE == 0 {
+        buf.push_str(s);
+    } else {
+        push_escaped(buf, s, 0..s.len(), attr_escape);
+    }
 }
 
 impl<'w> Out<'w> {
@@ -1087,11 +1124,14 @@ impl<'w> Out<'w> {
         self.buf.push('<');
         name.push_to(&mut self.buf);
         for (k, v) in attrs {
-            self.check(v);
+            let classes = attr_classes(v);
+            if classes & (ATTR_CONTROL | ATTR_EF) != 0 {
+                self.check(v);
+            }
             self.buf.push(' ');
             self.buf.push_str(k);
             self.buf.push_str("=\"");
-            push_attr(&mut self.buf, v);
+            push_attr(&mut self.buf, v, classes);
             self.buf.push('"');
         }
     }
@@ -1125,19 +1165,20 @@ impl<'w> Out<'w> {
         self.buf.push_str("/>");
     }
 
-    /// `<name k="digits"…/>` on a new line: an empty element whose attributes are numbers.
-    pub fn empty_nums<N: XmlName + ?Sized>(&mut self, name: &N, attrs: &[(&str, u64)]) {
+    /// `<name offset="…" len="…" line="…" column="…"/>` on a new line: a source span.
+    pub fn empty_span<N: XmlName + ?Sized>(&mut self, name: &N, span: &Span) {
         self.newline();
         self.buf.push('<');
         name.push_to(&mut self.buf);
-        for (k, v) in attrs {
-            self.buf.push(' ');
-            self.buf.push_str(k);
-            self.buf.push_str("=\"");
-            push_u64(&mut self.buf, *v);
-            self.buf.push('"');
-        }
-        self.buf.push_str("/>");
+        self.buf.push_str(" offset=\"");
+        push_u64(&mut self.buf, span.offset as u64);
+        self.buf.push_str("\" len=\"");
+        push_u64(&mut self.buf, span.len as u64);
+        self.buf.push_str("\" line=\"");
+        push_u64(&mut self.buf, u64::from(span.line));
+        self.buf.push_str("\" column=\"");
+        push_u64(&mut self.buf, u64::from(span.column));
+        self.buf.push_str("\"/>");
     }
 
     /// `<name attrs>text</name>` on a new line (`<name attrs/>` for empty text).
@@ -1300,6 +1341,22 @@ mod tests {
             xml.ends_with("\u{FFFD}\u{FFC0}\t\n&#13;&amp;&lt;&gt;</t>\n"),
             "{xml}"
         );
+    }
+
+    /// The byte classes of attribute values agree with the escapes and with what XML can hold.
+    #[test]
+    fn attribute_byte_classes_agree_with_the_escapes() {
+        for b in 0..=255u8 {
+            let class = ATTR_CLASS[usize::from(b)];
+            assert_eq!(
+                class & ATTR_ESCAPE != 0,
+                attr_escape(b).is_some(),
+                "{b:#04x}"
+            );
+            let control = b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r');
+            assert_eq!(class & ATTR_CONTROL != 0, control, "{b:#04x}");
+            assert_eq!(class & ATTR_EF != 0, b == 0xEF, "{b:#04x}");
+        }
     }
 
     #[test]

@@ -280,6 +280,19 @@ impl Group {
 }
 
 impl Siblings {
+    /// Starts a new list of siblings. The groups stay, emptied, with the room they had: a group
+    /// that has given nothing gives what a new one would, and a walk of the tree reuses one
+    /// `Siblings` a level rather than allocating one for each list.
+    fn clear(&mut self) {
+        for g in &mut self.groups {
+            g.ordinal = 0;
+            match &mut g.given {
+                Given::InOrder(list) => list.clear(),
+                Given::Any(_) => g.given = Given::InOrder(Vec::new()),
+            }
+        }
+    }
+
     /// Appends the eId of `n`, the next sibling, to `eid` (which holds the prefix).
     fn push(&mut self, n: &Node, eid: &mut String) {
         let (element, _) = node_element(n.kind);
@@ -305,20 +318,42 @@ impl Siblings {
     }
 }
 
+/// The [`Siblings`] of each level of a walk of the tree, the deepest reached so far last.
+type Levels = Vec<Siblings>;
+
+/// The counter of the list of siblings at `depth`, cleared for a new list.
+fn level(levels: &mut Levels, depth: usize) -> &mut Siblings {
+    if levels.len() <= depth {
+        levels.resize_with(depth + 1, Siblings::default);
+    }
+    let siblings = &mut levels[depth];
+    siblings.clear();
+    siblings
+}
+
 /// Calls `f` with every node below `nodes` (depth first, in document order) and its eId; `eid`
 /// holds the prefix of the first level and is left as it was found.
 fn each_with_eid<'n>(nodes: &'n [Node], eid: &mut String, f: &mut impl FnMut(&'n Node, &str)) {
-    let mut siblings = Siblings::default();
-    let base = eid.len();
-    for n in nodes {
-        siblings.push(n, eid);
-        f(n, eid);
-        if !n.children.is_empty() {
-            eid.push_str("__");
-            each_with_eid(&n.children, eid, f);
+    fn walk<'n>(
+        nodes: &'n [Node],
+        eid: &mut String,
+        levels: &mut Levels,
+        depth: usize,
+        f: &mut impl FnMut(&'n Node, &str),
+    ) {
+        level(levels, depth);
+        let base = eid.len();
+        for n in nodes {
+            levels[depth].push(n, eid);
+            f(n, eid);
+            if !n.children.is_empty() {
+                eid.push_str("__");
+                walk(&n.children, eid, levels, depth + 1, f);
+            }
+            eid.truncate(base);
         }
-        eid.truncate(base);
     }
+    walk(nodes, eid, &mut Levels::new(), 0, f);
 }
 
 fn document(o: &mut Out, plan: &Plan, doc: &Document, prefix: &str, comp: Option<&str>) {
@@ -357,7 +392,13 @@ fn document(o: &mut Out, plan: &Plan, doc: &Document, prefix: &str, comp: Option
             o.empty("p", &[]);
         }
     }
-    nodes(o, &doc.body, &mut String::from(prefix));
+    nodes(
+        o,
+        &doc.body,
+        &mut String::from(prefix),
+        &mut Levels::new(),
+        0,
+    );
     o.end("mainBody");
     if !doc.closing.is_empty() {
         o.start("conclusions", &[]);
@@ -660,32 +701,38 @@ fn adoption(o: &mut Out, plan: &Plan, doc: &Document, a: &Adoption) {
     o.inline_end("p");
 }
 
-/// Writes a list of siblings and what is below them; `eid` holds the prefix of their eIds and
-/// is left as it was found.
-fn nodes(o: &mut Out, list: &[Node], eid: &mut String) {
+/// Writes a list of siblings, at `depth` below the body, and what is below them; `eid` holds the
+/// prefix of their eIds and is left as it was found.
+fn nodes(o: &mut Out, list: &[Node], eid: &mut String, levels: &mut Levels, depth: usize) {
+    level(levels, depth);
     let base = eid.len();
-    let mut siblings = Siblings::default();
     for n in list {
-        siblings.push(n, eid);
-        node(o, n, eid);
+        levels[depth].push(n, eid);
+        node(o, n, eid, levels, depth);
         eid.truncate(base);
     }
 }
 
 /// Writes `n` and what is below it; `eid` holds the eId of `n` and is left as it was found.
-fn node(o: &mut Out, n: &Node, eid: &mut String) {
+fn node(o: &mut Out, n: &Node, eid: &mut String, levels: &mut Levels, depth: usize) {
     o.context = n.span;
     let (element, name) = node_element(n.kind);
-    let mut attrs: Vec<(&str, &str)> = Vec::new();
-    if let Some(name) = name {
-        attrs.push(("name", name));
+    // at most four attributes, in this order, those present first
+    let mut attrs = [("", ""); 4];
+    let mut len = 0;
+    for a in [
+        name.map(|name| ("name", name)),
+        Some(("eId", eid.as_str())),
+        Some(("wId", eid.as_str())),
+        n.guarantees.then_some(("refersTo", "#guarantees")),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        attrs[len] = a;
+        len += 1;
     }
-    attrs.push(("eId", eid));
-    attrs.push(("wId", eid));
-    if n.guarantees {
-        attrs.push(("refersTo", "#guarantees"));
-    }
-    o.start(element, &attrs);
+    o.start(element, &attrs[..len]);
     if let Some(num) = &n.num {
         o.leaf("num", &[], &num.text);
     }
@@ -706,7 +753,7 @@ fn node(o: &mut Out, n: &Node, eid: &mut String) {
         }
         let base = eid.len();
         eid.push_str("__");
-        nodes(o, &n.children, eid);
+        nodes(o, &n.children, eid, levels, depth + 1);
         eid.truncate(base);
     }
     o.end(element);

@@ -174,15 +174,7 @@ pub(crate) fn span(o: &mut Out, p: &str, s: &Span) {
     if s.is_empty() {
         return;
     }
-    o.empty_nums(
-        &n(p, "span"),
-        &[
-            ("offset", s.offset as u64),
-            ("len", s.len as u64),
-            ("line", u64::from(s.line)),
-            ("column", u64::from(s.column)),
-        ],
-    );
+    o.empty_span(&n(p, "span"), s);
 }
 
 fn paragraph(o: &mut Out, p: &str, para: &Paragraph) {
