@@ -1639,18 +1639,54 @@ fn heading_end(s: &str) -> Option<(usize, char)> {
 
 /// The end of a heading of at most `max` characters: `heading_end`, without reading a long
 /// paragraph to its end when its heading could not be that short.
+///
+/// It goes by the first byte of each character: every mark but `(` and `)` is a three-byte
+/// character of a block the first byte tells, so an ideograph is only counted and only the
+/// characters of those blocks are decoded.
 fn heading_end_within(s: &str, max: usize) -> Option<(usize, char)> {
+    let b = s.as_bytes();
     let mut depth: i32 = 0;
-    for (k, (i, c)) in s.char_indices().enumerate() {
+    let mut i = 0;
+    let mut k = 0;
+    while i < b.len() {
         if k > max {
             return None;
         }
-        match c {
-            '《' | '“' | '（' | '(' | '「' => depth += 1,
-            '》' | '”' | '）' | ')' | '」' => depth -= 1,
-            '。' | '：' | '；' | '！' | '？' if depth <= 0 => return Some((i, c)),
-            _ => {}
-        }
+        let x = b[i];
+        let width = match x {
+            // U+4000…U+9FFF: the CJK ideographs, most of any text, none of them a mark
+            0xE4..=0xE9 => 3,
+            // U+2000…U+2FFF, U+3000…U+3FFF, U+F000…U+FFFF: the marks are among these
+            0xE2 | 0xE3 | 0xEF => {
+                // a valid string holds the two continuation bytes
+                let c = (u32::from(x & 0x0F) << 12)
+                    | (u32::from(b[i + 1] & 0x3F) << 6)
+                    | u32::from(b[i + 2] & 0x3F);
+                match char::from_u32(c) {
+                    Some('《' | '“' | '（' | '「') => depth += 1,
+                    Some('》' | '”' | '）' | '」') => depth -= 1,
+                    Some(e @ ('。' | '：' | '；' | '！' | '？')) if depth <= 0 => {
+                        return Some((i, e))
+                    }
+                    _ => {}
+                }
+                3
+            }
+            b'(' => {
+                depth += 1;
+                1
+            }
+            b')' => {
+                depth -= 1;
+                1
+            }
+            0..0x80 => 1,
+            0x80..0xE0 => 2,
+            0xE0..0xF0 => 3,
+            _ => 4,
+        };
+        i += width;
+        k += 1;
     }
     None
 }
@@ -1960,32 +1996,46 @@ mod measures {
         "等",
     ];
 
-    /// The opening lists sorted by their bytes, so that the words sharing a text's first
-    /// character lie together: a paragraph is compared with those few rather than with some 170.
-    static BODY_OPENINGS_SORTED: LazyLock<Vec<&str>> = LazyLock::new(|| sorted(BODY_OPENINGS));
-    static HEADING_OPENINGS_SORTED: LazyLock<Vec<&str>> =
-        LazyLock::new(|| sorted(HEADING_OPENINGS));
+    /// The opening lists indexed by first character: a paragraph is compared with the few words
+    /// that share its first character rather than with some 170.
+    static BODY_OPENINGS_INDEX: LazyLock<Openings> = LazyLock::new(|| Openings::new(BODY_OPENINGS));
+    static HEADING_OPENINGS_INDEX: LazyLock<Openings> =
+        LazyLock::new(|| Openings::new(HEADING_OPENINGS));
 
-    fn sorted(words: &[&'static str]) -> Vec<&'static str> {
-        let mut v = words.to_vec();
-        v.sort_unstable();
-        v
+    /// A list of words, sorted by their bytes (so by their characters), and for each first
+    /// character the range of the words that open with it, sorted by that character.
+    struct Openings {
+        words: Vec<&'static str>,
+        firsts: Vec<(char, std::ops::Range<usize>)>,
     }
 
-    /// True when `s` starts with one of `words` (sorted by their bytes, none empty).
-    fn opens_with_any(words: &[&str], s: &str) -> bool {
-        let Some(first) = s.chars().next() else {
-            return false;
-        };
-        let mut buf = [0u8; 4];
-        let first = first.encode_utf8(&mut buf).as_bytes();
-        // every word that starts with `first` sorts at or after it, and before any word that
-        // does not and sorts after it
-        let from = words.partition_point(|w| w.as_bytes() < first);
-        words[from..]
-            .iter()
-            .take_while(|w| w.as_bytes().starts_with(first))
-            .any(|w| s.starts_with(w))
+    impl Openings {
+        fn new(list: &[&'static str]) -> Openings {
+            let mut words = list.to_vec();
+            words.sort_unstable();
+            let mut firsts: Vec<(char, std::ops::Range<usize>)> = Vec::new();
+            for (k, w) in words.iter().enumerate() {
+                let Some(c) = w.chars().next() else { continue };
+                match firsts.last_mut() {
+                    Some((last, range)) if *last == c => range.end = k + 1,
+                    _ => firsts.push((c, k..k + 1)),
+                }
+            }
+            Openings { words, firsts }
+        }
+
+        /// True when `s` starts with one of the words.
+        fn opens(&self, s: &str) -> bool {
+            let Some(first) = s.chars().next() else {
+                return false;
+            };
+            match self.firsts.binary_search_by_key(&first, |(c, _)| *c) {
+                Ok(k) => self.words[self.firsts[k].1.clone()]
+                    .iter()
+                    .any(|w| s.starts_with(w)),
+                Err(_) => false,
+            }
+        }
     }
 
     /// The run-in heading of a paragraph, if it opens with one: heading, closing mark, the rest.
@@ -2005,9 +2055,9 @@ mod measures {
             || head.chars().any(|c| c.is_ascii_digit() || c == '%')
             || is_inline_enumeration(head)
             || head.starts_with(['“', '《', '（', '('])
-            || opens_with_any(&BODY_OPENINGS_SORTED, head)
+            || BODY_OPENINGS_INDEX.opens(head)
             || c == '：' && LEAD_INTO_LIST.iter().any(|w| head.ends_with(w))
-            || c == '。' && !opens_with_any(&HEADING_OPENINGS_SORTED, head)
+            || c == '。' && !HEADING_OPENINGS_INDEX.opens(head)
         {
             return None;
         }
@@ -2115,13 +2165,13 @@ mod measures {
     mod tests {
         use super::*;
 
-        /// The sorted lookup finds what a scan of the whole list finds: for every word, the
+        /// The indexed lookup finds what a scan of the whole list finds: for every word, the
         /// word with more after it, its first character alone and with another after it.
         #[test]
-        fn opens_with_any_agrees_with_a_scan_of_the_list() {
-            for (list, sorted) in [
-                (BODY_OPENINGS, &*BODY_OPENINGS_SORTED),
-                (HEADING_OPENINGS, &*HEADING_OPENINGS_SORTED),
+        fn the_opening_index_agrees_with_a_scan_of_the_list() {
+            for (list, index) in [
+                (BODY_OPENINGS, &*BODY_OPENINGS_INDEX),
+                (HEADING_OPENINGS, &*HEADING_OPENINGS_INDEX),
             ] {
                 assert!(list.iter().all(|w| !w.is_empty()));
                 let mut texts = vec![String::new(), "了解".to_string(), "Ｘ".to_string()];
@@ -2136,9 +2186,63 @@ mod measures {
                 }
                 for t in &texts {
                     let scan = list.iter().any(|w| t.starts_with(w));
-                    assert_eq!(opens_with_any(sorted, t), scan, "{t}");
+                    assert_eq!(index.opens(t), scan, "{t}");
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::heading_end_within;
+    use proptest::prelude::*;
+
+    /// What `heading_end_within` finds, decoding every character (as it did before it went byte
+    /// by byte).
+    fn by_chars(s: &str, max: usize) -> Option<(usize, char)> {
+        let mut depth: i32 = 0;
+        for (k, (i, c)) in s.char_indices().enumerate() {
+            if k > max {
+                return None;
+            }
+            match c {
+                '《' | '“' | '（' | '(' | '「' => depth += 1,
+                '》' | '”' | '）' | ')' | '」' => depth -= 1,
+                '。' | '：' | '；' | '！' | '？' if depth <= 0 => return Some((i, c)),
+                _ => {}
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn the_heading_end_is_found_where_decoding_every_character_finds_it() {
+        let cases = [
+            "",
+            "确保学深悟透。全区上下",
+            "（一）加强领导：各部门",
+            "坚持《条例》“两个”（试行）「规定」。后",
+            "（未闭合。后面：还有",
+            "a(b)c。d",
+            "é😀𠀀加强。ü",
+            "）先关后开（。再",
+            "没有句末标点的一整行文字",
+        ];
+        for s in cases {
+            for max in [0, 1, 2, 5, 18, 30, usize::MAX] {
+                assert_eq!(heading_end_within(s, max), by_chars(s, max), "{s:?} {max}");
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_heading_end_agrees_on_any_text(
+            s in "[a-z()（）《》“”「」。：；！？，、加强😀é 𠀀]{0,40}",
+            max in 0usize..45,
+        ) {
+            prop_assert_eq!(heading_end_within(&s, max), by_chars(&s, max));
         }
     }
 }
