@@ -986,6 +986,27 @@ fn push_escaped(
     buf.push_str(&s[from..]);
 }
 
+/// True when text content may need more than a copy: a control character (CR among them), `&`,
+/// `<` or `>`, or `EF BF` (the first two bytes of U+FFFE and U+FFFF, and of U+FFC0…U+FFFD).
+/// One pass over each byte and the next, with no early exit, so that the compiler vectorises it;
+/// nearly all text passes it and is copied whole.
+fn text_needs_care(b: &[u8]) -> bool {
+    // bitwise, not short-circuit, so that there is no branch in the loop
+    let single = |x: u8| {
+        u8::from(x < 0x20) & u8::from(x != b'\t') & u8::from(x != b'\n')
+            | u8::from(x == b'&')
+            | u8::from(x == b'<')
+            | u8::from(x == b'>')
+    };
+    let Some((&last, _)) = b.split_last() else {
+        return false;
+    };
+    let found = b.iter().zip(&b[1..]).fold(single(last), |acc, (&x, &y)| {
+        acc | single(x) | u8::from(x == 0xEF) & u8::from(y == 0xBF)
+    });
+    found != 0
+}
+
 /// Appends `s` with `&`, `<`, `>` and CR escaped (text content), and returns the first character
 /// XML 1.0 cannot hold, if any. Two vectorised passes decide: one for control characters (CR
 /// among them), one (`memchr3`) for `&`, `<` and `>`. Text without a control character, the
@@ -993,6 +1014,10 @@ fn push_escaped(
 /// byte.
 fn push_escaped_text(buf: &mut String, s: &str) -> Option<char> {
     let bytes = s.as_bytes();
+    if !text_needs_care(bytes) {
+        buf.push_str(s);
+        return None;
+    }
     // no early exit, so that the compiler vectorises it
     let controls = bytes.iter().fold(0u8, |acc, &b| {
         acc | u8::from(b < 0x20 && b != b'\t' && b != b'\n')
@@ -1341,6 +1366,31 @@ mod tests {
             xml.ends_with("\u{FFFD}\u{FFC0}\t\n&#13;&amp;&lt;&gt;</t>\n"),
             "{xml}"
         );
+    }
+
+    /// The one-pass test sends to the careful path every text that holds a control character,
+    /// `&`, `<`, `>` or `EF BF`, wherever it is, and no other.
+    #[test]
+    fn text_that_needs_care_is_told_wherever_the_byte_is() {
+        let long = LONG.repeat(3);
+        assert!(!text_needs_care(b""));
+        assert!(!text_needs_care(long.as_bytes()));
+        for special in [
+            "\r", "\u{1}", "&", "<", ">", "\u{FFFE}", "\u{FFFF}", "\u{FFC0}", "￥",
+        ] {
+            for at in [0, 1, 17, long.chars().count()] {
+                let mut text: String = long.chars().take(at).collect();
+                text.push_str(special);
+                text.extend(long.chars().skip(at));
+                assert!(text_needs_care(text.as_bytes()), "{special:?} at {at}");
+            }
+        }
+        for ok in [
+            "\t", "\n", "'", "\"", "（", "\u{F000}", "\u{EFFF}", "\u{FEFF}",
+        ] {
+            let text = format!("{long}{ok}{long}");
+            assert!(!text_needs_care(text.as_bytes()), "{ok:?}");
+        }
     }
 
     /// The byte classes of attribute values agree with the escapes and with what XML can hold.
