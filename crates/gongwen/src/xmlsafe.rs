@@ -913,8 +913,9 @@ pub(crate) fn push_u64(buf: &mut String, v: u64) {
     buf.push_str(itoa::Buffer::new().format(v));
 }
 
-/// Spaces for indentation, two a level.
-const SPACES: &str = "                                                                                                                                ";
+/// A line feed and spaces for indentation, two a level: a new line and its indentation are
+/// one copy of a prefix.
+const NEWLINE_SPACES: &str = "\n                                                                                                                                ";
 
 /// True when `s` may hold a character XML 1.0 cannot (a C0 control other than tab, LF, CR, or
 /// U+FFFE / U+FFFF): a byte scan and a search for `EF BF`; the exact check only then.
@@ -1136,12 +1137,15 @@ impl<'w> Out<'w> {
     }
 
     fn newline(&mut self) {
-        self.buf.push('\n');
-        let mut n = self.depth * 2;
-        while n > 0 {
-            let k = n.min(SPACES.len());
-            self.buf.push_str(&SPACES[..k]);
-            n -= k;
+        let n = self.depth * 2;
+        let k = n.min(NEWLINE_SPACES.len() - 1);
+        self.buf.push_str(&NEWLINE_SPACES[..1 + k]);
+        // deeper than 64 levels: the rest of the spaces
+        let mut rest = n - k;
+        while rest > 0 {
+            let k = rest.min(NEWLINE_SPACES.len() - 1);
+            self.buf.push_str(&NEWLINE_SPACES[1..1 + k]);
+            rest -= k;
         }
     }
 
@@ -1390,6 +1394,26 @@ mod tests {
         ] {
             let text = format!("{long}{ok}{long}");
             assert!(!text_needs_care(text.as_bytes()), "{ok:?}");
+        }
+    }
+
+    /// Every level is indented by two spaces, below the 64 levels that one copy covers and
+    /// beyond them.
+    #[test]
+    fn indentation_goes_as_deep_as_the_elements() {
+        for depth in [0usize, 1, 63, 64, 65, 130] {
+            let mut o = Out::new(Format::Xml, 0);
+            for _ in 0..depth {
+                o.start("e", &[]);
+            }
+            o.leaf("t", &[], "x");
+            for _ in 0..depth {
+                o.end("e");
+            }
+            let xml = o.finish().expect("written");
+            let line = xml.lines().find(|l| l.ends_with("<t>x</t>")).expect("leaf line");
+            assert_eq!(line.len() - "<t>x</t>".len(), 2 * depth, "{depth}");
+            assert!(line.trim_start().starts_with("<t>"));
         }
     }
 
