@@ -1411,7 +1411,10 @@ mod tests {
                 o.end("e");
             }
             let xml = o.finish().expect("written");
-            let line = xml.lines().find(|l| l.ends_with("<t>x</t>")).expect("leaf line");
+            let line = xml
+                .lines()
+                .find(|l| l.ends_with("<t>x</t>"))
+                .expect("leaf line");
             assert_eq!(line.len() - "<t>x</t>".len(), 2 * depth, "{depth}");
             assert!(line.trim_start().starts_with("<t>"));
         }

@@ -1483,16 +1483,18 @@ struct Tree {
     diagnostics: Vec<Diagnostic>,
 }
 
-impl Tree {
-    fn node_at(&mut self, path: &[usize]) -> &mut Node {
-        let (first, rest) = path.split_first().expect("non-empty path");
-        let mut n = &mut self.root[*first];
-        for &i in rest {
-            n = &mut n.children[i];
-        }
-        n
+/// The node at `path` (indices from the root down), which is not empty. A function of the root
+/// alone, so that the path can be the tree's own `open` while the root is borrowed.
+fn node_at<'t>(root: &'t mut [Node], path: &[usize]) -> &'t mut Node {
+    let (first, rest) = path.split_first().expect("non-empty path");
+    let mut n = &mut root[*first];
+    for &i in rest {
+        n = &mut n.children[i];
     }
+    n
+}
 
+impl Tree {
     fn line(&mut self, l: Line<'_>) {
         let t = l.text;
         let Some(m) = marker(l.body()) else {
@@ -1503,27 +1505,25 @@ impl Tree {
             if self.open.is_empty() {
                 self.preamble.push(p);
             } else {
-                let path = self.open.clone();
-                push_paragraph(&mut self.node_at(&path).paragraphs, p);
+                push_paragraph(&mut node_at(&mut self.root, &self.open).paragraphs, p);
             }
             return;
         };
         let node = numbered_node(l, m);
         // close open nodes at the same or a deeper level
         while !self.open.is_empty() {
-            let path = self.open.clone();
-            if level(self.node_at(&path).kind) >= level(m.kind) {
+            if level(node_at(&mut self.root, &self.open).kind) >= level(m.kind) {
                 self.open.pop();
             } else {
                 break;
             }
         }
         let last_any = self.last_value[level(m.kind) as usize - 1];
-        let path = self.open.clone();
-        let (parent_kind, siblings) = if path.is_empty() {
+        let in_root = self.open.is_empty();
+        let (parent_kind, siblings) = if in_root {
             (None, &self.root)
         } else {
-            let parent = self.node_at(&path);
+            let parent = node_at(&mut self.root, &self.open);
             (Some(parent.kind), &parent.children)
         };
         let idx = siblings.len();
@@ -1546,10 +1546,10 @@ impl Tree {
         });
         self.diagnostics.extend(diag.into_iter().chain(skipped));
         self.last_value[level(m.kind) as usize - 1] = Some(m.value);
-        if path.is_empty() {
+        if in_root {
             self.root.push(node);
         } else {
-            self.node_at(&path).children.push(node);
+            node_at(&mut self.root, &self.open).children.push(node);
         }
         self.open.push(idx);
     }
@@ -2102,8 +2102,12 @@ mod measures {
     /// Splits a container's paragraphs into lead-in paragraphs and measures. `lead_in` keeps
     /// the first paragraph a lead-in.
     fn split(paragraphs: Vec<Paragraph>, lead_in: bool) -> (Vec<Paragraph>, Vec<Node>) {
-        let cands: Vec<Option<(usize, char)>> = paragraphs.iter().map(run_in).collect();
         let skip = usize::from(lead_in);
+        if paragraphs.len() < skip + 2 {
+            // fewer than two paragraphs that could open a measure: never a series
+            return (paragraphs, Vec::new());
+        }
+        let cands: Vec<Option<(usize, char)>> = paragraphs.iter().map(run_in).collect();
         let count = cands.iter().skip(skip).filter(|c| c.is_some()).count();
         // measures come as a series that makes up most of the container from the first on;
         // a few short opening sentences scattered among running text are not measures
@@ -2132,11 +2136,10 @@ mod measures {
 
     /// Measures among the paragraphs before the first numbered node of a body.
     pub(super) fn apply_root(preamble: Vec<Paragraph>, nodes: &mut Vec<Node>) -> Vec<Paragraph> {
-        let (intro, ms) = split(preamble, false);
+        let (intro, mut ms) = split(preamble, false);
         if !ms.is_empty() {
-            let rest = std::mem::take(nodes);
-            nodes.extend(ms);
-            nodes.extend(rest);
+            ms.append(nodes);
+            *nodes = ms;
         }
         intro
     }
@@ -2150,12 +2153,12 @@ mod measures {
             // the rest of a run-in heading's line is the node's own text, not a measure
             let lead_in = n.heading.as_ref().is_some_and(|h| h.run_in);
             let paragraphs = std::mem::take(&mut n.paragraphs);
-            let (intro, ms) = split(paragraphs, lead_in);
+            let (intro, mut ms) = split(paragraphs, lead_in);
             n.paragraphs = intro;
             if !ms.is_empty() {
-                let rest = std::mem::take(&mut n.children);
-                n.children.extend(ms);
-                n.children.extend(rest);
+                // the measures come before the node's children
+                ms.append(&mut n.children);
+                n.children = ms;
             }
             apply(&mut n.children);
         }
