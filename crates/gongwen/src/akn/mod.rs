@@ -118,6 +118,18 @@ pub(crate) fn node_element(kind: NodeKind) -> (&'static str, Option<&'static str
     }
 }
 
+/// The eId abbreviation of a node's element: [`abbreviation`] of [`node_element`], without
+/// searching the list (the AKN writer asks it for every node, twice).
+pub(crate) fn node_abbreviation(kind: NodeKind) -> &'static str {
+    match kind {
+        NodeKind::Part => "part",
+        NodeKind::Section => "sec",
+        NodeKind::Item => "para",
+        NodeKind::Subitem => "point",
+        NodeKind::Measure => "hcontainer",
+    }
+}
+
 /// The hierarchical elements of AKN (`ANhier` and `hcontainer`) with the eId abbreviation of the
 /// naming convention.
 pub(crate) const HIER: &[(&str, &str)] = &[

@@ -295,8 +295,7 @@ impl Siblings {
 
     /// Appends the eId of `n`, the next sibling, to `eid` (which holds the prefix).
     fn push(&mut self, n: &Node, eid: &mut String) {
-        let (element, _) = node_element(n.kind);
-        let abbr = super::abbreviation(element).unwrap_or(element);
+        let abbr = super::node_abbreviation(n.kind);
         let k = match self.groups.iter().position(|g| g.abbr == abbr) {
             Some(k) => k,
             None => {
@@ -905,7 +904,7 @@ fn span_entry(o: &mut Out, name: &str, span: &crate::model::Span) {
 
 #[cfg(test)]
 mod tests {
-    use super::Group;
+    use super::{node_element, Group};
 
     /// How often each number has been given, as `Siblings` turns it into `-k` suffixes: in
     /// order, repeated, out of order and descending alike.
@@ -934,5 +933,26 @@ mod tests {
         assert!((0..n).rev().all(|v| g.give(v) == 1));
         assert!((0..n).all(|v| g.give(v) == 2));
         assert!(matches!(g.given, super::Given::Any(ref m) if m.len() == n as usize));
+    }
+
+    /// The abbreviation the writer takes for a node is the one the naming convention gives its
+    /// element.
+    #[test]
+    fn node_abbreviations_are_those_of_their_elements() {
+        use crate::model::NodeKind;
+        for kind in [
+            NodeKind::Part,
+            NodeKind::Section,
+            NodeKind::Item,
+            NodeKind::Subitem,
+            NodeKind::Measure,
+        ] {
+            let (element, _) = node_element(kind);
+            assert_eq!(
+                Some(crate::akn::node_abbreviation(kind)),
+                crate::akn::abbreviation(element),
+                "{kind:?}"
+            );
+        }
     }
 }
