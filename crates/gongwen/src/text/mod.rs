@@ -2,6 +2,7 @@
 
 mod lines;
 pub mod read;
+mod words;
 pub mod write;
 
 pub use read::{read, read_bytes};

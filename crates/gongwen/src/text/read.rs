@@ -7,6 +7,7 @@
 use super::lines::{
     chars, chars_ge, chars_gt, chars_le, ends_sentence, is_space, split, squeeze, Line,
 };
+use super::words::Words;
 use crate::error::{decode_utf8, Error, Position};
 use crate::model::*;
 use crate::numbering::{find_date, marker, parse_date, Marker};
@@ -158,16 +159,9 @@ fn is_chrome(t: &str) -> bool {
         "浏览次数",
         "访问量",
     ];
-    // one pass over the line for all of them, not a search for each; no prefilter, which costs
-    // more to build (once a process) than it saves on lines of at most 50 characters
-    static CHROME_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-        std::sync::LazyLock::new(|| {
-            aho_corasick::AhoCorasick::builder()
-                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-                .prefilter(false)
-                .build(CONTAINS)
-                .expect("a few short words are far below the automaton's size limits")
-        });
+    // one pass over the line for all of them, not a search for each
+    static CHROME_WORDS: std::sync::LazyLock<Words> =
+        std::sync::LazyLock::new(|| Words::new(CONTAINS));
     const STARTS: &[&str] = &[
         "©",
         "原标题",
@@ -195,7 +189,7 @@ fn is_chrome(t: &str) -> bool {
         "下载客户端",
     ];
     t.starts_with("<!--") && t.ends_with("-->")
-        || chars_le(t, 50) && CHROME_WORDS.is_match(t)
+        || chars_le(t, 50) && CHROME_WORDS.occur_in(t)
         || STARTS.iter().any(|p| t.starts_with(p))
         || EQUALS.contains(&t)
 }
@@ -1786,7 +1780,7 @@ fn is_inline_enumeration(s: &str) -> bool {
 mod measures {
     //! Measures: paragraphs that open with a short run-in heading sentence.
 
-    use super::{chars, heading_end_within, is_inline_enumeration, push_paragraph};
+    use super::{chars, heading_end_within, is_inline_enumeration, push_paragraph, Words};
     use crate::model::{Heading, Node, NodeKind, Paragraph, Span};
     use std::sync::LazyLock;
 
@@ -1998,45 +1992,8 @@ mod measures {
 
     /// The opening lists indexed by first character: a paragraph is compared with the few words
     /// that share its first character rather than with some 170.
-    static BODY_OPENINGS_INDEX: LazyLock<Openings> = LazyLock::new(|| Openings::new(BODY_OPENINGS));
-    static HEADING_OPENINGS_INDEX: LazyLock<Openings> =
-        LazyLock::new(|| Openings::new(HEADING_OPENINGS));
-
-    /// A list of words, sorted by their bytes (so by their characters), and for each first
-    /// character the range of the words that open with it, sorted by that character.
-    struct Openings {
-        words: Vec<&'static str>,
-        firsts: Vec<(char, std::ops::Range<usize>)>,
-    }
-
-    impl Openings {
-        fn new(list: &[&'static str]) -> Openings {
-            let mut words = list.to_vec();
-            words.sort_unstable();
-            let mut firsts: Vec<(char, std::ops::Range<usize>)> = Vec::new();
-            for (k, w) in words.iter().enumerate() {
-                let Some(c) = w.chars().next() else { continue };
-                match firsts.last_mut() {
-                    Some((last, range)) if *last == c => range.end = k + 1,
-                    _ => firsts.push((c, k..k + 1)),
-                }
-            }
-            Openings { words, firsts }
-        }
-
-        /// True when `s` starts with one of the words.
-        fn opens(&self, s: &str) -> bool {
-            let Some(first) = s.chars().next() else {
-                return false;
-            };
-            match self.firsts.binary_search_by_key(&first, |(c, _)| *c) {
-                Ok(k) => self.words[self.firsts[k].1.clone()]
-                    .iter()
-                    .any(|w| s.starts_with(w)),
-                Err(_) => false,
-            }
-        }
-    }
+    static BODY_OPENINGS_INDEX: LazyLock<Words> = LazyLock::new(|| Words::new(BODY_OPENINGS));
+    static HEADING_OPENINGS_INDEX: LazyLock<Words> = LazyLock::new(|| Words::new(HEADING_OPENINGS));
 
     /// The run-in heading of a paragraph, if it opens with one: heading, closing mark, the rest.
     pub(super) fn run_in(p: &Paragraph) -> Option<(usize, char)> {
