@@ -67,7 +67,9 @@ pub(crate) fn is_space(c: char) -> bool {
 /// Splits `src` into lines (LF, CRLF or lone CR), keeping positions.
 pub(crate) fn split(src: &str) -> Vec<Line<'_>> {
     let bytes = src.as_bytes();
-    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+    // no pass to count the lines first: the list grows as lines come (a pass over the whole
+    // input costs more than the few copies of a list a fraction of its size)
+    let mut out = Vec::new();
     let mut start = 0;
     let mut no = 1;
     loop {
