@@ -142,6 +142,11 @@ impl Error {
 
 /// Checks that `bytes` are UTF-8 and returns them as text, or says where they are not.
 pub fn decode_utf8(bytes: &[u8]) -> Result<&str, Error> {
+    // the vectorised check first (std's goes a few bytes at a time through Chinese text, a tenth
+    // of a batch's time); std's only for the position of an error
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
+        return Ok(s);
+    }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s),
         Err(e) => {
