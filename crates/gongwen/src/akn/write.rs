@@ -320,14 +320,12 @@ impl Siblings {
 /// The [`Siblings`] of each level of a walk of the tree, the deepest reached so far last.
 type Levels = Vec<Siblings>;
 
-/// The counter of the list of siblings at `depth`, cleared for a new list.
-fn level(levels: &mut Levels, depth: usize) -> &mut Siblings {
+/// Makes ready the counter of a new list of siblings at `depth` (`levels[depth]`, cleared).
+fn start_level(levels: &mut Levels, depth: usize) {
     if levels.len() <= depth {
         levels.resize_with(depth + 1, Siblings::default);
     }
-    let siblings = &mut levels[depth];
-    siblings.clear();
-    siblings
+    levels[depth].clear();
 }
 
 /// Calls `f` with every node below `nodes` (depth first, in document order) and its eId; `eid`
@@ -340,7 +338,7 @@ fn each_with_eid<'n>(nodes: &'n [Node], eid: &mut String, f: &mut impl FnMut(&'n
         depth: usize,
         f: &mut impl FnMut(&'n Node, &str),
     ) {
-        level(levels, depth);
+        start_level(levels, depth);
         let base = eid.len();
         for n in nodes {
             levels[depth].push(n, eid);
@@ -703,7 +701,7 @@ fn adoption(o: &mut Out, plan: &Plan, doc: &Document, a: &Adoption) {
 /// Writes a list of siblings, at `depth` below the body, and what is below them; `eid` holds the
 /// prefix of their eIds and is left as it was found.
 fn nodes(o: &mut Out, list: &[Node], eid: &mut String, levels: &mut Levels, depth: usize) {
-    level(levels, depth);
+    start_level(levels, depth);
     let base = eid.len();
     for n in list {
         levels[depth].push(n, eid);
