@@ -142,7 +142,7 @@ impl Error {
 
 /// Checks that `bytes` are UTF-8 and returns them as text, or says where they are not.
 pub fn decode_utf8(bytes: &[u8]) -> Result<&str, Error> {
-    // the vectorised check first (std's goes a few bytes at a time through Chinese text, a tenth
+    // the vectorised check first (std's goes character by character through Chinese text: 8%
     // of a batch's time); std's only for the position of an error
     if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
         return Ok(s);
