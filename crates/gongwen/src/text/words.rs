@@ -73,7 +73,7 @@ fn bit(c: char) -> u64 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::Words;
     use proptest::prelude::*;
 
@@ -89,9 +89,12 @@ mod tests {
         "a",
     ];
 
-    fn texts() -> Vec<String> {
+    /// Texts that probe a lookup of `list` at its edges: for every word, the word alone, with
+    /// text after it, before it and around it, and its first character alone, followed and
+    /// preceded by another; and three texts that hold none of the words.
+    pub(crate) fn probe_texts(list: &[&str]) -> Vec<String> {
         let mut texts = vec![String::new(), "了解".to_string(), "Ｘ".to_string()];
-        for w in LIST {
+        for w in list {
             let first = w.chars().next().unwrap_or_default();
             texts.extend([
                 w.to_string(),
@@ -110,7 +113,7 @@ mod tests {
     #[test]
     fn the_index_agrees_with_a_scan_of_the_list() {
         let words = Words::new(LIST);
-        for t in texts() {
+        for t in probe_texts(LIST) {
             assert_eq!(
                 words.opens(&t),
                 LIST.iter().any(|w| t.starts_with(w)),
