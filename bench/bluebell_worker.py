@@ -40,6 +40,7 @@ def main() -> None:
     times = []
     xml = b""
     for _ in range(runs):
+        xml = b""  # the previous output freed before the clock starts, as for gongwen
         t = time.perf_counter()
         xml = parse_to_xml_bytes(text, "statement", uri)
         times.append(time.perf_counter() - t)

@@ -19,7 +19,8 @@ Every output is validated against the official XSD (lxml) and its structure coun
 sections, measures, items, attachments) to show both tools read the same hierarchy. Every tool
 is timed in each of --rounds rounds (--runs runs after a warm-up, their median), one tool after
 the other, so that a slow spell of a shared machine falls on all of them: a tool's time is the
-median of its round medians, a speed-up the median of the ratios within a round. Throughput is
+median of its round medians, a speed-up the median of the ratios within a round. Each run's
+output is freed before the next run's clock starts, in every tool. Throughput is
 MB/s (10^6 bytes) of each tool's own input. The bars of issue 5 are checked at the largest size.
 """
 
@@ -126,6 +127,9 @@ def time_python(text: str, out: Path, runs: int) -> list[float] | None:
     akn = gongwen.parse(text).to_akn()
     times = []
     for _ in range(runs):
+        # the previous run's output is freed before the clock starts, as paths.rs drops its
+        # output after taking the time: freeing 2.4 MB of bytes is not this call's work
+        akn = b""
         t = time.perf_counter()
         akn = gongwen.parse(text).to_akn()
         times.append(time.perf_counter() - t)
