@@ -10,7 +10,9 @@
    (at most 11: the inputs are 10.0x apart), 20 MB / 10 MB shows the growth once neither fits
    in the caches; 'warm heap' repeats the 1 MB / 10 MB pair with the allocator told to keep
    freed memory, so that both reuse it instead of the 10 MB runs faulting in fresh pages;
-   'cold' runs both with a warm heap and every cache emptied before each run (paths --cold).
+   'cold' runs both with a warm heap and every cache emptied before each run (paths --cold);
+   'mimalloc cold' runs both cold with mimalloc, the allocator the Python extension ships
+   (examples/paths_mimalloc.rs: paths.rs with another global allocator).
    Two references do none of gongwen's work (the text copied into a fresh string, the model
    cloned): their ratio is what the machine's caches alone add from 1 MB to 10 MB.
    With --instructions, callgrind counts the instructions of every path at both sizes: their
@@ -66,9 +68,10 @@ def run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
 WARM = "glibc.malloc.mmap_threshold=268435456:glibc.malloc.trim_threshold=1073741824"
 
 
-def paths(doc: Path, runs: int, warm: bool = False, cold: bool = False) -> dict[str, dict]:
+def paths(doc: Path, runs: int, warm: bool = False, cold: bool = False, mimalloc: bool = False) -> dict[str, dict]:
     env = dict(os.environ, GLIBC_TUNABLES=WARM) if warm else None
-    r = run([TARGET / "examples" / "paths", doc, "--runs", str(runs)] + (["--cold"] if cold else []), env=env)
+    exe = TARGET / "examples" / ("paths_mimalloc" if mimalloc else "paths")
+    r = run([exe, doc, "--runs", str(runs)] + (["--cold"] if cold else []), env=env)
     return {d["path"]: d for d in map(json.loads, r.stdout.splitlines())}
 
 
@@ -158,7 +161,7 @@ def main() -> None:
     if not args.no_build:
         print("building (cargo build --release)…", flush=True)
         run(["cargo", "build", "--release", "-q", "-p", "gongwen-cli", "-p", "gongwen-synth"], cwd=ROOT)
-        run(["cargo", "build", "--release", "-q", "-p", "gongwen", "--example", "paths"], cwd=ROOT)
+        run(["cargo", "build", "--release", "-q", "-p", "gongwen", "--example", "paths", "--example", "paths_mimalloc"], cwd=ROOT)
     print(f"machine: {machine()}")
     print(f"busy processes: {busy() or 'none'}")
     work = Path(tempfile.mkdtemp(prefix="gongwen-scale-"))
@@ -175,19 +178,21 @@ def main() -> None:
     print("   fresh pages for every run: the difference is the kernel zeroing pages, not gongwen)")
     # 1 MB and 10 MB alternate, round after round, so that a slow spell of the machine falls on
     # both; a ratio is the median of the ratios within a round
-    rounds: list[tuple[dict, dict, dict, dict, dict, dict, dict]] = []
+    rounds: list[tuple[dict, dict, dict, dict, dict, dict, dict, dict, dict]] = []
     for _ in range(args.rounds):
         a, b = paths(one, args.runs), paths(ten, max(2, args.runs // 3))
         aw, bw = paths(one, args.runs, warm=True), paths(ten, max(2, args.runs // 3), warm=True)
         ac, bc = paths(one, args.runs, warm=True, cold=True), paths(ten, max(2, args.runs // 3), warm=True, cold=True)
+        am, bm = paths(one, args.runs, cold=True, mimalloc=True), paths(ten, max(2, args.runs // 3), cold=True, mimalloc=True)
         c = paths(twenty, 2)
-        rounds.append((a, b, aw, bw, c, ac, bc))
+        rounds.append((a, b, aw, bw, c, ac, bc, am, bm))
     print("   'cold' = warm heap, and every cache emptied before each run (paths --cold writes 96 MiB):")
     print("   1 MB and 10 MB alike read their input and model from memory, as a document met once does")
+    print("   'mi cold' = cold with mimalloc (the Python extension's allocator) instead of glibc")
     print("   '20/10' = 20 MB time / 10 MB time: linear growth once the work no longer fits in the caches")
-    print(f"{args.rounds} rounds; {'path':22} {'1 MB':>9} {'10 MB':>9} {'ratio':>6} {'warm heap':>10} {'cold':>6}  {'MB/s at 10 MB':>13} {'20/10':>6}")
-    worst = worst_warm = worst_cold = 0.0
-    reference: dict[str, tuple[float, float, float]] = {}
+    print(f"{args.rounds} rounds; {'path':22} {'1 MB':>9} {'10 MB':>9} {'ratio':>6} {'warm heap':>10} {'cold':>6} {'mi cold':>7}  {'MB/s at 10 MB':>13} {'20/10':>6}")
+    worst = worst_warm = worst_cold = worst_mi = 0.0
+    reference: dict[str, tuple[float, float, float, float]] = {}
     for p in rounds[0][0]:
         if p in REFERENCES and not reference:
             print("   the machine's own growth (paths.rs REFERENCES; none of gongwen's work):")
@@ -202,16 +207,21 @@ def main() -> None:
         rw = statistics.median(x[3][p]["median_s"] / x[2][p]["median_s"] for x in rounds)
         r20 = statistics.median(x[4][p]["median_s"] / x[1][p]["median_s"] for x in rounds)
         rc = statistics.median(x[6][p]["median_s"] / x[5][p]["median_s"] for x in rounds)
+        rm = statistics.median(x[8][p]["median_s"] / x[7][p]["median_s"] for x in rounds)
         if p in REFERENCES:
-            reference[p] = (r, rw, rc)
+            reference[p] = (r, rw, rc, rm)
         else:
-            worst, worst_warm, worst_cold = max(worst, r), max(worst_warm, rw), max(worst_cold, rc)
+            worst, worst_warm = max(worst, r), max(worst_warm, rw)
+            worst_cold, worst_mi = max(worst_cold, rc), max(worst_mi, rm)
         print(
-            f"{p:22} {t1 * 1e3:7.2f}ms {t10 * 1e3:7.1f}ms {r:6.2f} {rw:10.2f} {rc:6.2f}  {ten.stat().st_size / t10 / 1e6:13.0f} {r20:6.2f}"
+            f"{p:22} {t1 * 1e3:7.2f}ms {t10 * 1e3:7.1f}ms {r:6.2f} {rw:10.2f} {rc:6.2f} {rm:7.2f}  {ten.stat().st_size / t10 / 1e6:13.0f} {r20:6.2f}"
         )
-    print(f"worst ratio of gongwen's paths {worst:.2f}, warm heap {worst_warm:.2f}, cold {worst_cold:.2f} (bar: ≤ 11)")
-    for p, (r, rw, rc) in reference.items():
-        print(f"  the machine alone, {p}: {r:.2f}, warm heap {rw:.2f}, cold {rc:.2f}")
+    print(
+        f"worst ratio of gongwen's paths {worst:.2f}, warm heap {worst_warm:.2f}, cold {worst_cold:.2f},"
+        f" mimalloc cold {worst_mi:.2f} (bar: ≤ 11)"
+    )
+    for p, (r, rw, rc, rm) in reference.items():
+        print(f"  the machine alone, {p}: {r:.2f}, warm heap {rw:.2f}, cold {rc:.2f}, mimalloc cold {rm:.2f}")
     if args.instructions:
         instructions(one, ten)
 

@@ -16,6 +16,9 @@
 //! `convert -o` streams to its file); then two references that do none of gongwen's work,
 //! `copy_text` and `clone_model` (the growth of the machine itself, see [`REFERENCES`]); all by
 //! default. A reader that refuses its input prints `{"path": …, "error": "…"}` instead.
+//!
+//! It allocates with the system allocator; `examples/paths_mimalloc.rs` is the same program with
+//! mimalloc, the allocator the Python extension ships.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -78,7 +81,7 @@ fn json_escape(s: &str) -> String {
     s.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
-fn main() {
+pub fn main() {
     let mut args = std::env::args().skip(1);
     let mut file = None;
     let mut runs = 5;
