@@ -60,10 +60,8 @@ impl Words {
 
     /// True when one of the words occurs in `s`.
     pub(crate) fn occur_in(&self, s: &str) -> bool {
-        s.char_indices().any(|(i, c)| {
-            let ws = self.opening_with(c);
-            !ws.is_empty() && ws.iter().any(|w| s[i..].starts_with(w))
-        })
+        s.char_indices()
+            .any(|(i, c)| self.opening_with(c).iter().any(|w| s[i..].starts_with(w)))
     }
 }
 
