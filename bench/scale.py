@@ -178,14 +178,21 @@ def main() -> None:
     print("   fresh pages for every run: the difference is the kernel zeroing pages, not gongwen)")
     # 1 MB and 10 MB alternate, round after round, so that a slow spell of the machine falls on
     # both; a ratio is the median of the ratios within a round
-    rounds: list[tuple[dict, dict, dict, dict, dict, dict, dict, dict, dict]] = []
+    # how each column runs paths.rs; a round times every column at 1 MB and at 10 MB
+    columns = {
+        "as it is": {},
+        "warm heap": {"warm": True},
+        "cold": {"warm": True, "cold": True},
+        "mimalloc cold": {"cold": True, "mimalloc": True},
+    }
+    # per round: column -> (1 MB results, 10 MB results); the 20 MB results apart
+    rounds: list[dict[str, tuple[dict, dict]]] = []
+    twenties: list[dict] = []
     for _ in range(args.rounds):
-        a, b = paths(one, args.runs), paths(ten, max(2, args.runs // 3))
-        aw, bw = paths(one, args.runs, warm=True), paths(ten, max(2, args.runs // 3), warm=True)
-        ac, bc = paths(one, args.runs, warm=True, cold=True), paths(ten, max(2, args.runs // 3), warm=True, cold=True)
-        am, bm = paths(one, args.runs, cold=True, mimalloc=True), paths(ten, max(2, args.runs // 3), cold=True, mimalloc=True)
-        c = paths(twenty, 2)
-        rounds.append((a, b, aw, bw, c, ac, bc, am, bm))
+        rounds.append(
+            {c: (paths(one, args.runs, **kw), paths(ten, max(2, args.runs // 3), **kw)) for c, kw in columns.items()}
+        )
+        twenties.append(paths(twenty, 2))
     print("   'cold' = warm heap, and every cache emptied before each run (paths --cold writes 96 MiB):")
     print("   1 MB and 10 MB alike read their input and model from memory, as a document met once does")
     print("   'mi cold' = cold with mimalloc (the Python extension's allocator) instead of glibc")
@@ -193,21 +200,24 @@ def main() -> None:
     print(f"{args.rounds} rounds; {'path':22} {'1 MB':>9} {'10 MB':>9} {'ratio':>6} {'warm heap':>10} {'cold':>6} {'mi cold':>7}  {'MB/s at 10 MB':>13} {'20/10':>6}")
     worst = worst_warm = worst_cold = worst_mi = 0.0
     reference: dict[str, tuple[float, float, float, float]] = {}
-    for p in rounds[0][0]:
+    for p in rounds[0]["as it is"][0]:
         if p in REFERENCES and not reference:
             print("   the machine's own growth (paths.rs REFERENCES; none of gongwen's work):")
         # a reader that refused its input in any run: its error instead of figures
-        why = next((m.get(p, {"error": "missing"}).get("error") for r in rounds for m in r if "error" in m.get(p, {"error": "missing"})), None)
+        results = [m for r in rounds for pair in r.values() for m in pair] + twenties
+        why = next((m.get(p, {"error": "missing"}).get("error") for m in results if "error" in m.get(p, {"error": "missing"})), None)
         if why is not None:
             print(f"{p:22} {'refused':>9}  {why}")
             continue
-        t1 = statistics.median(r[0][p]["median_s"] for r in rounds)
-        t10 = statistics.median(r[1][p]["median_s"] for r in rounds)
-        r = statistics.median(x[1][p]["median_s"] / x[0][p]["median_s"] for x in rounds)
-        rw = statistics.median(x[3][p]["median_s"] / x[2][p]["median_s"] for x in rounds)
-        r20 = statistics.median(x[4][p]["median_s"] / x[1][p]["median_s"] for x in rounds)
-        rc = statistics.median(x[6][p]["median_s"] / x[5][p]["median_s"] for x in rounds)
-        rm = statistics.median(x[8][p]["median_s"] / x[7][p]["median_s"] for x in rounds)
+        t1 = statistics.median(x["as it is"][0][p]["median_s"] for x in rounds)
+        t10 = statistics.median(x["as it is"][1][p]["median_s"] for x in rounds)
+
+        def growth(column: str) -> float:
+            """10 MB / 1 MB, the median of the ratios within a round"""
+            return statistics.median(x[column][1][p]["median_s"] / x[column][0][p]["median_s"] for x in rounds)
+
+        r, rw, rc, rm = (growth(c) for c in columns)
+        r20 = statistics.median(t[p]["median_s"] / x["as it is"][1][p]["median_s"] for x, t in zip(rounds, twenties))
         if p in REFERENCES:
             reference[p] = (r, rw, rc, rm)
         else:
