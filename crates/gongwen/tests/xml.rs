@@ -180,6 +180,35 @@ fn bad_values_are_refused_with_their_path() {
         "{HEAD}  <meta><kind>memo</kind></meta>\n</document>\n"
     ));
     assert!(msg.contains("`memo` is not a document kind"), "{msg}");
+    // deep in the body: every step named, list items counted from 1
+    let node = |inner: &str| format!("<node><kind>part</kind>{inner}</node>");
+    let (msg, line) = shape_error(&format!(
+        "{HEAD}  <meta/>\n  <body>{}{}</body>\n</document>\n",
+        node(""),
+        node(&format!(
+            "<children>{}\n{}</children>",
+            node(""),
+            node("<heading><text>甲</text><run_in>maybe</run_in></heading>")
+        ))
+    ));
+    assert_eq!(line, 5, "{msg}");
+    assert!(msg.contains("`maybe` is not a boolean"), "{msg}");
+    assert!(
+        msg.contains("document/body/node[2]/children/node[2]/heading/run_in"),
+        "{msg}"
+    );
+    let (msg, _) = shape_error(&format!(
+        "{HEAD}  <meta/>\n  <body>{}</body>\n</document>\n",
+        node("<paragraphs><paragraph><text>正文</text><span offset=\"x\" len=\"1\" line=\"1\" column=\"1\"/></paragraph></paragraphs>")
+    ));
+    assert!(
+        msg.contains("`offset` `x` is not a non-negative integer"),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("document/body/node[1]/paragraphs/paragraph[1]/span"),
+        "{msg}"
+    );
 }
 
 #[test]

@@ -18,7 +18,7 @@ use crate::model::{
     Field, Heading, Node, NodeKind, Num, Paragraph, Publication, Residue, Severity, Span,
     TitleSource,
 };
-use crate::xml::read::{self as gx, Ctx, Kids};
+use crate::xml::read::{self as gx, Ctx, Kids, Path};
 use crate::xmlsafe::{self, is_blank, is_xml_space, Child, Element, Tree, GW_NS};
 use std::collections::{HashMap, HashSet};
 
@@ -490,7 +490,7 @@ impl Reader<'_, '_> {
             tree: self.tree,
             format: Format::Akn,
         };
-        let path = "proprietary/gongwen";
+        let path = Path::At("proprietary/gongwen");
         let k = Kids::of(
             &cx,
             g,
@@ -514,19 +514,19 @@ impl Reader<'_, '_> {
         )?;
         let mut x = Extras::default();
         if let Some(e) = k.get("title_lines") {
-            x.title_lines = gx::string_list(&cx, e, "title_lines", "line")?;
+            x.title_lines = gx::string_list(&cx, e, Path::At("title_lines"), "line")?;
         }
         if let Some(e) = k.get("title_from") {
             x.title_from = gx::value(
                 &cx,
                 e,
-                "title_from",
+                Path::At("title_from"),
                 "a title source",
                 crate::xml::title_source,
             )?;
         }
         if let Some(e) = k.get("number") {
-            let p = "proprietary/gongwen/number";
+            let p = Path::At("proprietary/gongwen/number");
             let nk = Kids::of(&cx, e, p, &["code", "year", "seq"])?;
             x.number = Some((
                 gx::leaf(&cx, nk.need(&cx, e, p, "code")?, p)?,
@@ -539,7 +539,7 @@ impl Reader<'_, '_> {
             ));
         }
         if let Some(e) = k.get("adopted") {
-            let p = "proprietary/gongwen/adopted";
+            let p = Path::At("proprietary/gongwen/adopted");
             let ak = Kids::of(&cx, e, p, &["meeting", "line_kept"])?;
             x.meeting = gx::opt_leaf(&cx, ak.get("meeting"), p)?;
             if let Some(l) = ak.get("line_kept") {
@@ -547,16 +547,16 @@ impl Reader<'_, '_> {
             }
         }
         if let Some(e) = k.get("publication") {
-            x.publication = Some(gx::publication(&cx, e, "publication")?);
+            x.publication = Some(gx::publication(&cx, e, Path::At("publication"))?);
         }
         if let Some(e) = k.get("fields") {
-            x.fields = gx::fields(&cx, e, "fields")?;
+            x.fields = gx::fields(&cx, e, Path::At("fields"))?;
         }
         if let Some(e) = k.get("empty_body") {
-            x.empty_body = gx::boolean(&cx, e, "empty_body")?;
+            x.empty_body = gx::boolean(&cx, e, Path::At("empty_body"))?;
         }
         if let Some(e) = k.get("formula_split") {
-            x.formula_split = gx::boolean(&cx, e, "formula_split")?;
+            x.formula_split = gx::boolean(&cx, e, Path::At("formula_split"))?;
         }
         if let Some(e) = k.get("preamble") {
             x.preamble = Some(self.span_entries(&cx, e, "paragraph")?);
@@ -565,8 +565,8 @@ impl Reader<'_, '_> {
             x.closing = Some(self.span_entries(&cx, e, "closing_line")?);
         }
         if let Some(e) = k.get("nodes") {
-            for n in gx::items(&cx, e, "nodes", "node")? {
-                let p = "proprietary/gongwen/nodes/node";
+            for n in gx::items(&cx, e, Path::At("nodes"), "node")? {
+                let p = Path::At("proprietary/gongwen/nodes/node");
                 let nk = Kids::of(
                     &cx,
                     n,
@@ -602,8 +602,8 @@ impl Reader<'_, '_> {
             }
         }
         if let Some(e) = k.get("attachments") {
-            for a in gx::items(&cx, e, "attachments", "attachment")? {
-                let p = "proprietary/gongwen/attachments/attachment";
+            for a in gx::items(&cx, e, Path::At("attachments"), "attachment")? {
+                let p = Path::At("proprietary/gongwen/attachments/attachment");
                 let ak = Kids::of(&cx, a, p, &["ref", "num", "span"])?;
                 let id = gx::leaf(&cx, ak.need(&cx, a, p, "ref")?, p)?;
                 let num = ak
@@ -621,10 +621,10 @@ impl Reader<'_, '_> {
             }
         }
         if let Some(e) = k.get("residue") {
-            x.residue = gx::residue(&cx, e, "residue")?;
+            x.residue = gx::residue(&cx, e, Path::At("residue"))?;
         }
         if let Some(e) = k.get("diagnostics") {
-            x.diagnostics = gx::diagnostics(&cx, e, "diagnostics")?;
+            x.diagnostics = gx::diagnostics(&cx, e, Path::At("diagnostics"))?;
         }
         Ok(x)
     }
@@ -636,12 +636,12 @@ impl Reader<'_, '_> {
         el: &Element,
         item: &'static str,
     ) -> Result<Vec<Span>, Error> {
-        gx::items(cx, el, &el.name, item)?
+        gx::items(cx, el, Path::At(&el.name), item)?
             .into_iter()
             .map(|e| {
-                let k = Kids::of(cx, e, item, &["span"])?;
+                let k = Kids::of(cx, e, Path::At(item), &["span"])?;
                 k.get("span")
-                    .map(|s| gx::span(cx, s, item))
+                    .map(|s| gx::span(cx, s, Path::At(item)))
                     .transpose()
                     .map(Option::unwrap_or_default)
             })

@@ -28,7 +28,7 @@ pub fn from_str(src: &str) -> Result<Document, Error> {
             ),
         ));
     }
-    document(&cx, root, "document")
+    document(&cx, root, Path::At("document"))
 }
 
 fn ns_suffix(ns: &str) -> String {
@@ -47,7 +47,12 @@ pub(crate) struct Ctx<'t, 'a> {
 }
 
 impl Ctx<'_, '_> {
-    pub fn err(&self, el: &Element, path: &str, message: impl Into<String>) -> Error {
+    pub fn err(
+        &self,
+        el: &Element,
+        path: impl std::fmt::Display,
+        message: impl Into<String>,
+    ) -> Error {
         Error::Shape {
             format: self.format,
             message: message.into(),
@@ -67,7 +72,7 @@ impl<'e> Kids<'e> {
     pub fn of(
         cx: &Ctx<'_, '_>,
         el: &'e Element,
-        path: &str,
+        path: Path<'_>,
         allowed: &[&'static str],
     ) -> Result<Kids<'e>, Error> {
         no_text(cx, el, path)?;
@@ -113,7 +118,7 @@ impl<'e> Kids<'e> {
         &self,
         cx: &Ctx<'_, '_>,
         parent: &Element,
-        path: &str,
+        path: Path<'_>,
         name: &str,
     ) -> Result<&'e Element<'e>, Error> {
         self.get(name).ok_or_else(|| {
@@ -126,7 +131,7 @@ impl<'e> Kids<'e> {
     }
 }
 
-pub(crate) fn no_text(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<(), Error> {
+pub(crate) fn no_text(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<(), Error> {
     match el.stray_text() {
         Some(t) => Err(cx.err(
             el,
@@ -145,7 +150,7 @@ pub(crate) fn no_text(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<(), 
 pub(crate) fn items<'e>(
     cx: &Ctx<'_, '_>,
     el: &'e Element,
-    path: &str,
+    path: Path<'_>,
     item: &'static str,
 ) -> Result<Vec<&'e Element<'e>>, Error> {
     no_text(cx, el, path)?;
@@ -168,7 +173,7 @@ pub(crate) fn items<'e>(
 }
 
 /// The text of a leaf element, exactly as written.
-pub(crate) fn leaf(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<String, Error> {
+pub(crate) fn leaf(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<String, Error> {
     if let Some(c) = el.elements().next() {
         return Err(cx.err(
             c,
@@ -185,17 +190,16 @@ pub(crate) fn leaf(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<String,
 pub(crate) fn opt_leaf(
     cx: &Ctx<'_, '_>,
     el: Option<&Element>,
-    path: &str,
+    path: Path<'_>,
 ) -> Result<Option<String>, Error> {
-    el.map(|e| leaf(cx, e, &format!("{path}/{}", e.name)))
-        .transpose()
+    el.map(|e| leaf(cx, e, path.sub(&e.name))).transpose()
 }
 
 /// A leaf holding a value of a simple type; white space around it is ignored, as in XSD.
 pub(crate) fn value<T>(
     cx: &Ctx<'_, '_>,
     el: &Element,
-    path: &str,
+    path: Path<'_>,
     what: &str,
     parse: impl Fn(&str) -> Option<T>,
 ) -> Result<T, Error> {
@@ -204,13 +208,13 @@ pub(crate) fn value<T>(
     parse(t).ok_or_else(|| cx.err(el, path, format!("`{t}` is not {what}")))
 }
 
-pub(crate) fn date(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<Date, Error> {
+pub(crate) fn date(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<Date, Error> {
     value(cx, el, path, "a date (YYYY-MM-DD)", |s| {
         Date::try_from(s.to_string()).ok()
     })
 }
 
-pub(crate) fn boolean(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<bool, Error> {
+pub(crate) fn boolean(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<bool, Error> {
     value(cx, el, path, "a boolean", |s| match s {
         "true" | "1" => Some(true),
         "false" | "0" => Some(false),
@@ -218,16 +222,41 @@ pub(crate) fn boolean(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<bool
     })
 }
 
-fn sub(path: &str, name: &str) -> String {
-    format!("{path}/{name}")
+/// Where an element is, for messages (`document/body/node[3]/heading`): built as the reader
+/// descends, a link to its parent's, and written out only when an error names it, so that
+/// reading a valid document formats no path.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Path<'p> {
+    /// A path given whole.
+    At(&'p str),
+    /// The child element `name` of the element at the parent path.
+    Sub(&'p Path<'p>, &'p str),
+    /// The `i`-th (from 0) child element `name` of the element at the parent path.
+    Idx(&'p Path<'p>, &'p str, usize),
 }
 
-fn idx(path: &str, name: &str, i: usize) -> String {
-    format!("{path}/{name}[{}]", i + 1)
+impl<'p> Path<'p> {
+    pub fn sub<'q>(&'q self, name: &'q str) -> Path<'q> {
+        Path::Sub(self, name)
+    }
+
+    pub fn idx<'q>(&'q self, name: &'q str, i: usize) -> Path<'q> {
+        Path::Idx(self, name, i)
+    }
+}
+
+impl std::fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Path::At(p) => f.write_str(p),
+            Path::Sub(parent, name) => write!(f, "{parent}/{name}"),
+            Path::Idx(parent, name, i) => write!(f, "{parent}/{name}[{}]", i + 1),
+        }
+    }
 }
 
 /// The fields of a document inside the element that stands for it.
-pub(crate) fn document(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<Document, Error> {
+pub(crate) fn document(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<Document, Error> {
     let k = Kids::of(
         cx,
         el,
@@ -242,48 +271,47 @@ pub(crate) fn document(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<Doc
             "diagnostics",
         ],
     )?;
-    let meta = metadata(cx, k.need(cx, el, path, "meta")?, &sub(path, "meta"))?;
+    let meta = metadata(cx, k.need(cx, el, path, "meta")?, path.sub("meta"))?;
     let mut doc = Document {
         meta,
         ..Document::default()
     };
     if let Some(e) = k.get("preamble") {
-        let p = sub(path, "preamble");
-        for (i, c) in items(cx, e, &p, "paragraph")?.into_iter().enumerate() {
-            doc.preamble
-                .push(paragraph(cx, c, &idx(&p, "paragraph", i))?);
+        let p = path.sub("preamble");
+        for (i, c) in items(cx, e, p, "paragraph")?.into_iter().enumerate() {
+            doc.preamble.push(paragraph(cx, c, p.idx("paragraph", i))?);
         }
     }
     if let Some(e) = k.get("body") {
-        let p = sub(path, "body");
-        for (i, c) in items(cx, e, &p, "node")?.into_iter().enumerate() {
-            doc.body.push(node(cx, c, &idx(&p, "node", i))?);
+        let p = path.sub("body");
+        for (i, c) in items(cx, e, p, "node")?.into_iter().enumerate() {
+            doc.body.push(node(cx, c, p.idx("node", i))?);
         }
     }
     if let Some(e) = k.get("closing") {
-        let p = sub(path, "closing");
-        for (i, c) in items(cx, e, &p, "closing_line")?.into_iter().enumerate() {
+        let p = path.sub("closing");
+        for (i, c) in items(cx, e, p, "closing_line")?.into_iter().enumerate() {
             doc.closing
-                .push(closing_line(cx, c, &idx(&p, "closing_line", i))?);
+                .push(closing_line(cx, c, p.idx("closing_line", i))?);
         }
     }
     if let Some(e) = k.get("attachments") {
-        let p = sub(path, "attachments");
-        for (i, c) in items(cx, e, &p, "attachment")?.into_iter().enumerate() {
+        let p = path.sub("attachments");
+        for (i, c) in items(cx, e, p, "attachment")?.into_iter().enumerate() {
             doc.attachments
-                .push(attachment(cx, c, &idx(&p, "attachment", i))?);
+                .push(attachment(cx, c, p.idx("attachment", i))?);
         }
     }
     if let Some(e) = k.get("residue") {
-        doc.residue = residue(cx, e, &sub(path, "residue"))?;
+        doc.residue = residue(cx, e, path.sub("residue"))?;
     }
     if let Some(e) = k.get("diagnostics") {
-        doc.diagnostics = diagnostics(cx, e, &sub(path, "diagnostics"))?;
+        doc.diagnostics = diagnostics(cx, e, path.sub("diagnostics"))?;
     }
     Ok(doc)
 }
 
-fn metadata(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<Metadata, Error> {
+fn metadata(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<Metadata, Error> {
     let k = Kids::of(
         cx,
         el,
@@ -305,70 +333,70 @@ fn metadata(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<Metadata, Erro
     )?;
     let mut m = Metadata::default();
     if let Some(e) = k.get("kind") {
-        m.kind = value(cx, e, &sub(path, "kind"), "a document kind", doc_kind)?;
+        m.kind = value(cx, e, path.sub("kind"), "a document kind", doc_kind)?;
     }
     m.title = opt_leaf(cx, k.get("title"), path)?;
     if let Some(e) = k.get("title_lines") {
-        m.title_lines = string_list(cx, e, &sub(path, "title_lines"), "line")?;
+        m.title_lines = string_list(cx, e, path.sub("title_lines"), "line")?;
     }
     if let Some(e) = k.get("title_from") {
         m.title_from = value(
             cx,
             e,
-            &sub(path, "title_from"),
+            path.sub("title_from"),
             "a title source",
             title_source,
         )?;
     }
     if let Some(e) = k.get("issuers") {
-        m.issuers = string_list(cx, e, &sub(path, "issuers"), "issuer")?;
+        m.issuers = string_list(cx, e, path.sub("issuers"), "issuer")?;
     }
     if let Some(e) = k.get("number") {
-        let p = sub(path, "number");
-        let nk = Kids::of(cx, e, &p, &["text", "code", "year", "seq"])?;
+        let p = path.sub("number");
+        let nk = Kids::of(cx, e, p, &["text", "code", "year", "seq"])?;
         m.number = Some(DocNumber {
-            text: leaf(cx, nk.need(cx, e, &p, "text")?, &sub(&p, "text"))?,
-            code: leaf(cx, nk.need(cx, e, &p, "code")?, &sub(&p, "code"))?,
+            text: leaf(cx, nk.need(cx, e, p, "text")?, p.sub("text"))?,
+            code: leaf(cx, nk.need(cx, e, p, "code")?, p.sub("code"))?,
             year: value(
                 cx,
-                nk.need(cx, e, &p, "year")?,
-                &sub(&p, "year"),
+                nk.need(cx, e, p, "year")?,
+                p.sub("year"),
                 "a year",
                 |s| s.parse().ok(),
             )?,
             seq: value(
                 cx,
-                nk.need(cx, e, &p, "seq")?,
-                &sub(&p, "seq"),
+                nk.need(cx, e, p, "seq")?,
+                p.sub("seq"),
                 "a sequence number",
                 |s| s.parse().ok(),
             )?,
         });
     }
     if let Some(e) = k.get("subtitle") {
-        m.subtitle = string_list(cx, e, &sub(path, "subtitle"), "line")?;
+        m.subtitle = string_list(cx, e, path.sub("subtitle"), "line")?;
     }
     if let Some(e) = k.get("adopted") {
-        let p = sub(path, "adopted");
-        let ak = Kids::of(cx, e, &p, &["meeting", "date", "line"])?;
+        let p = path.sub("adopted");
+        let ak = Kids::of(cx, e, p, &["meeting", "date", "line"])?;
         m.adopted = Some(Adoption {
-            meeting: opt_leaf(cx, ak.get("meeting"), &p)?,
+            meeting: opt_leaf(cx, ak.get("meeting"), p)?,
             date: ak
                 .get("date")
-                .map(|d| date(cx, d, &sub(&p, "date")))
+                .map(|d| date(cx, d, p.sub("date")))
                 .transpose()?,
-            line: opt_leaf(cx, ak.get("line"), &p)?,
+            line: opt_leaf(cx, ak.get("line"), p)?,
         });
     }
     m.addressee = opt_leaf(cx, k.get("addressee"), path)?;
     if let Some(e) = k.get("signed") {
-        m.signed = Some(date(cx, e, &sub(path, "signed"))?);
+        m.signed = Some(date(cx, e, path.sub("signed"))?);
     }
     if let Some(e) = k.get("publication") {
-        m.publication = Some(publication(cx, e, &sub(path, "publication"))?);
+        m.publication = Some(publication(cx, e, path.sub("publication"))?);
     }
     if let Some(e) = k.get("fields") {
-        m.fields = fields(cx, e, &sub(path, "fields"))?;
+        m.fields = fields(cx, e, path.sub("fields"))?;
     }
     Ok(m)
 }
@@ -377,20 +405,20 @@ fn metadata(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<Metadata, Erro
 pub(crate) fn string_list(
     cx: &Ctx<'_, '_>,
     el: &Element,
-    path: &str,
+    path: Path<'_>,
     item: &'static str,
 ) -> Result<Vec<String>, Error> {
     items(cx, el, path, item)?
         .into_iter()
         .enumerate()
-        .map(|(i, c)| leaf(cx, c, &idx(path, item, i)))
+        .map(|(i, c)| leaf(cx, c, path.idx(item, i)))
         .collect()
 }
 
 pub(crate) fn publication(
     cx: &Ctx<'_, '_>,
     el: &Element,
-    path: &str,
+    path: Path<'_>,
 ) -> Result<Publication, Error> {
     let k = Kids::of(cx, el, path, &["datetime", "source", "headline"])?;
     Ok(Publication {
@@ -400,16 +428,16 @@ pub(crate) fn publication(
     })
 }
 
-pub(crate) fn fields(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<Vec<Field>, Error> {
+pub(crate) fn fields(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<Vec<Field>, Error> {
     items(cx, el, path, "field")?
         .into_iter()
         .enumerate()
         .map(|(i, f)| {
-            let p = idx(path, "field", i);
-            let k = Kids::of(cx, f, &p, &["key", "value"])?;
+            let p = path.idx("field", i);
+            let k = Kids::of(cx, f, p, &["key", "value"])?;
             Ok(Field {
-                key: leaf(cx, k.need(cx, f, &p, "key")?, &sub(&p, "key"))?,
-                value: leaf(cx, k.need(cx, f, &p, "value")?, &sub(&p, "value"))?,
+                key: leaf(cx, k.need(cx, f, p, "key")?, p.sub("key"))?,
+                value: leaf(cx, k.need(cx, f, p, "value")?, p.sub("value"))?,
             })
         })
         .collect()
@@ -417,7 +445,7 @@ pub(crate) fn fields(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<Vec<F
 
 /// A span element: `<span offset="…" len="…" line="…" column="…"/>`, all four required, no
 /// other attribute, no content.
-pub(crate) fn span(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<Span, Error> {
+pub(crate) fn span(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<Span, Error> {
     const FIELDS: [&str; 4] = ["offset", "len", "line", "column"];
     if let Some(c) = el.elements().next() {
         return Err(cx.err(
@@ -465,21 +493,21 @@ pub(crate) fn span(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<Span, E
     })
 }
 
-fn opt_span(cx: &Ctx<'_, '_>, el: Option<&Element>, path: &str) -> Result<Span, Error> {
-    el.map(|e| span(cx, e, &sub(path, "span")))
+fn opt_span(cx: &Ctx<'_, '_>, el: Option<&Element>, path: Path<'_>) -> Result<Span, Error> {
+    el.map(|e| span(cx, e, path.sub("span")))
         .transpose()
         .map(Option::unwrap_or_default)
 }
 
-fn paragraph(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<Paragraph, Error> {
+fn paragraph(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<Paragraph, Error> {
     let k = Kids::of(cx, el, path, &["text", "span"])?;
     Ok(Paragraph {
-        text: leaf(cx, k.need(cx, el, path, "text")?, &sub(path, "text"))?,
+        text: leaf(cx, k.need(cx, el, path, "text")?, path.sub("text"))?,
         span: opt_span(cx, k.get("span"), path)?,
     })
 }
 
-fn node(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<Node, Error> {
+fn node(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<Node, Error> {
     let k = Kids::of(
         cx,
         el,
@@ -497,104 +525,107 @@ fn node(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<Node, Error> {
     let kind = value(
         cx,
         k.need(cx, el, path, "kind")?,
-        &sub(path, "kind"),
+        path.sub("kind"),
         "a node kind",
         node_kind,
     )?;
     let mut n = Node::new(kind);
     if let Some(e) = k.get("num") {
-        let p = sub(path, "num");
-        let nk = Kids::of(cx, e, &p, &["text", "value"])?;
+        let p = path.sub("num");
+        let nk = Kids::of(cx, e, p, &["text", "value"])?;
         n.num = Some(Num {
-            text: leaf(cx, nk.need(cx, e, &p, "text")?, &sub(&p, "text"))?,
+            text: leaf(cx, nk.need(cx, e, p, "text")?, p.sub("text"))?,
             value: value(
                 cx,
-                nk.need(cx, e, &p, "value")?,
-                &sub(&p, "value"),
+                nk.need(cx, e, p, "value")?,
+                p.sub("value"),
                 "a number",
                 |s| s.parse().ok(),
             )?,
         });
     }
     if let Some(e) = k.get("heading") {
-        let p = sub(path, "heading");
-        let hk = Kids::of(cx, e, &p, &["text", "end", "run_in"])?;
+        let p = path.sub("heading");
+        let hk = Kids::of(cx, e, p, &["text", "end", "run_in"])?;
         n.heading = Some(Heading {
-            text: leaf(cx, hk.need(cx, e, &p, "text")?, &sub(&p, "text"))?,
-            end: opt_leaf(cx, hk.get("end"), &p)?,
+            text: leaf(cx, hk.need(cx, e, p, "text")?, p.sub("text"))?,
+            end: opt_leaf(cx, hk.get("end"), p)?,
             run_in: hk
                 .get("run_in")
-                .map(|r| boolean(cx, r, &sub(&p, "run_in")))
+                .map(|r| boolean(cx, r, p.sub("run_in")))
                 .transpose()?
                 .unwrap_or(false),
         });
     }
     if let Some(e) = k.get("paragraphs") {
-        let p = sub(path, "paragraphs");
-        for (i, c) in items(cx, e, &p, "paragraph")?.into_iter().enumerate() {
-            n.paragraphs
-                .push(paragraph(cx, c, &idx(&p, "paragraph", i))?);
+        let p = path.sub("paragraphs");
+        for (i, c) in items(cx, e, p, "paragraph")?.into_iter().enumerate() {
+            n.paragraphs.push(paragraph(cx, c, p.idx("paragraph", i))?);
         }
     }
     if let Some(e) = k.get("children") {
-        let p = sub(path, "children");
-        for (i, c) in items(cx, e, &p, "node")?.into_iter().enumerate() {
-            n.children.push(node(cx, c, &idx(&p, "node", i))?);
+        let p = path.sub("children");
+        for (i, c) in items(cx, e, p, "node")?.into_iter().enumerate() {
+            n.children.push(node(cx, c, p.idx("node", i))?);
         }
     }
     if let Some(e) = k.get("guarantees") {
-        n.guarantees = boolean(cx, e, &sub(path, "guarantees"))?;
+        n.guarantees = boolean(cx, e, path.sub("guarantees"))?;
     }
     n.span = opt_span(cx, k.get("span"), path)?;
     Ok(n)
 }
 
-fn closing_line(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<ClosingLine, Error> {
+fn closing_line(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<ClosingLine, Error> {
     let k = Kids::of(cx, el, path, &["role", "text", "span"])?;
     Ok(ClosingLine {
         role: value(
             cx,
             k.need(cx, el, path, "role")?,
-            &sub(path, "role"),
+            path.sub("role"),
             "a closing role",
             closing_role,
         )?,
-        text: leaf(cx, k.need(cx, el, path, "text")?, &sub(path, "text"))?,
+        text: leaf(cx, k.need(cx, el, path, "text")?, path.sub("text"))?,
         span: opt_span(cx, k.get("span"), path)?,
     })
 }
 
-fn attachment(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<Attachment, Error> {
+fn attachment(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<Attachment, Error> {
     let k = Kids::of(cx, el, path, &["label", "num", "content", "span"])?;
     let content = k.need(cx, el, path, "content")?;
     Ok(Attachment {
         label: opt_leaf(cx, k.get("label"), path)?,
         num: k
             .get("num")
-            .map(|e| value(cx, e, &sub(path, "num"), "a number", |s| s.parse().ok()))
+            .map(|e| value(cx, e, path.sub("num"), "a number", |s| s.parse().ok()))
             .transpose()?,
-        content: document(cx, content, &sub(path, "content"))?,
+        content: document(cx, content, path.sub("content"))?,
         span: opt_span(cx, k.get("span"), path)?,
     })
 }
 
-pub(crate) fn residue(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<Vec<Residue>, Error> {
+pub(crate) fn residue(
+    cx: &Ctx<'_, '_>,
+    el: &Element,
+    path: Path<'_>,
+) -> Result<Vec<Residue>, Error> {
     items(cx, el, path, "residue")?
         .into_iter()
         .enumerate()
         .map(|(i, r)| {
-            let p = idx(path, "residue", i);
-            let k = Kids::of(cx, r, &p, &["role", "text", "span"])?;
+            let p = path.idx("residue", i);
+            let k = Kids::of(cx, r, p, &["role", "text", "span"])?;
             Ok(Residue {
                 role: value(
                     cx,
-                    k.need(cx, r, &p, "role")?,
-                    &sub(&p, "role"),
+                    k.need(cx, r, p, "role")?,
+                    p.sub("role"),
                     "a residue role",
                     residue_role,
                 )?,
-                text: leaf(cx, k.need(cx, r, &p, "text")?, &sub(&p, "text"))?,
-                span: opt_span(cx, k.get("span"), &p)?,
+                text: leaf(cx, k.need(cx, r, p, "text")?, p.sub("text"))?,
+                span: opt_span(cx, k.get("span"), p)?,
             })
         })
         .collect()
@@ -603,25 +634,25 @@ pub(crate) fn residue(cx: &Ctx<'_, '_>, el: &Element, path: &str) -> Result<Vec<
 pub(crate) fn diagnostics(
     cx: &Ctx<'_, '_>,
     el: &Element,
-    path: &str,
+    path: Path<'_>,
 ) -> Result<Vec<Diagnostic>, Error> {
     items(cx, el, path, "diagnostic")?
         .into_iter()
         .enumerate()
         .map(|(i, d)| {
-            let p = idx(path, "diagnostic", i);
-            let k = Kids::of(cx, d, &p, &["code", "severity", "message", "span"])?;
+            let p = path.idx("diagnostic", i);
+            let k = Kids::of(cx, d, p, &["code", "severity", "message", "span"])?;
             Ok(Diagnostic {
-                code: leaf(cx, k.need(cx, d, &p, "code")?, &sub(&p, "code"))?,
+                code: leaf(cx, k.need(cx, d, p, "code")?, p.sub("code"))?,
                 severity: value(
                     cx,
-                    k.need(cx, d, &p, "severity")?,
-                    &sub(&p, "severity"),
+                    k.need(cx, d, p, "severity")?,
+                    p.sub("severity"),
                     "a severity",
                     severity,
                 )?,
-                message: leaf(cx, k.need(cx, d, &p, "message")?, &sub(&p, "message"))?,
-                span: opt_span(cx, k.get("span"), &p)?,
+                message: leaf(cx, k.need(cx, d, p, "message")?, p.sub("message"))?,
+                span: opt_span(cx, k.get("span"), p)?,
             })
         })
         .collect()
