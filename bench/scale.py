@@ -17,7 +17,8 @@
    cloned): their ratio is what the machine's caches alone add from 1 MB to 10 MB.
    With --instructions, callgrind counts the instructions of every path at both sizes: their
    ratio is the growth of the work itself, whatever the caches do.
-   Then the same conversions as commands (`gongwen convert`, a process a run).
+   Then conversions as commands (`gongwen convert`, a process a run) that take every reader
+   (text, JSON, gongwen XML, AKN) and every writer through a whole process.
 2. Peak memory: `/usr/bin/time -v gongwen convert DOC_10MB --to FMT -o OUT`, maximum resident
    set size against the input size (the bar: at most 5x for AKN).
 3. Batch: `gongwen batch` on --batch-count generated documents (20 KB on average, 10-30 KB) to
@@ -237,7 +238,12 @@ def main() -> None:
 
     print(f"\n== growth of the command: gongwen convert, a process a run (median of {args.runs})")
     print(f"{'conversion':22} {'1 MB':>9} {'10 MB':>9} {'ratio':>6}")
-    for src_fmt, fmt in (("text", "akn"), ("text", "xml"), ("text", "json"), ("text", "text"), ("json", "akn")):
+    # every reader (text, JSON, gongwen XML, AKN) and every writer, each in at least one command
+    conversions = (
+        ("text", "akn"), ("text", "xml"), ("text", "json"), ("text", "text"),
+        ("json", "akn"), ("xml", "text"), ("akn", "text"),
+    )
+    for src_fmt, fmt in conversions:
         ts = []
         for doc in (one, ten):
             inp = doc
