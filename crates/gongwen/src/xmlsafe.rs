@@ -379,7 +379,11 @@ pub(crate) fn parse(src: &str, format: Format) -> Result<Tree<'_>, Error> {
         .set_max_declarations_per_element(MAX_ATTRIBUTES);
 
     let mut interned = Interned::default();
-    let mut stack: Vec<Element<'_>> = Vec::new();
+    // the open elements, each with where its children start in `kids`: the children of every
+    // open element wait in one list and go to their element in one exact allocation when it
+    // ends (no vector grown by doubling for every element, no spare room kept in the tree)
+    let mut stack: Vec<(Element<'_>, usize)> = Vec::new();
+    let mut kids: Vec<Child<'_>> = Vec::new();
     let mut root: Option<Element<'_>> = None;
     // one text event is borrowed from the input; text in pieces (around a reference) is copied
     let mut text: Cow<'_, str> = Cow::Borrowed("");
@@ -428,7 +432,7 @@ pub(crate) fn parse(src: &str, format: Format) -> Result<Tree<'_>, Error> {
             }
             Event::PI(_) | Event::Comment(_) => {}
             Event::Start(s) => {
-                flush_text(&mut stack, &mut text);
+                flush_text(&stack, &mut kids, &mut text);
                 elements += 1;
                 if elements > MAX_ELEMENTS {
                     return Err(Error::Limit {
@@ -453,10 +457,10 @@ pub(crate) fn parse(src: &str, format: Format) -> Result<Tree<'_>, Error> {
                         at(start),
                     ));
                 }
-                stack.push(el);
+                stack.push((el, kids.len()));
             }
             Event::Empty(s) => {
-                flush_text(&mut stack, &mut text);
+                flush_text(&stack, &mut kids, &mut text);
                 elements += 1;
                 if elements > MAX_ELEMENTS {
                     return Err(Error::Limit {
@@ -474,8 +478,8 @@ pub(crate) fn parse(src: &str, format: Format) -> Result<Tree<'_>, Error> {
                 }
                 let end = base + usize::try_from(reader.buffer_position()).unwrap_or(0);
                 let el = element(&reader, &s, start, end, &mut interned, src, format, &lines)?;
-                match stack.last_mut() {
-                    Some(parent) => parent.children.push(Child::Element(el)),
+                match stack.last() {
+                    Some(_) => kids.push(Child::Element(el)),
                     None if root.is_some() => {
                         return Err(syntax(
                             format,
@@ -487,12 +491,13 @@ pub(crate) fn parse(src: &str, format: Format) -> Result<Tree<'_>, Error> {
                 }
             }
             Event::End(_) => {
-                flush_text(&mut stack, &mut text);
-                let Some(el) = stack.pop() else {
+                flush_text(&stack, &mut kids, &mut text);
+                let Some((mut el, first)) = stack.pop() else {
                     return Err(syntax(format, "end tag without a start tag", at(start)));
                 };
-                match stack.last_mut() {
-                    Some(parent) => parent.children.push(Child::Element(el)),
+                el.children = kids.drain(first..).collect();
+                match stack.last() {
+                    Some(_) => kids.push(Child::Element(el)),
                     None => root = Some(el),
                 }
             }
@@ -569,7 +574,7 @@ pub(crate) fn parse(src: &str, format: Format) -> Result<Tree<'_>, Error> {
             Event::Eof => break,
         }
     }
-    if let Some(open) = stack.last() {
+    if let Some((open, _)) = stack.last() {
         return Err(syntax(
             format,
             format!("element `{}` is not closed", open.name),
@@ -607,13 +612,18 @@ fn push_text<'a>(
 }
 
 /// Hands the text read so far to the open element.
-fn flush_text<'a>(stack: &mut [Element<'a>], text: &mut Cow<'a, str>) {
+fn flush_text<'a>(
+    stack: &[(Element<'a>, usize)],
+    kids: &mut Vec<Child<'a>>,
+    text: &mut Cow<'a, str>,
+) {
     if text.is_empty() {
         return;
     }
-    match stack.last_mut() {
-        Some(parent) => parent.children.push(Child::Text(std::mem::take(text))),
-        None => *text = Cow::Borrowed(""),
+    if stack.is_empty() {
+        *text = Cow::Borrowed("");
+    } else {
+        kids.push(Child::Text(std::mem::take(text)));
     }
 }
 
