@@ -495,7 +495,15 @@ pub(crate) fn parse(src: &str, format: Format) -> Result<Tree<'_>, Error> {
                 let Some((mut el, first)) = stack.pop() else {
                     return Err(syntax(format, "end tag without a start tag", at(start)));
                 };
-                el.children = kids.drain(first..).collect();
+                el.children = if first < kids.len() - first {
+                    // the element holds most of the list (the root, a body of many parts): it
+                    // keeps the list's allocation and the few children of the elements still
+                    // open move to a new one, so that a large list is never held twice
+                    let open: Vec<Child<'_>> = kids.drain(..first).collect();
+                    std::mem::replace(&mut kids, open)
+                } else {
+                    kids.drain(first..).collect()
+                };
                 match stack.last() {
                     Some(_) => kids.push(Child::Element(el)),
                     None => root = Some(el),
@@ -1511,6 +1519,38 @@ mod tests {
             None
         );
         assert_eq!(first_non_xml_char("\u{2}\u{FFFF}"), Some((0, '\u{2}')));
+    }
+
+    /// The tree written back as a string: elements as `name(children)`, texts as they are.
+    fn shape(e: &Element<'_>) -> String {
+        let inner: Vec<String> = e
+            .children
+            .iter()
+            .map(|c| match c {
+                Child::Element(c) => shape(c),
+                Child::Text(t) => t.to_string(),
+            })
+            .collect();
+        format!("{}({})", e.name, inner.join(","))
+    }
+
+    #[test]
+    fn every_element_gets_its_own_children_in_order() {
+        // children gathered in one list for all open elements: an element with fewer children
+        // than the ones still open before it, one with more, leaves, mixed text at every depth
+        let xml = "<r>t0<a>1</a><b><c/>x<d>y<e>z</e></d>w</b>t1<f/></r>";
+        let t = parse(xml, Format::Xml).expect("parses");
+        assert_eq!(shape(&t.root), "r(t0,a(1),b(c(),x,d(y,e(z)),w),t1,f())");
+        // a wide element under a narrow one, and the reverse
+        let many: String = (0..300).map(|i| format!("<i>{i}</i>")).collect();
+        let xml = format!("<r><h/><body>{many}</body><tail><k/></tail></r>");
+        let t = parse(&xml, Format::Xml).expect("parses");
+        let body = t.root.child("", "body").expect("body");
+        assert_eq!(body.children.len(), 300);
+        assert!(matches!(&body.children[299], Child::Element(e) if shape(e) == "i(299)"));
+        let names: Vec<&str> = t.root.elements().map(|e| &*e.name).collect();
+        assert_eq!(names, ["h", "body", "tail"]);
+        assert_eq!(shape(t.root.child("", "tail").expect("tail")), "tail(k())");
     }
 
     #[test]
