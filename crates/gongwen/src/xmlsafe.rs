@@ -11,8 +11,9 @@
 //!   however deep the input goes);
 //! - more than [`MAX_ATTRIBUTES`] attributes (namespace declarations included) on one element;
 //! - a text node or attribute value longer than [`MAX_TEXT`] bytes, an input longer than
-//!   [`MAX_INPUT`] bytes, or more than [`MAX_ELEMENTS`] elements (the tree stays within some
-//!   160 MB whatever the input);
+//!   [`MAX_INPUT`] bytes, more than [`MAX_ELEMENTS`] elements or more than
+//!   [`MAX_ATTRIBUTES_TOTAL`] attributes (the tree stays within about 500 MB whatever the
+//!   input);
 //! - characters XML 1.0 does not allow, unbound prefixes, mismatched tags, text outside the root.
 //!
 //! The limits sit far above what a real document needs: gongwen's own AKN nests about 12 levels
@@ -48,9 +49,15 @@ pub const MAX_TEXT: usize = 8 * 1024 * 1024;
 /// Longest input accepted, in bytes (64 MiB).
 pub const MAX_INPUT: usize = 64 * 1024 * 1024;
 /// Most elements accepted in one input (2^20): the AKN of a 10 MB document of the genre holds
-/// about 440 000, the largest corpus document 13 000. The tree costs about 150 bytes per
-/// element, so a flood of `<a/>` cannot make it larger than about 160 MB.
+/// about 270 000, the largest corpus document 13 000. A flood of `<a/>` makes a tree of about
+/// 110 MB; with text between the elements and two attributes on each, all of them copied
+/// because they hold a reference, about 480 MB, the most we could make it.
 pub const MAX_ELEMENTS: usize = 1 << 20;
+/// Most attributes accepted in one input, namespace declarations left out (2^21, two an element
+/// at the element limit): the AKN of a 10 MB document of the genre holds about 220 000, fewer
+/// than one an element. Without it, 64 attributes on each element of a 64 MiB input would make
+/// a tree of some 740 MB.
+pub const MAX_ATTRIBUTES_TOTAL: usize = 1 << 21;
 
 /// The Akoma Ntoso 3.0 namespace.
 pub const AKN_NS: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
@@ -389,6 +396,7 @@ pub(crate) fn parse(src: &str, format: Format) -> Result<Tree<'_>, Error> {
     let mut text: Cow<'_, str> = Cow::Borrowed("");
     let mut text_at = 0usize;
     let mut elements = 0usize;
+    let mut attributes = 0usize;
 
     loop {
         let start = base + usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
@@ -409,6 +417,8 @@ pub(crate) fn parse(src: &str, format: Format) -> Result<Tree<'_>, Error> {
                 return Err(syntax(format, tidy(&e.to_string()), at(off)));
             }
         };
+        // a start tag opens an element that its end tag closes; an empty one is whole at once
+        let opens = matches!(event, Event::Start(_));
         match event {
             Event::Decl(d) => {
                 if let Some(Ok(enc)) = d.encoding() {
@@ -431,7 +441,7 @@ pub(crate) fn parse(src: &str, format: Format) -> Result<Tree<'_>, Error> {
                 ));
             }
             Event::PI(_) | Event::Comment(_) => {}
-            Event::Start(s) => {
+            Event::Start(s) | Event::Empty(s) => {
                 flush_text(&stack, &mut kids, &mut text);
                 elements += 1;
                 if elements > MAX_ELEMENTS {
@@ -450,6 +460,14 @@ pub(crate) fn parse(src: &str, format: Format) -> Result<Tree<'_>, Error> {
                 }
                 let end = base + usize::try_from(reader.buffer_position()).unwrap_or(0);
                 let el = element(&reader, &s, start, end, &mut interned, src, format, &lines)?;
+                attributes += el.attrs.len();
+                if attributes > MAX_ATTRIBUTES_TOTAL {
+                    return Err(Error::Limit {
+                        what: "attributes in one input",
+                        limit: MAX_ATTRIBUTES_TOTAL,
+                        at: at(start),
+                    });
+                }
                 if stack.is_empty() && root.is_some() {
                     return Err(syntax(
                         format,
@@ -457,37 +475,12 @@ pub(crate) fn parse(src: &str, format: Format) -> Result<Tree<'_>, Error> {
                         at(start),
                     ));
                 }
-                stack.push((el, kids.len()));
-            }
-            Event::Empty(s) => {
-                flush_text(&stack, &mut kids, &mut text);
-                elements += 1;
-                if elements > MAX_ELEMENTS {
-                    return Err(Error::Limit {
-                        what: "elements in one input",
-                        limit: MAX_ELEMENTS,
-                        at: at(start),
-                    });
-                }
-                if stack.len() >= MAX_DEPTH {
-                    return Err(Error::Limit {
-                        what: "element nesting depth",
-                        limit: MAX_DEPTH,
-                        at: at(start),
-                    });
-                }
-                let end = base + usize::try_from(reader.buffer_position()).unwrap_or(0);
-                let el = element(&reader, &s, start, end, &mut interned, src, format, &lines)?;
-                match stack.last() {
-                    Some(_) => kids.push(Child::Element(el)),
-                    None if root.is_some() => {
-                        return Err(syntax(
-                            format,
-                            "a second root element: an XML document has one",
-                            at(start),
-                        ))
-                    }
-                    None => root = Some(el),
+                if opens {
+                    stack.push((el, kids.len()));
+                } else if stack.is_empty() {
+                    root = Some(el);
+                } else {
+                    kids.push(Child::Element(el));
                 }
             }
             Event::End(_) => {
@@ -729,7 +722,12 @@ fn element<'a>(
         }
     };
     let name = borrowed(src, local.as_ref());
-    let mut attrs = Vec::new();
+    // room for as many attributes as the tag has `=` (a value may hold more): made once at
+    // about its size, not at four, the least a vector grows to
+    let room = memchr::memchr_iter(b'=', s.attributes_raw())
+        .count()
+        .min(MAX_ATTRIBUTES);
+    let mut attrs = Vec::with_capacity(room);
     let mut count = 0usize;
     for a in s.attributes() {
         count += 1;

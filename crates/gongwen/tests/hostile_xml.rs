@@ -7,7 +7,9 @@
 
 mod xmlsupport;
 
-use gongwen::xmlsafe::{MAX_ATTRIBUTES, MAX_DEPTH, MAX_ELEMENTS, MAX_INPUT, MAX_TEXT};
+use gongwen::xmlsafe::{
+    MAX_ATTRIBUTES, MAX_ATTRIBUTES_TOTAL, MAX_DEPTH, MAX_ELEMENTS, MAX_INPUT, MAX_TEXT,
+};
 use gongwen::{Error, Severity};
 use proptest::prelude::*;
 use std::time::{Duration, Instant};
@@ -233,6 +235,36 @@ fn a_flood_of_elements_is_refused() {
                 assert_eq!(at.offset, src.len() - "<a/></akomaNtoso>".len(), "{e}");
             }
             other => panic!("expected the element limit, got {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn a_flood_of_attributes_is_refused() {
+    // 63 attributes an element, each within the per-element limit, far fewer elements than
+    // the element limit: refused by the count of attributes in the whole input
+    let per = MAX_ATTRIBUTES - 1;
+    let names: Vec<String> = (0..per).map(|i| format!("a{i}")).collect();
+    let one = format!("<e {}/>", names.join("=\"\" ") + "=\"\"");
+    let count = MAX_ATTRIBUTES_TOTAL / per + 1;
+    assert!(count < MAX_ELEMENTS);
+    let src = format!(
+        "<akomaNtoso xmlns=\"{AKN}\">{}</akomaNtoso>",
+        one.repeat(count)
+    );
+    // the element whose attributes pass the limit starts where the earlier ones end
+    let last = MAX_ATTRIBUTES_TOTAL / per;
+    let offset = src.find('>').expect("root tag") + 1 + last * one.len();
+    for e in refused(&src) {
+        match &e {
+            Error::Limit { what, limit, at } => {
+                assert_eq!(
+                    (*what, *limit),
+                    ("attributes in one input", MAX_ATTRIBUTES_TOTAL)
+                );
+                assert_eq!(at.offset, offset, "{e}");
+            }
+            other => panic!("expected the attribute limit, got {other:?}"),
         }
     }
 }
