@@ -235,18 +235,25 @@ fn first_non_xml_char(s: &str) -> Option<(usize, char)> {
 }
 
 /// True when `b` holds a C0 control other than tab, LF and CR, or `EF BF` (the first two bytes
-/// of U+FFFE and U+FFFF, and of U+FFC0…U+FFFD). One pass over each byte and the next, bitwise
-/// and with no early exit, so that the compiler vectorises it: a text read from XML is checked
-/// at the speed of a copy rather than a byte at a time.
+/// of U+FFFE and U+FFFF, and of U+FFC0…U+FFFD), in one vectorised pass
+/// ([`flagged_or_ef_bf`]): what the reader reads and what the writer writes (names, attribute
+/// values) is cleared at the speed of a copy, and the exact check runs only past it.
 fn may_hold_non_xml(b: &[u8]) -> bool {
-    let control = |x: u8| {
+    flagged_or_ef_bf(b, |x| {
         u8::from(x < 0x20) & u8::from(x != b'\t') & u8::from(x != b'\n') & u8::from(x != b'\r')
-    };
+    })
+}
+
+/// True when `flag` (1 or 0, computed bitwise) is 1 for a byte of `b`, or `b` holds `EF BF`.
+/// One pass over each byte and the next, with no early exit and no branch in the loop, so that
+/// the compiler vectorises it.
+#[inline(always)]
+fn flagged_or_ef_bf(b: &[u8], flag: impl Fn(u8) -> u8) -> bool {
     let Some((&last, _)) = b.split_last() else {
         return false;
     };
-    let found = b.iter().zip(&b[1..]).fold(control(last), |acc, (&x, &y)| {
-        acc | control(x) | u8::from(x == 0xEF) & u8::from(y == 0xBF)
+    let found = b.iter().zip(&b[1..]).fold(flag(last), |acc, (&x, &y)| {
+        acc | flag(x) | u8::from(x == 0xEF) & u8::from(y == 0xBF)
     });
     found != 0
 }
@@ -773,10 +780,9 @@ fn element<'a>(
         }
         let raw = borrowed(src, &a.value);
         // one pass over the bytes (no early exit: values are short) clears nearly every value
-        let plain = raw
-            .bytes()
-            .fold(0u8, |acc, b| acc | ATTR_READ[usize::from(b)])
-            == 0
+        // the writer's byte classes clear nearly every value in one pass: a value that needs
+        // no reference written holds nothing that reading would change or refuse
+        let plain = attr_classes(&raw) == 0
             || !raw
                 .bytes()
                 .any(|b| matches!(b, b'\r' | b'\n' | b'\t' | b'<' | b'&'))
@@ -811,22 +817,6 @@ fn element<'a>(
         len: end.saturating_sub(start),
     })
 }
-
-/// The bytes that make an attribute value as read more than a slice of the input (tab, LF, CR,
-/// `<`, `&`), or that may start a character XML cannot hold (C0 controls, and `EF`, the first
-/// byte of U+FFFE and U+FFFF): a value with none of them is taken as it stands.
-static ATTR_READ: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        t[b] = 1;
-        b += 1;
-    }
-    t[b'<' as usize] = 1;
-    t[b'&' as usize] = 1;
-    t[0xEF] = 1;
-    t
-};
 
 /// `part` of the input as a slice of `src`, which it is when quick-xml hands out a name or an
 /// attribute value of a borrowed input (the address tells); a copy otherwise.
@@ -968,14 +958,6 @@ pub(crate) fn push_u64(buf: &mut String, v: u64) {
 /// one copy of a prefix.
 const NEWLINE_SPACES: &str = "\n                                                                                                                                ";
 
-/// True when `s` may hold a character XML 1.0 cannot (a C0 control other than tab, LF, CR, or
-/// U+FFFE / U+FFFF): a byte scan and a search for `EF BF`; the exact check only then.
-fn maybe_unrepresentable(s: &str) -> bool {
-    s.bytes()
-        .any(|b| b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r')
-        || has_noncharacter(s)
-}
-
 /// True when `s` holds U+FFFE or U+FFFF (`EF BF BE`, `EF BF BF`): one vectorised search for
 /// `EF BF`, which Chinese text seldom holds (U+FFC0…U+FFFF: ￥ and a few other signs).
 fn has_noncharacter(s: &str) -> bool {
@@ -1044,19 +1026,12 @@ fn push_escaped(
 /// nearly all text passes it and is copied whole.
 fn text_needs_care(b: &[u8]) -> bool {
     // bitwise, not short-circuit, so that there is no branch in the loop
-    let single = |x: u8| {
+    flagged_or_ef_bf(b, |x| {
         u8::from(x < 0x20) & u8::from(x != b'\t') & u8::from(x != b'\n')
             | u8::from(x == b'&')
             | u8::from(x == b'<')
             | u8::from(x == b'>')
-    };
-    let Some((&last, _)) = b.split_last() else {
-        return false;
-    };
-    let found = b.iter().zip(&b[1..]).fold(single(last), |acc, (&x, &y)| {
-        acc | single(x) | u8::from(x == 0xEF) & u8::from(y == 0xBF)
-    });
-    found != 0
+    })
 }
 
 /// Appends `s` with `&`, `<`, `>` and CR escaped (text content), and returns the first character
@@ -1180,7 +1155,7 @@ impl<'w> Out<'w> {
     }
 
     fn check(&mut self, s: &str) {
-        if self.fault.is_none() && maybe_unrepresentable(s) {
+        if self.fault.is_none() && may_hold_non_xml(s.as_bytes()) {
             if let Some(c) = unrepresentable(s) {
                 self.fault = Some((c, self.context));
             }
