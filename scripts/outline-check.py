@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
-"""Scores `gongwen outline` against this project's own hand-written outlines of documents in
-../shared/wide (tests/outlines/wide/), the way ../shared/tools/corpus-check scores the corpus.
+"""Scores `gongwen outline` against this project's own hand-written outlines, the way
+../shared/tools/corpus-check scores the corpus: of documents in ../shared/wide
+(tests/outlines/wide/) and of corpus documents that ../shared/corpus/expected/ does not annotate
+(tests/outlines/corpus/).
 
-Each outline's source is listed in tests/outlines/wide/SOURCES.tsv: a text file read as it is, or
-a gov.cn page flattened to text first (scripts/flatten_html.py, SOURCES.md route C), so that no
-copy of the documents lives in this repository.
+Each wide outline's source is listed in tests/outlines/wide/SOURCES.tsv: a text file read as it
+is, or a gov.cn page flattened to text first (scripts/flatten_html.py, SOURCES.md route C), so
+that no copy of the documents lives in this repository. A corpus outline's source is the corpus
+file of the same name.
 
 Usage: outline-check.py [--gongwen PATH] [--only NAME] [--verbose] [--min-f1 X] [--require-exact]
 Exits 1 when ../shared/wide is present and a bar given is not met; 0 (with a notice) when it is
@@ -27,6 +30,8 @@ def main():
     ap.add_argument("--gongwen", default=os.path.join(ROOT, "target/release/gongwen"))
     ap.add_argument("--outlines", default=os.path.join(ROOT, "tests/outlines/wide"))
     ap.add_argument("--wide", default=os.path.join(ROOT, "..", "shared", "wide"))
+    ap.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus"))
+    ap.add_argument("--corpus-outlines", default=os.path.join(ROOT, "tests/outlines/corpus"))
     ap.add_argument("--only")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--min-f1", type=float)
@@ -36,18 +41,23 @@ def main():
         print(f"notice: {a.wide} not found; the outlines of tests/outlines/wide were not checked")
         return 0
     rows = [l.rstrip("\n").split("\t") for l in open(os.path.join(a.outlines, "SOURCES.tsv"), encoding="utf-8")][1:]
+    rows = [(n, os.path.join(a.wide, s), r, os.path.join(a.outlines, n + ".outline")) for n, s, r in rows]
+    if os.path.isdir(a.corpus_outlines) and os.path.isdir(a.corpus):
+        for f in sorted(os.listdir(a.corpus_outlines)):
+            if f.endswith(".outline"):
+                n = f[: -len(".outline")]
+                rows.append((n, os.path.join(a.corpus, n + ".txt"), "text", os.path.join(a.corpus_outlines, f)))
     tp = fp = fn = exact = 0
     with tempfile.TemporaryDirectory() as tmp:
-        for name, src, route in rows:
+        for name, path, route, outline in rows:
             if a.only and a.only not in name:
                 continue
-            path = os.path.join(a.wide, src)
             if route == "html":
                 flat = os.path.join(tmp, name + ".txt")
                 with open(flat, "w", encoding="utf-8") as f:
                     f.write(flatten(open(path, encoding="utf-8").read()))
                 path = flat
-            want = norm(open(os.path.join(a.outlines, name + ".outline"), encoding="utf-8").read())
+            want = norm(open(outline, encoding="utf-8").read())
             p = subprocess.run([a.gongwen, "outline", path], capture_output=True)
             got = norm(p.stdout.decode("utf-8", "replace")) if p.returncode == 0 else []
             sm = difflib.SequenceMatcher(a=want, b=got, autojunk=False)
@@ -55,7 +65,7 @@ def main():
             tp += match; fn += len(want) - match; fp += len(got) - match
             ok = want == got
             exact += ok
-            print(f"{name:<20} " + ("outline ok" if ok else f"outline {match}/{len(want)} (+{len(got) - match} extra)"))
+            print(f"{name[:44]:<45} " + ("outline ok" if ok else f"outline {match}/{len(want)} (+{len(got) - match} extra)"))
             if a.verbose and not ok:
                 sys.stdout.write("".join(difflib.unified_diff([l + "\n" for l in want], [l + "\n" for l in got], "expected", "got")))
     n = len([r for r in rows if not a.only or a.only in r[0]])

@@ -27,11 +27,13 @@ from gongwen._gongwen import (
     ClosingLine,
     Diagnostic,
     DocNumber,
+    Decision,
     Document,
     Field,
     GongwenError,
     Metadata,
     Node,
+    Notes,
     Paragraph,
     ParseError,
     Publication,
@@ -40,6 +42,7 @@ from gongwen._gongwen import (
     Span,
     XmlError,
     __version__,
+    explain,
     loads,
     parse,
     parse_many,
@@ -58,12 +61,16 @@ from gongwen._typing import (
 def load(
     source: str | os.PathLike[str] | IO[str] | IO[bytes],
     format: Format | None = None,
+    encoding: str | None = None,
 ) -> Document:
     """Reads a document from a path or an open file (text or binary).
 
     ``format`` is ``"text"``, ``"json"``, ``"xml"`` or ``"akn"``; by default it is detected from
-    the content (JSON starts with ``{``, XML with ``<``; Akoma Ntoso by its root element). A path that cannot be opened raises ``OSError``; content that cannot be
-    read raises a :class:`GongwenError` subclass.
+    the content (JSON starts with ``{``, XML with ``<``; Akoma Ntoso by its root element). A text
+    file in another encoding than UTF-8 (GBK, GB18030, UTF-16 with a BOM…) is decoded by what its
+    bytes show, or by ``encoding`` when given (``"gbk"``, ``"gb18030"``, ``"utf-16le"``…). A path
+    that cannot be opened raises ``OSError``; content that cannot be read raises a
+    :class:`GongwenError` subclass.
     """
     if isinstance(source, (str, os.PathLike)):
         with open(source, "rb") as f:
@@ -74,7 +81,7 @@ def load(
         raise TypeError(
             f"expected a path or a file object, not {type(source).__name__}"
         )
-    return loads(data, format=format)
+    return loads(data, format=format, encoding=encoding)
 
 
 __all__ = [
@@ -83,6 +90,7 @@ __all__ = [
     "Attachment",
     "ClosingLine",
     "ClosingRole",
+    "Decision",
     "Diagnostic",
     "DocKind",
     "DocNumber",
@@ -93,6 +101,7 @@ __all__ = [
     "Metadata",
     "Node",
     "NodeKind",
+    "Notes",
     "Paragraph",
     "ParseError",
     "Publication",
@@ -104,6 +113,7 @@ __all__ = [
     "TitleSource",
     "XmlError",
     "__version__",
+    "explain",
     "load",
     "loads",
     "parse",

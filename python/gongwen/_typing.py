@@ -23,7 +23,9 @@ NodeKind = Literal["part", "section", "item", "subitem", "measure"]
 #: The role of a line of the closing block.
 ClosingRole = Literal["signature", "date", "note", "attachment-list"]
 #: What a piece of residue is.
-ResidueRole = Literal["chrome", "metadata-box", "publication", "lead", "unplaced"]
+ResidueRole = Literal[
+    "chrome", "metadata-box", "publication", "lead", "unplaced", "furniture"
+]
 #: How serious a diagnostic is.
 Severity = Literal["error", "warning", "note"]
 #: The formats ``loads`` and ``load`` read.

@@ -21,6 +21,9 @@ def instances(sample: Document) -> dict[str, Any]:
     box = gongwen.load(FIXTURES / "metadata-box.txt")
     gap = gongwen.load(FIXTURES / "malformed-gap.txt")
     atts = gongwen.load(FIXTURES / "notice-attachments.txt")
+    report = gongwen.load(FIXTURES / "report-notes.txt")
+    _, decisions = gongwen.explain((FIXTURES / "report-notes.txt").read_bytes())
+    assert report.notes is not None and decisions
     span = sample.parts[0].span
     number = box.meta.number
     adopted = sample.meta.adopted
@@ -41,6 +44,8 @@ def instances(sample: Document) -> dict[str, Any]:
         "DocNumber": number,
         "Adoption": adopted,
         "Publication": publication,
+        "Notes": report.notes,
+        "Decision": decisions[0],
     }
     classes = {
         name

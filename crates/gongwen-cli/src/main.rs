@@ -54,16 +54,33 @@ enum Command {
         /// Indent JSON output.
         #[arg(long)]
         pretty: bool,
+        /// Encoding of a text input (`gbk`, `gb18030`, `utf-16le`, `big5`…); detected when absent.
+        #[arg(long)]
+        encoding: Option<String>,
     },
     /// Print the document's outline (one line per structural node).
     Outline {
         /// Input file, or `-` for standard input.
         file: PathBuf,
+        /// Input format; detected from the content when absent.
+        #[arg(long, value_enum)]
+        from: Option<Fmt>,
+        /// Encoding of a text input; detected when absent.
+        #[arg(long)]
+        encoding: Option<String>,
     },
     /// Print diagnostics rustc-style; exit 1 when there are errors.
     Check {
         /// Input file, or `-` for standard input.
         file: PathBuf,
+        /// Also list every decision of the text reader that could have gone either way (a
+        /// paragraph taken as a measure, a numbered run kept as text, a fragment rejoined), each
+        /// with its line, column and evidence.
+        #[arg(long)]
+        explain: bool,
+        /// Encoding of a text input; detected when absent.
+        #[arg(long)]
+        encoding: Option<String>,
     },
     /// Check an Akoma Ntoso file for what its XSD cannot: eIds, FRBR URIs, required metadata;
     /// diagnostics rustc-style, exit 1 when there are errors.
@@ -111,7 +128,7 @@ struct Failure {
 impl Failure {
     fn from_error(file: &str, e: &Error) -> Failure {
         let code = match e {
-            Error::InvalidUtf8 { .. } => exit::NOT_UTF8,
+            Error::InvalidUtf8 { .. } | Error::Binary { .. } => exit::NOT_UTF8,
             Error::Empty => exit::EMPTY,
             _ => exit::INVALID,
         };
@@ -190,6 +207,27 @@ fn load(name: &str, src: &str, from: Option<Fmt>) -> Result<Document, Failure> {
     r.map_err(|e| Failure::from_error(name, &e))
 }
 
+/// Reads a document from the input's bytes: UTF-8 in any format, or text in another
+/// encoding (named, or detected by the text reader).
+fn load_bytes(
+    name: &str,
+    bytes: &[u8],
+    from: Option<Fmt>,
+    encoding: Option<&str>,
+) -> Result<Document, Failure> {
+    let legacy_text = matches!(from, None | Some(Fmt::Text))
+        && (encoding.is_some() || simdutf8::basic::from_utf8(bytes).is_err());
+    if legacy_text {
+        let options = gongwen::text::Options {
+            encoding: encoding.map(str::to_string),
+        };
+        return gongwen::text::read_bytes_with(bytes, &options)
+            .map_err(|e| Failure::from_error(name, &e));
+    }
+    let src = decode(name, bytes)?;
+    load(name, src, from)
+}
+
 fn write_output(output: Option<&PathBuf>, inputs: &[&PathBuf], s: &str) -> Result<(), Failure> {
     match output {
         Some(p) => {
@@ -223,6 +261,15 @@ fn write_output(output: Option<&PathBuf>, inputs: &[&PathBuf], s: &str) -> Resul
     }
 }
 
+/// The text of an input in a legacy encoding, as the reader decoded it (for rendering).
+fn decoded_text(bytes: &[u8], label: Option<&str>) -> String {
+    let enc = label
+        .and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes()))
+        .unwrap_or(encoding_rs::UTF_8);
+    let (text, _, _) = enc.decode(bytes);
+    text.into_owned()
+}
+
 fn same_file(a: &PathBuf, b: &PathBuf) -> bool {
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(x), Ok(y)) => x == y,
@@ -238,10 +285,10 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             to,
             output,
             pretty,
+            encoding,
         } => {
             let (name, bytes) = read_input(&file)?;
-            let src = decode(&name, &bytes)?;
-            let doc = load(&name, src, from)?;
+            let doc = load_bytes(&name, &bytes, from, encoding.as_deref())?;
             // the model holds its own text: the input's memory goes back before writing
             drop(bytes);
             if let Some(p) = &output {
@@ -271,20 +318,62 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             exiting(doc);
             Ok(0)
         }
-        Command::Outline { file } => {
+        Command::Outline {
+            file,
+            from,
+            encoding,
+        } => {
             let (name, bytes) = read_input(&file)?;
-            let src = decode(&name, &bytes)?;
-            let doc = load(&name, src, None)?;
+            let doc = load_bytes(&name, &bytes, from, encoding.as_deref())?;
             write_output(None, &[], &gongwen::outline::outline(&doc))?;
             Ok(0)
         }
-        Command::Check { file } => {
+        Command::Check {
+            file,
+            explain,
+            encoding,
+        } => {
             let (name, bytes) = read_input(&file)?;
-            let src = decode(&name, &bytes)?;
-            let doc = load(&name, src, None)?;
             let mut out = String::new();
+            let is_text = encoding.is_some()
+                || simdutf8::basic::from_utf8(&bytes).map_or(true, |s| {
+                    gongwen::xmlsafe::detect(s).is_none()
+                        && gongwen::detect(s) == gongwen::Detected::Text
+                });
+            let doc = if explain && is_text {
+                let options = gongwen::text::Options { encoding };
+                let (doc, decisions) = gongwen::text::explain(&bytes, &options)
+                    .map_err(|e| Failure::from_error(&name, &e))?;
+                for d in &decisions {
+                    out.push_str(&format!(
+                        "{name}:{}:{}: {}: {}\n",
+                        d.span.line, d.span.column, d.code, d.message
+                    ));
+                }
+                out.push_str(&format!("{name}: {} decision(s)\n", decisions.len()));
+                doc
+            } else {
+                load_bytes(&name, &bytes, None, encoding.as_deref())?
+            };
+            // diagnostics point into the text as decoded
+            let src = String::from_utf8_lossy(&bytes);
+            let src = if doc.meta.encoding.is_some() {
+                std::borrow::Cow::Owned(decoded_text(&bytes, doc.meta.encoding.as_deref()))
+            } else {
+                src
+            };
             for d in &doc.diagnostics {
-                out.push_str(&gongwen::render::render(d, src, &name));
+                let mut d = d.clone();
+                if doc.meta.encoding.is_some() {
+                    // spans count bytes of the input; the renderer needs the decoded text's
+                    d.span.offset = gongwen::Position::from_line_column(
+                        &src,
+                        d.span.line as usize,
+                        d.span.column as usize,
+                    )
+                    .offset;
+                }
+                out.push_str(&gongwen::render::render(&d, &src, &name));
                 out.push('\n');
             }
             let errors = doc

@@ -7,8 +7,8 @@
 use crate::convert::{date_to_py, enum_name, py_repr_str, py_to_value, short, value_to_py, Input};
 use crate::errors::{guard, guard_ok, Failure};
 use crate::values::{
-    span_or_none, PyAdoption, PyClosingLine, PyDiagnostic, PyDocNumber, PyField, PyParagraph,
-    PyPublication, PyResidue, PySpan,
+    span_or_none, PyAdoption, PyClosingLine, PyDiagnostic, PyDocNumber, PyField, PyNotes,
+    PyParagraph, PyPublication, PyResidue, PySpan,
 };
 use gongwen::{Document, Metadata, Node, NodeKind};
 use pyo3::exceptions::{PyIndexError, PyTypeError, PyValueError};
@@ -126,15 +126,30 @@ fn detect(src: &str) -> InputFormat {
     }
 }
 
-/// Reads `input` in `format`, or in the format detected from its content.
-pub fn read(input: &Input, format: Option<InputFormat>) -> Result<Document, Failure> {
+/// Reads `input` in `format`, or in the format detected from its content. Bytes that are not
+/// UTF-8 (or any bytes, when `encoding` names one) are text in another encoding.
+pub fn read(
+    input: &Input,
+    format: Option<InputFormat>,
+    encoding: Option<&str>,
+) -> Result<Document, Failure> {
+    let legacy = match input {
+        Input::Bytes(b) => encoding.is_some() || std::str::from_utf8(b).is_err(),
+        Input::Text(_) => false,
+    };
     let format = match format {
         Some(f) => f,
+        None if legacy => InputFormat::Text,
         None => detect(input.text()?),
     };
     Ok(match (format, input) {
         (InputFormat::Text, Input::Text(s)) => gongwen::parse(s)?,
-        (InputFormat::Text, Input::Bytes(b)) => gongwen::text::read_bytes(b)?,
+        (InputFormat::Text, Input::Bytes(b)) => {
+            let options = gongwen::text::Options {
+                encoding: encoding.map(str::to_string),
+            };
+            gongwen::text::read_bytes_with(b, &options)?
+        }
         (InputFormat::Json, _) => gongwen::json::from_str(input.text()?)?,
         (InputFormat::Xml, _) => gongwen::xml::from_str(input.text()?)?,
         (InputFormat::Akn, _) => gongwen::akn::from_str(input.text()?)?,
@@ -146,8 +161,9 @@ pub fn read_detached(
     py: Python<'_>,
     input: &Input,
     format: Option<InputFormat>,
+    encoding: Option<&str>,
 ) -> PyResult<PyDocument> {
-    let doc = detached(py, || read(input, format))?;
+    let doc = detached(py, || read(input, format, encoding))?;
     Ok(PyDocument::new(doc))
 }
 
@@ -198,28 +214,28 @@ impl PyDocument {
     /// be UTF-8.
     #[classmethod]
     fn from_text(_cls: &Bound<'_, PyType>, py: Python<'_>, text: Input) -> PyResult<PyDocument> {
-        read_detached(py, &text, Some(InputFormat::Text))
+        read_detached(py, &text, Some(InputFormat::Text), None)
     }
 
     /// Reads a document from its JSON form (`to_json`); JSON that is not well-formed raises
     /// `ParseError`, JSON that does not fit the model raises `SchemaError`.
     #[classmethod]
     fn from_json(_cls: &Bound<'_, PyType>, py: Python<'_>, json: Input) -> PyResult<PyDocument> {
-        read_detached(py, &json, Some(InputFormat::Json))
+        read_detached(py, &json, Some(InputFormat::Json), None)
     }
 
     /// Reads a document from gongwen XML (`to_xml`, `schemas/gongwen.xsd`); XML that is not
     /// well-formed or does not fit the model raises `XmlError`.
     #[classmethod]
     fn from_xml(_cls: &Bound<'_, PyType>, py: Python<'_>, xml: Input) -> PyResult<PyDocument> {
-        read_detached(py, &xml, Some(InputFormat::Xml))
+        read_detached(py, &xml, Some(InputFormat::Xml), None)
     }
 
     /// Reads a document from Akoma Ntoso 3.0 (`to_akn`); AKN that is not well-formed or does
     /// not fit the model raises `XmlError`.
     #[classmethod]
     fn from_akn(_cls: &Bound<'_, PyType>, py: Python<'_>, akn: Input) -> PyResult<PyDocument> {
-        read_detached(py, &akn, Some(InputFormat::Akn))
+        read_detached(py, &akn, Some(InputFormat::Akn), None)
     }
 
     /// Reads a document from the plain Python objects `to_dict` returns (`datetime.date` is
@@ -381,6 +397,12 @@ impl PyDocument {
     }
 
     /// Signatures, the date of signing, notes (附注) and the attachment list, verbatim.
+    /// Notes after the body (名词解释, 注释), not structure; None when there are none.
+    #[getter]
+    fn notes(&self) -> Option<PyNotes> {
+        self.d.get().notes.clone().map(PyNotes)
+    }
+
     #[getter]
     fn closing(&self) -> Vec<PyClosingLine> {
         self.d
@@ -598,6 +620,13 @@ impl PyMetadata {
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let value = guard_ok(|| serde_json::to_value(self.get()).unwrap_or_default())?;
         value_to_py(py, &value)
+    }
+
+    /// The character encoding the source was decoded from, when it was not UTF-8 (`GBK`,
+    /// `gb18030`, `UTF-16LE`…).
+    #[getter]
+    fn encoding(&self) -> Option<&str> {
+        self.get().encoding.as_deref()
     }
 
     fn __eq__(&self, other: &Bound<'_, PyMetadata>) -> bool {

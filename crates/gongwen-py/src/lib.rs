@@ -25,21 +25,60 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// Reads a document from plain text (a page as published, or canonical text). Bytes must be
-/// UTF-8; anything else raises `ParseError` with the position of the first bad byte.
+/// Reads a document from plain text (a page as published, PDF or web text, or canonical text).
+/// Bytes are decoded: UTF-8 (with or without a BOM), UTF-16 by its BOM, else the encoding is
+/// detected (GBK/GB18030 for Chinese government files) unless `encoding` names one (`"gbk"`,
+/// `"gb18030"`, `"utf-16le"`…). Damaged UTF-8 raises `ParseError` with the position of the first
+/// bad byte; a binary file raises `ParseError` too.
 #[pyfunction]
-fn parse(py: Python<'_>, text: Input) -> PyResult<PyDocument> {
-    read_detached(py, &text, Some(InputFormat::Text))
+#[pyo3(signature = (text, encoding=None))]
+fn parse(py: Python<'_>, text: Input, encoding: Option<&str>) -> PyResult<PyDocument> {
+    read_detached(py, &text, Some(InputFormat::Text), encoding)
 }
 
 /// Reads a document from a string or bytes in `format` (`"text"`, `"json"`, `"xml"` or `"akn"`),
 /// or in the format detected from the content when `format` is None (JSON starts with `{`, XML
-/// with `<`, Akoma Ntoso has the root `akomaNtoso`).
+/// with `<`, Akoma Ntoso has the root `akomaNtoso`; bytes that are not UTF-8 are text in another
+/// encoding, detected unless `encoding` names it).
 #[pyfunction]
-#[pyo3(signature = (data, format=None))]
-fn loads(py: Python<'_>, data: Input, format: Option<&str>) -> PyResult<PyDocument> {
+#[pyo3(signature = (data, format=None, encoding=None))]
+fn loads(
+    py: Python<'_>,
+    data: Input,
+    format: Option<&str>,
+    encoding: Option<&str>,
+) -> PyResult<PyDocument> {
     let format = format.map(InputFormat::from_name).transpose()?;
-    read_detached(py, &data, format)
+    read_detached(py, &data, format, encoding)
+}
+
+/// Reads a document from text or bytes and returns it with every decision of the reader that
+/// could have gone either way (a paragraph taken as a measure, a numbered run kept as text, a
+/// fragment rejoined), each a `Decision` with its span, code and evidence.
+#[pyfunction]
+#[pyo3(signature = (text, encoding=None))]
+fn explain(
+    py: Python<'_>,
+    text: Input,
+    encoding: Option<&str>,
+) -> PyResult<(PyDocument, Vec<values::PyDecision>)> {
+    let options = gongwen::text::Options {
+        encoding: encoding.map(str::to_string),
+    };
+    let bytes: &[u8] = match &text {
+        Input::Text(s) => s.as_bytes(),
+        Input::Bytes(b) => b,
+    };
+    let (doc, decisions) = document::detached(py, || {
+        Ok::<_, Failure>(gongwen::text::explain(bytes, &options)?)
+    })?;
+    Ok((
+        PyDocument::new(doc),
+        decisions
+            .into_iter()
+            .map(values::PyDecision::from_core)
+            .collect(),
+    ))
 }
 
 /// Parses many texts in parallel without the GIL; the result is in the order of the input.
@@ -106,7 +145,7 @@ const SERIAL_BELOW: usize = 128 * 1024;
 /// thread that cannot be started leaves its share to the others, or to the calling thread when
 /// none could be started.
 fn parse_parallel(inputs: &[Input], threads: usize) -> Vec<Result<gongwen::Document, Failure>> {
-    let parse_one = |i: usize| guard(|| read(&inputs[i], Some(InputFormat::Text)));
+    let parse_one = |i: usize| guard(|| read(&inputs[i], Some(InputFormat::Text), None));
     let threads = threads.min(inputs.len());
     if threads <= 1 {
         return (0..inputs.len()).map(parse_one).collect();
@@ -172,9 +211,12 @@ fn gongwen_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<values::PyDocNumber>()?;
     m.add_class::<values::PyAdoption>()?;
     m.add_class::<values::PyPublication>()?;
+    m.add_class::<values::PyNotes>()?;
+    m.add_class::<values::PyDecision>()?;
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(loads, m)?)?;
     m.add_function(wrap_pyfunction!(parse_many, m)?)?;
+    m.add_function(wrap_pyfunction!(explain, m)?)?;
     m.add_function(wrap_pyfunction!(document::rebuild, m)?)?;
     Ok(())
 }

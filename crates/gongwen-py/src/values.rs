@@ -4,8 +4,8 @@
 
 use crate::convert::{date_to_py, enum_from_name, enum_name, py_repr_str, py_to_date, short};
 use gongwen::{
-    Adoption, ClosingLine, ClosingRole, Diagnostic, DocNumber, Field, Paragraph, Publication,
-    Residue, ResidueRole, Severity, Span,
+    Adoption, ClosingLine, ClosingRole, Diagnostic, DocNumber, Field, Notes, Paragraph,
+    Publication, Residue, ResidueRole, Severity, Span,
 };
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -41,7 +41,14 @@ fn span_repr(s: &Span) -> String {
 }
 
 const CLOSING_ROLES: &[&str] = &["signature", "date", "note", "attachment-list"];
-const RESIDUE_ROLES: &[&str] = &["chrome", "metadata-box", "publication", "lead", "unplaced"];
+const RESIDUE_ROLES: &[&str] = &[
+    "chrome",
+    "metadata-box",
+    "publication",
+    "lead",
+    "unplaced",
+    "furniture",
+];
 const SEVERITIES: &[&str] = &["error", "warning", "note"];
 
 /// Where something stands in the source: byte offset and length (UTF-8), 1-based line and
@@ -119,7 +126,13 @@ impl PySpan {
 }
 
 /// A paragraph of text and where it stands in the source.
-#[pyclass(frozen, eq, module = "gongwen._gongwen", name = "Paragraph")]
+#[pyclass(
+    frozen,
+    eq,
+    from_py_object,
+    module = "gongwen._gongwen",
+    name = "Paragraph"
+)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct PyParagraph(pub Paragraph);
 
@@ -163,6 +176,141 @@ impl PyParagraph {
             "<Paragraph{} {}>",
             span_repr(&self.0.span),
             py_repr_str(py, &short(&self.0.text, 24))
+        )
+    }
+}
+
+/// Notes after the body (名词解释, 注释, `注：1.……`): the document's explanations of its terms,
+/// one paragraph a note, verbatim; they are not structure.
+#[pyclass(frozen, eq, module = "gongwen._gongwen", name = "Notes")]
+#[derive(Debug, Clone, PartialEq)]
+pub struct PyNotes(pub Notes);
+
+#[pymethods]
+impl PyNotes {
+    #[new]
+    #[pyo3(signature = (label=None, entries=Vec::new(), span=None))]
+    fn new(label: Option<String>, entries: Vec<PyParagraph>, span: Option<PySpan>) -> PyNotes {
+        PyNotes(Notes {
+            label,
+            entries: entries.into_iter().map(|p| p.0).collect(),
+            span: span_from(span.as_ref()),
+        })
+    }
+
+    /// The label as written (`名词解释`, `注：`), if the notes have one.
+    #[getter]
+    fn label(&self) -> Option<&str> {
+        self.0.label.as_deref()
+    }
+
+    /// The notes, one paragraph each.
+    #[getter]
+    fn entries(&self) -> Vec<PyParagraph> {
+        self.0.entries.iter().cloned().map(PyParagraph).collect()
+    }
+
+    #[getter]
+    fn span(&self) -> Option<PySpan> {
+        span_or_none(self.0.span)
+    }
+
+    /// Pickles through the constructor.
+    #[allow(clippy::type_complexity)]
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> (
+        Bound<'py, PyType>,
+        (Option<String>, Vec<PyParagraph>, Option<PySpan>),
+    ) {
+        let this = slf.get();
+        (
+            slf.get_type(),
+            (this.0.label.clone(), this.entries(), this.span()),
+        )
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.entries.len()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!(
+            "<Notes{}{} entries={}>",
+            span_repr(&self.0.span),
+            self.0
+                .label
+                .as_deref()
+                .map_or(String::new(), |l| format!(" {}", py_repr_str(py, l))),
+            self.0.entries.len()
+        )
+    }
+}
+
+/// A decision of the text reader that could have gone either way, with where and why
+/// (`gongwen.explain`).
+#[pyclass(frozen, eq, hash, module = "gongwen._gongwen", name = "Decision")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PyDecision {
+    span: Span,
+    code: String,
+    message: String,
+}
+
+impl PyDecision {
+    pub fn from_core(d: gongwen::text::Decision) -> PyDecision {
+        PyDecision {
+            span: d.span,
+            code: d.code.to_string(),
+            message: d.message,
+        }
+    }
+}
+
+#[pymethods]
+impl PyDecision {
+    #[new]
+    fn new(span: PySpan, code: String, message: String) -> PyDecision {
+        PyDecision {
+            span: span.0,
+            code,
+            message,
+        }
+    }
+
+    /// Where the decided text starts.
+    #[getter]
+    fn span(&self) -> PySpan {
+        PySpan(self.span)
+    }
+
+    /// What kind of decision (`measure`, `rejoined`, `furniture`, `title`, `lead-in`…).
+    #[getter]
+    fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// What was decided and the evidence for it.
+    #[getter]
+    fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// Pickles through the constructor.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> (Bound<'py, PyType>, (PySpan, String, String)) {
+        let this = slf.get();
+        (
+            slf.get_type(),
+            (PySpan(this.span), this.code.clone(), this.message.clone()),
+        )
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!(
+            "<Decision {} line {} {}>",
+            self.code,
+            self.span.line,
+            py_repr_str(py, &short(&self.message, 40))
         )
     }
 }

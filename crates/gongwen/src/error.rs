@@ -92,6 +92,12 @@ pub enum Error {
     /// The input is not UTF-8.
     #[error("input is not valid UTF-8 at byte {} ({})", .at.offset, .at)]
     InvalidUtf8 { at: Position },
+    /// The input is not text: NUL bytes, or control characters where text has none.
+    #[error("input is binary, not text: a NUL or control byte at byte {} ({}); if it is UTF-16 without a byte order mark, name its encoding", .at.offset, .at)]
+    Binary { at: Position },
+    /// An encoding was named that gongwen does not know.
+    #[error("unknown encoding `{label}`: name one such as utf-8, gbk, gb18030, utf-16le, utf-16be, big5")]
+    UnknownEncoding { label: String },
     /// The input holds nothing but white space.
     #[error("input is empty")]
     Empty,
@@ -132,10 +138,11 @@ impl Error {
     pub fn position(&self) -> Option<Position> {
         match self {
             Error::InvalidUtf8 { at }
+            | Error::Binary { at }
             | Error::Syntax { at, .. }
             | Error::Shape { at, .. }
             | Error::Limit { at, .. } => Some(*at),
-            Error::Empty => None,
+            Error::Empty | Error::UnknownEncoding { .. } => None,
         }
     }
 }

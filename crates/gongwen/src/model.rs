@@ -25,6 +25,9 @@ pub struct Document {
     /// The body hierarchy: parts, sections, items, subitems, measures.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub body: Vec<Node>,
+    /// Notes after the body (名词解释, 注释, `注：1.……`): explanations of terms, not structure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<Notes>,
     /// Signatures, date of signing and notes (附注) that close the document.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub closing: Vec<ClosingLine>,
@@ -180,6 +183,10 @@ pub struct Metadata {
     /// The key–value fields of a page's metadata box (索引号, 主题分类, 发文机关…), as printed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<Field>,
+    /// The character encoding the source was decoded from, when it was not UTF-8 (`GBK`,
+    /// `gb18030`, `UTF-16LE`, `Big5`…): spans count bytes of the source in that encoding.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
 }
 
 /// Where a document's title was read from.
@@ -400,6 +407,22 @@ impl Paragraph {
     }
 }
 
+/// Notes after the body (名词解释, 注释, `注：1.……`): the document's explanations of its terms and
+/// figures, one paragraph a note, kept verbatim (numbers as written); they are not structure.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Notes {
+    /// The label as written (`名词解释`, `注：`), when the notes have one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// The notes, in order; a term printed on its own line and its explanation are one note.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entries: Vec<Paragraph>,
+    /// Where the notes start in the source.
+    #[serde(default, skip_serializing_if = "Span::is_empty")]
+    pub span: Span,
+}
+
 /// The role of a line in the closing block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
@@ -452,8 +475,10 @@ pub enum ResidueRole {
     Publication,
     /// A news lead that reports the document (`审议通过《……》`).
     Lead,
-    /// Text inside the document that the reader could not place (page numbers, stray lines).
+    /// Text inside the document that the reader could not place (stray lines).
     Unplaced,
+    /// Page furniture of a printed or paginated source: page numbers, running heads.
+    Furniture,
 }
 
 /// Text around (or inside) the document that is not part of it, kept verbatim.
@@ -562,6 +587,7 @@ impl Document {
     pub fn without_page(&self) -> Document {
         let mut d = self.clone();
         d.residue.clear();
+        d.meta.encoding = None;
         d.clear_layout();
         d
     }
@@ -592,6 +618,12 @@ impl Document {
             p.span = Span::default();
         }
         nodes(&mut self.body);
+        if let Some(n) = &mut self.notes {
+            n.span = Span::default();
+            for p in &mut n.entries {
+                p.span = Span::default();
+            }
+        }
         for c in &mut self.closing {
             c.span = Span::default();
         }

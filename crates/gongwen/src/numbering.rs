@@ -79,12 +79,64 @@ fn digit(c: char) -> Option<u32> {
     }
 }
 
-/// A numbering marker at the start of a line: its level, value and byte length.
+/// How a numbering marker is written. The style, not the number, fixes a node's level: GB/T
+/// 9704-2012 7.3.3 orders them `一、` → `（一）` → `1.` → `（1）`, and documents that go deeper use
+/// `①`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Style {
+    /// `一、` (also `一．`, `一.`)
+    Cn,
+    /// `（一）`, `(一)`
+    CnParen,
+    /// `1.`, `1．`, `1、`
+    Arabic,
+    /// `（1）`, `(1)`, `1）`
+    ArabicParen,
+    /// `①` … `⑳`
+    Circled,
+}
+
+impl Style {
+    /// The node kind of a marker of this style.
+    pub fn kind(self) -> NodeKind {
+        match self {
+            Style::Cn => NodeKind::Part,
+            Style::CnParen => NodeKind::Section,
+            Style::Arabic => NodeKind::Item,
+            Style::ArabicParen | Style::Circled => NodeKind::Subitem,
+        }
+    }
+
+    /// The level of the style in the GB/T 9704 ladder, 1 for `一、`.
+    pub fn rank(self) -> u8 {
+        match self {
+            Style::Cn => 1,
+            Style::CnParen => 2,
+            Style::Arabic => 3,
+            Style::ArabicParen => 4,
+            Style::Circled => 5,
+        }
+    }
+}
+
+/// A numbering marker at the start of a line: its level, style, value and byte length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Marker {
     pub kind: NodeKind,
+    pub style: Style,
     pub value: u32,
     pub len: usize,
+}
+
+impl Marker {
+    fn new(style: Style, value: u32, len: usize) -> Option<Marker> {
+        (value > 0).then_some(Marker {
+            kind: style.kind(),
+            style,
+            value,
+            len,
+        })
+    }
 }
 
 /// Reads a numbering marker at the start of `s`.
@@ -101,37 +153,34 @@ pub fn marker(s: &str) -> Option<Marker> {
             return None;
         }
         if inner.chars().all(is_cn_digit) {
-            let value = chinese_number(inner)?;
-            return (value > 0).then_some(Marker {
-                kind: NodeKind::Section,
-                value,
-                len,
-            });
+            return Marker::new(Style::CnParen, chinese_number(inner)?, len);
         }
         if inner.chars().all(|c| digit(c).is_some()) {
-            let value = inner
-                .chars()
-                .try_fold(0u32, |v, c| Some(v * 10 + digit(c)?))?;
-            return (value > 0).then_some(Marker {
-                kind: NodeKind::Subitem,
-                value,
-                len,
-            });
+            return Marker::new(Style::ArabicParen, arabic(inner)?, len);
         }
         return None;
+    }
+    if let Some(v) = circled(first) {
+        return Marker::new(Style::Circled, v, first.len_utf8());
     }
     if is_cn_digit(first) {
         let end = s.find(|c: char| !is_cn_digit(c))?;
         let rest = &s[end..];
-        if !rest.starts_with('、') || end > 3 * 6 {
+        if end > 3 * 6 {
             return None;
         }
-        let value = chinese_number(&s[..end])?;
-        return (value > 0).then_some(Marker {
-            kind: NodeKind::Part,
-            value,
-            len: end + '、'.len_utf8(),
-        });
+        let mark = rest.chars().next()?;
+        let ok = mark == '、'
+            // `一．` / `一.` followed by text, not by a digit (`一.5` is no marker)
+            || matches!(mark, '．' | '.')
+                && rest[mark.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| digit(c).is_none() && !c.is_ascii_punctuation());
+        if !ok {
+            return None;
+        }
+        return Marker::new(Style::Cn, chinese_number(&s[..end])?, end + mark.len_utf8());
     }
     if digit(first).is_some() {
         let end = s.find(|c: char| digit(c).is_none())?;
@@ -140,28 +189,37 @@ pub fn marker(s: &str) -> Option<Marker> {
         }
         let rest = &s[end..];
         let mark = rest.chars().next()?;
-        if !matches!(mark, '.' | '．' | '、') {
-            return None;
-        }
         let after = &rest[mark.len_utf8()..];
-        // `1.5亿`, `2.8%` are numbers, not markers; a marker is followed by text or the line end
+        let style = match mark {
+            '.' | '．' | '、' => Style::Arabic,
+            // `1）`: the closing bracket alone, at the start of a line
+            '）' | ')' => Style::ArabicParen,
+            _ => return None,
+        };
+        // `1.5亿`, `2.8%`, `1.1` are numbers, not markers; a marker is followed by text or
+        // the line end
         if after
             .chars()
             .next()
-            .is_some_and(|c| digit(c).is_some() || c == '%')
+            .is_some_and(|c| digit(c).is_some() || c == '%' || c == '％')
         {
             return None;
         }
-        let value = s[..end]
-            .chars()
-            .try_fold(0u32, |v, c| Some(v * 10 + digit(c)?))?;
-        return (value > 0).then_some(Marker {
-            kind: NodeKind::Item,
-            value,
-            len: end + mark.len_utf8(),
-        });
+        return Marker::new(style, arabic(&s[..end])?, end + mark.len_utf8());
     }
     None
+}
+
+/// The value of Arabic digits (ASCII or full-width).
+fn arabic(s: &str) -> Option<u32> {
+    s.chars()
+        .try_fold(0u32, |v, c| v.checked_mul(10)?.checked_add(digit(c)?))
+}
+
+/// The value of a circled number `①`…`⑳`.
+fn circled(c: char) -> Option<u32> {
+    let v = u32::from(c);
+    (0x2460..=0x2473).contains(&v).then(|| v - 0x2460 + 1)
 }
 
 /// A date written `2019年1月27日`, `2019年01月27日`, `二〇〇五年六月十一日` or `2019-01-27`, alone.
@@ -256,6 +314,11 @@ mod tests {
         assert_eq!(m("2019年"), None);
         assert_eq!(m("（此件公开发布）"), None);
         assert_eq!(m("一是加强"), None);
+        assert_eq!(m("①总则"), Some((NodeKind::Subitem, 1, 3)));
+        assert_eq!(m("1）监督组"), Some((NodeKind::Subitem, 1, 4)));
+        assert_eq!(m("一．总体要求"), Some((NodeKind::Part, 1, 6)));
+        assert_eq!(m("1.1"), None);
+        assert_eq!(m("2.8％"), None);
     }
 
     #[test]

@@ -15,7 +15,7 @@ use super::{kind_from_name, NAMESPACE};
 use crate::error::{Error, Format};
 use crate::model::{
     Adoption, Attachment, ClosingLine, ClosingRole, Date, Diagnostic, DocKind, DocNumber, Document,
-    Field, Heading, Node, NodeKind, Num, Paragraph, Publication, Residue, Severity, Span,
+    Field, Heading, Node, NodeKind, Notes, Num, Paragraph, Publication, Residue, Severity, Span,
     TitleSource,
 };
 use crate::xml::read::{self as gx, Ctx, Kids, Path};
@@ -124,6 +124,9 @@ struct Extras {
     line_kept: bool,
     publication: Option<Publication>,
     fields: Vec<Field>,
+    encoding: Option<String>,
+    /// The notes' span, their entries' spans, and whether the one empty `p` stands for none.
+    notes: Option<(Span, Option<Vec<Span>>, bool)>,
     empty_body: bool,
     /// The last preamble paragraph was written as two: the sentences before the enacting
     /// formula, and the formula.
@@ -424,6 +427,29 @@ impl Reader<'_, '_> {
         doc.meta.title_from = x.title_from;
         doc.meta.publication = x.publication;
         doc.meta.fields = x.fields;
+        doc.meta.encoding = x.encoding;
+        if let Some((span, entries, none)) = x.notes {
+            let at = st.extras_at;
+            match &mut doc.notes {
+                Some(n) => {
+                    n.span = span;
+                    if none && n.entries.len() == 1 && n.entries[0].text.is_empty() {
+                        n.entries.clear();
+                    }
+                    if let Some(es) = entries {
+                        self.apply_spans(&mut st, at, "notes", &mut n.entries, es, |p, s| {
+                            p.span = s
+                        });
+                    }
+                }
+                None => self.stale(
+                    &mut st,
+                    at,
+                    "proprietary data describes notes, which the document does not have; ignored"
+                        .into(),
+                ),
+            }
+        }
         if let Some(ps) = x.preamble {
             let at = st.extras_at;
             self.apply_spans(
@@ -502,6 +528,8 @@ impl Reader<'_, '_> {
                 "adopted",
                 "publication",
                 "fields",
+                "encoding",
+                "notes",
                 "empty_body",
                 "formula_split",
                 "preamble",
@@ -551,6 +579,26 @@ impl Reader<'_, '_> {
         }
         if let Some(e) = k.get("fields") {
             x.fields = gx::fields(&cx, e, Path::At("fields"))?;
+        }
+        x.encoding = gx::opt_leaf(&cx, k.get("encoding"), Path::At("proprietary/gongwen"))?;
+        if let Some(e) = k.get("notes") {
+            let p = Path::At("proprietary/gongwen/notes");
+            let nk = Kids::of(&cx, e, p, &["no_entries", "span", "entries"])?;
+            let none = nk
+                .get("no_entries")
+                .map(|v| gx::boolean(&cx, v, p))
+                .transpose()?
+                .unwrap_or(false);
+            let span = nk
+                .get("span")
+                .map(|s| gx::span(&cx, s, p))
+                .transpose()?
+                .unwrap_or_default();
+            let entries = nk
+                .get("entries")
+                .map(|es| self.span_entries(&cx, es, "paragraph"))
+                .transpose()?;
+            x.notes = Some((span, entries, none));
         }
         if let Some(e) = k.get("empty_body") {
             x.empty_body = gx::boolean(&cx, e, Path::At("empty_body"))?;
@@ -700,7 +748,7 @@ impl Reader<'_, '_> {
                         year,
                         seq,
                     }),
-                    None => crate::text::read::doc_number(&text),
+                    None => crate::text::rules::doc_number(&text),
                 };
                 match number {
                     Some(n) if doc.meta.number.is_none() => doc.meta.number = Some(n),
@@ -849,7 +897,40 @@ impl Reader<'_, '_> {
         self.is_akn(e) && super::abbreviation(&e.name).is_some()
     }
 
+    /// Notes after the body: `hcontainer name="notes"` with a heading (the label) and a `p`
+    /// per note.
+    fn notes(&self, st: &mut St, el: &Element) -> Result<Notes, Error> {
+        let mut n = Notes::default();
+        for c in el.elements() {
+            if self.is(c, "heading") && n.label.is_none() {
+                n.label = Some(st.text(c.text()));
+            } else if self.is(c, "num") {
+                let label = st.text(c.text());
+                n.label = Some(match n.label.take() {
+                    Some(l) => label + &l,
+                    None => label,
+                });
+            } else {
+                self.blocks(st, c, &mut n.entries)?;
+            }
+        }
+        Ok(n)
+    }
+
+    fn is_notes(&self, e: &Element) -> bool {
+        self.is(e, "hcontainer") && e.attr("name") == Some("notes")
+    }
+
     fn main_body(&self, st: &mut St, el: &Element, doc: &mut Document) -> Result<(), Error> {
+        for c in el.elements() {
+            if self.is_notes(c) {
+                let n = self.notes(st, c)?;
+                match &mut doc.notes {
+                    Some(have) => have.entries.extend(n.entries),
+                    None => doc.notes = Some(n),
+                }
+            }
+        }
         if st.extras.empty_body {
             return Ok(());
         }
@@ -857,6 +938,7 @@ impl Reader<'_, '_> {
         for c in &el.children {
             match c {
                 Child::Text(t) if is_blank(t) => {}
+                Child::Element(e) if self.is_notes(e) => {}
                 Child::Element(e) if self.is_hier(e) => {
                     ord += 1;
                     let n = self.node(st, e, 0, ord)?;

@@ -396,6 +396,28 @@ fn document(o: &mut Out, plan: &Plan, doc: &Document, prefix: &str, comp: Option
         &mut Levels::new(),
         0,
     );
+    if let Some(n) = &doc.notes {
+        // notes after the body: a container of their own, named, after the hierarchy
+        let eid = format!("{prefix}hcontainer_notes");
+        o.context = n.span;
+        o.start(
+            "hcontainer",
+            &[("eId", &eid), ("wId", &eid), ("name", "notes")],
+        );
+        if let Some(l) = &n.label {
+            o.leaf("heading", &[], l);
+        }
+        o.start("content", &[]);
+        for p in &n.entries {
+            o.context = p.span;
+            o.leaf("p", &[], &p.text);
+        }
+        if n.entries.is_empty() {
+            o.empty("p", &[]);
+        }
+        o.end("content");
+        o.end("hcontainer");
+    }
     o.end("mainBody");
     if !doc.closing.is_empty() {
         o.start("conclusions", &[]);
@@ -799,6 +821,29 @@ fn proprietary(o: &mut Out, doc: &Document, prefix: &str) {
         xml::write::publication(o, GW, p);
     }
     xml::write::fields(o, GW, &m.fields);
+    if let Some(e) = &m.encoding {
+        o.leaf(&el("encoding"), &[], e);
+    }
+    if let Some(n) = &doc.notes {
+        if !n.span.is_empty()
+            || n.entries.is_empty()
+            || n.entries.iter().any(|p| !p.span.is_empty())
+        {
+            o.start(&el("notes"), &[]);
+            if n.entries.is_empty() {
+                o.leaf(&el("no_entries"), &[], "true");
+            }
+            xml::write::span(o, GW, &n.span);
+            if n.entries.iter().any(|p| !p.span.is_empty()) {
+                o.start(&el("entries"), &[]);
+                for p in &n.entries {
+                    span_entry(o, "paragraph", &p.span);
+                }
+                o.end(&el("entries"));
+            }
+            o.end(&el("notes"));
+        }
+    }
     if doc.body.is_empty() && doc.preamble.is_empty() {
         o.leaf(&el("empty_body"), &[], "true");
     }

@@ -1,9 +1,10 @@
-//! Plain text: the reader (pages as published, canonical text) and the canonical writer.
+//! Plain text: the reader (pages as published, PDF and web text, canonical text) and the
+//! canonical writer. Both stand on [`rules`], the shape of one line.
 
-mod lines;
 pub mod read;
+pub(crate) mod rules;
 mod words;
 pub mod write;
 
-pub use read::{read, read_bytes};
+pub use read::{explain, read, read_bytes, read_bytes_with, Decision, Options};
 pub use write::write;

@@ -73,7 +73,7 @@ fn document(doc: &Document, out: &mut String, top: bool) {
             line(out, t);
         }
     } else if let Some(t) = m.title.as_deref().filter(|t| {
-        !top || m.title_from != TitleSource::MetadataBox && crate::text::read::is_title_line(t)
+        !top || m.title_from != TitleSource::MetadataBox && crate::text::rules::is_title_line(t)
     }) {
         // a title taken from the page's metadata box stays there (the header above carries it);
         // an attachment's title follows its label
@@ -97,6 +97,14 @@ fn document(doc: &Document, out: &mut String, top: bool) {
     }
     for n in &doc.body {
         node(n, out);
+    }
+    if let Some(n) = &doc.notes {
+        if let Some(l) = &n.label {
+            line(out, l);
+        }
+        for p in &n.entries {
+            line(out, &p.text);
+        }
     }
     for c in &doc.closing {
         line(out, &c.text);
@@ -134,13 +142,12 @@ fn node(n: &Node, out: &mut String) {
             out.push('\n');
         }
         None => {
-            // a numbered paragraph: its text follows the number on the same line, unless the
-            // reader would take the start of it for a heading there
-            let first = n.paragraphs.first().map(|p| p.text.as_str()).unwrap_or("");
-            if n.num.is_none() || crate::text::read::split_heading(first).is_none() {
-                if let Some(p) = paragraphs.next() {
-                    out.push_str(&p.text);
-                }
+            // a numbered paragraph: its text follows the number on the same line (a number
+            // alone on its line would take the next line as its text); where its first
+            // sentence reads as a heading, the reader takes it for body text again by the same
+            // sibling rule that took it so in the first place
+            if let Some(p) = paragraphs.next() {
+                out.push_str(&p.text);
             }
             out.push('\n');
         }

@@ -116,6 +116,7 @@ pub(crate) fn residue_role_str(r: ResidueRole) -> &'static str {
         ResidueRole::Publication => "publication",
         ResidueRole::Lead => "lead",
         ResidueRole::Unplaced => "unplaced",
+        ResidueRole::Furniture => "furniture",
     }
 }
 
@@ -126,6 +127,7 @@ pub(crate) fn residue_role(s: &str) -> Option<ResidueRole> {
         "publication" => ResidueRole::Publication,
         "lead" => ResidueRole::Lead,
         "unplaced" => ResidueRole::Unplaced,
+        "furniture" => ResidueRole::Furniture,
         _ => return None,
     })
 }

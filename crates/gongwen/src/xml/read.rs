@@ -4,7 +4,7 @@ use super::{closing_role, doc_kind, node_kind, residue_role, severity, title_sou
 use crate::error::{Error, Format};
 use crate::model::{
     Adoption, Attachment, ClosingLine, Date, Diagnostic, DocNumber, Document, Field, Heading,
-    Metadata, Node, Num, Paragraph, Publication, Residue, Span,
+    Metadata, Node, Notes, Num, Paragraph, Publication, Residue, Span,
 };
 use crate::xmlsafe::{self, Element, Tree};
 
@@ -265,6 +265,7 @@ pub(crate) fn document(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result
             "meta",
             "preamble",
             "body",
+            "notes",
             "closing",
             "attachments",
             "residue",
@@ -287,6 +288,9 @@ pub(crate) fn document(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result
         for (i, c) in items(cx, e, p, "node")?.into_iter().enumerate() {
             doc.body.push(node(cx, c, p.idx("node", i))?);
         }
+    }
+    if let Some(e) = k.get("notes") {
+        doc.notes = Some(notes(cx, e, path.sub("notes"))?);
     }
     if let Some(e) = k.get("closing") {
         let p = path.sub("closing");
@@ -329,6 +333,7 @@ fn metadata(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<Metadata, 
             "signed",
             "publication",
             "fields",
+            "encoding",
         ],
     )?;
     let mut m = Metadata::default();
@@ -398,6 +403,7 @@ fn metadata(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<Metadata, 
     if let Some(e) = k.get("fields") {
         m.fields = fields(cx, e, path.sub("fields"))?;
     }
+    m.encoding = opt_leaf(cx, k.get("encoding"), path)?;
     Ok(m)
 }
 
@@ -499,7 +505,28 @@ fn opt_span(cx: &Ctx<'_, '_>, el: Option<&Element>, path: Path<'_>) -> Result<Sp
         .map(Option::unwrap_or_default)
 }
 
-fn paragraph(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<Paragraph, Error> {
+/// Notes after the body.
+pub(crate) fn notes(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<Notes, Error> {
+    let k = Kids::of(cx, el, path, &["label", "entries", "span"])?;
+    let mut out = Notes {
+        label: opt_leaf(cx, k.get("label"), path)?,
+        entries: Vec::new(),
+        span: opt_span(cx, k.get("span"), path)?,
+    };
+    if let Some(e) = k.get("entries") {
+        let p = path.sub("entries");
+        for (i, c) in items(cx, e, p, "paragraph")?.into_iter().enumerate() {
+            out.entries.push(paragraph(cx, c, p.idx("paragraph", i))?);
+        }
+    }
+    Ok(out)
+}
+
+pub(crate) fn paragraph(
+    cx: &Ctx<'_, '_>,
+    el: &Element,
+    path: Path<'_>,
+) -> Result<Paragraph, Error> {
     let k = Kids::of(cx, el, path, &["text", "span"])?;
     Ok(Paragraph {
         text: leaf(cx, k.need(cx, el, path, "text")?, path.sub("text"))?,

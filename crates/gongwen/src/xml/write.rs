@@ -6,8 +6,8 @@ use super::{
 };
 use crate::error::{Error, Format};
 use crate::model::{
-    Attachment, ClosingLine, Diagnostic, Document, Field, Metadata, Node, Paragraph, Publication,
-    Residue, Span,
+    Attachment, ClosingLine, Diagnostic, Document, Field, Metadata, Node, Notes, Paragraph,
+    Publication, Residue, Span,
 };
 use crate::xmlsafe::Out;
 
@@ -55,6 +55,9 @@ pub(crate) fn document(o: &mut Out, p: &str, doc: &Document) {
             self::node(o, p, node);
         }
         o.end(&n(p, "body"));
+    }
+    if let Some(notes) = &doc.notes {
+        self::notes(o, p, notes);
     }
     if !doc.closing.is_empty() {
         o.start(&n(p, "closing"), &[]);
@@ -121,6 +124,9 @@ fn metadata(o: &mut Out, p: &str, m: &Metadata) {
         publication(o, p, pb);
     }
     fields(o, p, &m.fields);
+    if let Some(e) = &m.encoding {
+        o.leaf(&n(p, "encoding"), &[], e);
+    }
     o.end(&n(p, "meta"));
 }
 
@@ -175,6 +181,24 @@ pub(crate) fn span(o: &mut Out, p: &str, s: &Span) {
         return;
     }
     o.empty_span(&n(p, "span"), s);
+}
+
+/// Notes after the body: `<notes><label/>?<entries><paragraph/>…</entries>?<span/>?</notes>`.
+pub(crate) fn notes(o: &mut Out, p: &str, notes: &Notes) {
+    o.context = notes.span;
+    o.start(&n(p, "notes"), &[]);
+    if let Some(l) = &notes.label {
+        o.leaf(&n(p, "label"), &[], l);
+    }
+    if !notes.entries.is_empty() {
+        o.start(&n(p, "entries"), &[]);
+        for para in &notes.entries {
+            paragraph(o, p, para);
+        }
+        o.end(&n(p, "entries"));
+    }
+    span(o, p, &notes.span);
+    o.end(&n(p, "notes"));
 }
 
 fn paragraph(o: &mut Out, p: &str, para: &Paragraph) {

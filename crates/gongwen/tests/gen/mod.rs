@@ -12,8 +12,8 @@
 
 use gongwen::{
     Adoption, Attachment, ClosingLine, ClosingRole, Date, Diagnostic, DocKind, DocNumber, Document,
-    Field, Heading, Metadata, Node, NodeKind, Num, Paragraph, Publication, Residue, ResidueRole,
-    Severity, Span, TitleSource,
+    Field, Heading, Metadata, Node, NodeKind, Notes, Num, Paragraph, Publication, Residue,
+    ResidueRole, Severity, Span, TitleSource,
 };
 use proptest::prelude::*;
 
@@ -264,11 +264,16 @@ fn metadata() -> impl Strategy<Value = Metadata> {
             (text(), text()).prop_map(|(key, value)| Field { key, value }),
             0..3,
         ),
+        proptest::option::of(prop_oneof![
+            Just("GBK".to_string()),
+            Just("UTF-16LE".to_string()),
+            text()
+        ]),
     );
     (head, tail).prop_map(
         |(
             (kind, title, title_lines, title_from, issuers, number, subtitle),
-            (adopted, addressee, signed, publication, fields),
+            (adopted, addressee, signed, publication, fields, encoding),
         )| Metadata {
             kind,
             title,
@@ -282,8 +287,22 @@ fn metadata() -> impl Strategy<Value = Metadata> {
             signed,
             publication,
             fields,
+            encoding,
         },
     )
+}
+
+fn notes() -> impl Strategy<Value = Notes> {
+    (
+        proptest::option::of(prop_oneof![Just("名词解释".to_string()), text()]),
+        proptest::collection::vec(paragraph(), 0..3),
+        span(),
+    )
+        .prop_map(|(label, entries, span)| Notes {
+            label,
+            entries,
+            span,
+        })
 }
 
 fn closing_line() -> impl Strategy<Value = ClosingLine> {
@@ -308,6 +327,7 @@ fn residue() -> impl Strategy<Value = Residue> {
             Just(ResidueRole::Publication),
             Just(ResidueRole::Lead),
             Just(ResidueRole::Unplaced),
+            Just(ResidueRole::Furniture),
         ],
         text_upto(20),
         span(),
@@ -343,12 +363,14 @@ fn flat_document() -> impl Strategy<Value = Document> {
         proptest::collection::vec(closing_line(), 0..3),
         proptest::collection::vec(residue(), 0..2),
         proptest::collection::vec(diagnostic(), 0..2),
+        proptest::option::of(notes()),
     )
         .prop_map(
-            |(meta, preamble, body, closing, residue, diagnostics)| Document {
+            |(meta, preamble, body, closing, residue, diagnostics, notes)| Document {
                 meta,
                 preamble,
                 body,
+                notes,
                 closing,
                 attachments: Vec::new(),
                 residue,

@@ -1,6 +1,8 @@
-//! Lines of a source text with their positions, and the small classifiers the reader uses.
+//! Stage 2, lines: the decoded text cut into lines (LF, CRLF or a lone CR) with their byte
+//! offsets, line numbers and trimmed text.
 
 use crate::model::Span;
+use crate::text::rules::is_space;
 
 /// One line of the source: its trimmed text and where it stands.
 #[derive(Debug, Clone, Copy)]
@@ -18,25 +20,6 @@ pub(crate) struct Line<'a> {
 }
 
 impl<'a> Line<'a> {
-    /// The text without a Markdown heading prefix (`## `), for recognising structure; the
-    /// prefix stays in what the model keeps verbatim.
-    pub fn body(&self) -> &'a str {
-        let t = self.text;
-        let hashes = t.len() - t.trim_start_matches('#').len();
-        if (1..=6).contains(&hashes) {
-            let rest = &t[hashes..];
-            if rest.starts_with(' ') || rest.starts_with('\u{3000}') {
-                return rest.trim_start_matches(is_space);
-            }
-        }
-        t
-    }
-
-    /// Byte length of the Markdown prefix of `text`.
-    pub fn markup_len(&self) -> usize {
-        self.text.len() - self.body().len()
-    }
-
     pub fn is_blank(&self) -> bool {
         self.text.is_empty()
     }
@@ -56,12 +39,6 @@ impl<'a> Line<'a> {
             column: lead.chars().count() as u32 + 1,
         }
     }
-}
-
-/// White space as it occurs in web text: ASCII, ideographic space, no-break space, BOM, tabs.
-/// (Zero-width characters are text: trimming them would lose them.)
-pub(crate) fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{feff}'
 }
 
 /// Splits `src` into lines (LF, CRLF or lone CR), keeping positions.
@@ -98,43 +75,6 @@ pub(crate) fn split(src: &str) -> Vec<Line<'_>> {
         out.pop();
     }
     out
-}
-
-/// Characters in `s`.
-pub(crate) fn chars(s: &str) -> usize {
-    s.chars().count()
-}
-
-/// `chars(s) <= n`, without counting the characters of a line too long to qualify (a
-/// character is at most four bytes).
-pub(crate) fn chars_le(s: &str, n: usize) -> bool {
-    s.len() <= n || s.len() <= 4 * n && chars(s) <= n
-}
-
-/// `chars(s) > n`, as cheaply as [`chars_le`].
-pub(crate) fn chars_gt(s: &str, n: usize) -> bool {
-    !chars_le(s, n)
-}
-
-/// `chars(s) >= n`, as cheaply as [`chars_le`].
-pub(crate) fn chars_ge(s: &str, n: usize) -> bool {
-    n == 0 || !chars_le(s, n - 1)
-}
-
-/// True if `s` ends like a sentence (a paragraph rather than a heading or a label).
-pub(crate) fn ends_sentence(s: &str) -> bool {
-    let t = s.trim_end_matches(['）', ')', '”', '’', '」', '』']);
-    t.chars().last().is_some_and(|c| {
-        matches!(
-            c,
-            '。' | '；' | '：' | '！' | '？' | ';' | ':' | '!' | '?' | '…'
-        )
-    }) || s.ends_with('。')
-}
-
-/// Removes all white space inside `s` (for keys such as `索 引 号`, `标　　题`).
-pub(crate) fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !is_space(*c)).collect()
 }
 
 #[cfg(test)]

@@ -1,0 +1,205 @@
+//! Attachments (附件 labels, each with its printed title) and the documents a notice issues or
+//! forwards (a title after the closing block that the notice names in 《》), each read as a
+//! document of its own.
+
+use super::classify::Kind;
+use super::explain::Log;
+use super::meta::derive_issuers;
+use super::Reader;
+use crate::model::{Attachment, Diagnostic, Document, Paragraph};
+use crate::text::rules::{chars_gt, chars_le, squeeze, title_kind};
+
+/// The title of an attachment that is a table or a list (汇总表, 名单, 考核指标): its numbered
+/// rows are not structure.
+fn is_tabular_title(t: &str) -> bool {
+    ["表", "清单", "名单", "名录", "目录", "一览", "指标", "明细"]
+        .iter()
+        .any(|w| t.ends_with(w))
+}
+
+impl Reader<'_, '_> {
+    /// The title of an attachment page, which web pages may split into fragments
+    /// (`天津市` / `2023` / `年……汇总表`): its last block and the joined text.
+    fn attachment_title(&self, k: usize, end: usize) -> Option<(usize, String)> {
+        const ENDINGS: &[&str] = &[
+            "表", "单", "目录", "清单", "名录", "指标", "要点", "一览", "明细", "汇编", "图",
+            "注释", "解释",
+        ];
+        let mut text = String::new();
+        let mut j = k;
+        for _ in 0..6 {
+            let t = self.text(j);
+            let c = &self.c[j];
+            if t.is_empty()
+                || chars_gt(t, 40)
+                || c.sentence
+                || t.contains(['，', '。'])
+                || c.marker.is_some()
+                || c.kind == Kind::AttachmentLabel
+            {
+                return None;
+            }
+            text.push_str(t);
+            if chars_gt(&text, 80) {
+                return None;
+            }
+            if ENDINGS.iter().any(|e| text.ends_with(e)) || title_kind(&text).is_some() {
+                return Some((j, text));
+            }
+            j = self.next_text(j + 1, end)?;
+        }
+        None
+    }
+
+    /// Reads one attachment or forwarded document starting at block `s`.
+    pub(crate) fn attachment(
+        &self,
+        s: usize,
+        end: usize,
+        quoted: &[String],
+        log: &mut Log,
+    ) -> (Attachment, usize, Vec<Diagnostic>) {
+        let mut pos = s;
+        let mut att = Attachment {
+            label: None,
+            num: None,
+            content: Document::default(),
+            span: self.b[s].span(),
+        };
+        let mut title_text = None;
+        let mut title_lines = Vec::new();
+        if let Some(num) = self.c[s].attachment {
+            let mut label = self.text(s).to_string();
+            att.num = num;
+            pos = s + 1;
+            // `附件` with its number on the next line, as web pages split it
+            if num.is_none() {
+                if let Some(k) = self.next_text(pos, end) {
+                    let t = self.text(k);
+                    if !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()) {
+                        att.num = t.parse().ok();
+                        label.push('\n');
+                        label.push_str(t);
+                        pos = k + 1;
+                    }
+                }
+            }
+            att.label = Some(label);
+            if let Some(k) = self.next_text(pos, end) {
+                let t = self.text(k);
+                if let Some((last, text)) = self.attachment_title(k, end) {
+                    title_lines = self.title_lines(k, last, &text);
+                    title_text = Some(text);
+                    pos = last + 1;
+                } else if let Some(ti) = self.title_at(k, end) {
+                    title_lines = self.title_lines(ti.first, ti.last, &ti.text);
+                    title_text = Some(ti.text);
+                    pos = ti.last + 1;
+                } else if !self.c[k].sentence
+                    && chars_le(t, 60)
+                    && self.c[k].marker.is_none()
+                    && self.c[k].kind != Kind::AttachmentLabel
+                {
+                    title_text = Some(t.to_string());
+                    pos = k + 1;
+                }
+            }
+        } else if let Some(ti) = self.title_at(s, end) {
+            title_lines = self.title_lines(ti.first, ti.last, &ti.text);
+            title_text = Some(ti.text);
+            pos = ti.last + 1;
+        }
+        log.note(self.b[s].span(), "attachment", || {
+            match (&att.label, &title_text) {
+                (Some(l), Some(t)) => format!("attachment `{}` titled `{t}`", l.replace('\n', "")),
+                (Some(l), None) => format!("attachment `{}` without a title", l.replace('\n', "")),
+                (None, Some(t)) => format!(
+                    "`{t}` is a document the notice issues or forwards (named in 《》 above)"
+                ),
+                (None, None) => {
+                    "text after the closing block, kept as a document of its own".to_string()
+                }
+            }
+        });
+        // the content runs to the next attachment label or the next forwarded title
+        let mut stop = end;
+        let mut k = pos;
+        while k < end {
+            if !self.c[k].is_blank() && k > pos {
+                let is_label = self.c[k].kind == Kind::AttachmentLabel;
+                let is_quoted = self.c[k].title_piece
+                    && self
+                        .title_at(k, end)
+                        .is_some_and(|ti| quoted.iter().any(|q| squeeze(q) == squeeze(&ti.text)))
+                    && title_text
+                        .as_deref()
+                        .is_none_or(|tt| squeeze(tt) != squeeze(self.text(k)));
+                if is_label || is_quoted {
+                    stop = k;
+                    break;
+                }
+            }
+            k += 1;
+        }
+        let mut content = Document::default();
+        content.meta.title = title_text;
+        content.meta.title_lines = title_lines;
+        // a table or a list of names: its numbered rows are not structure
+        if content.meta.title.as_deref().is_some_and(is_tabular_title) {
+            content.preamble = (pos..stop)
+                .filter(|&x| !self.c[x].is_blank())
+                .map(|x| Paragraph {
+                    text: self.text(x).to_string(),
+                    span: self.b[x].span(),
+                })
+                .collect();
+            att.content = content;
+            return (att, stop, Vec::new());
+        }
+        let head_end = if content.meta.title.is_some() {
+            self.head(&mut content, pos, stop)
+        } else {
+            pos
+        };
+        let parsed = self.body(head_end, stop, false, log);
+        content.preamble = parsed.preamble;
+        content.body = parsed.nodes;
+        content.notes = parsed.notes;
+        content.closing = parsed.closing;
+        if let Some(t) = &content.meta.title {
+            content.meta.kind = title_kind(t).unwrap_or_default();
+        }
+        let mut diags = parsed.diagnostics;
+        // anything after the closing of an attachment that is not another attachment stays in it
+        let mut from = parsed.end;
+        while from < stop && self.next_text(from, stop).is_some() {
+            let extra = self.body(from, stop, false, log);
+            content.preamble.extend(extra.preamble);
+            content.body.extend(extra.nodes);
+            if let Some(n) = extra.notes {
+                match &mut content.notes {
+                    Some(have) => {
+                        // a second notes block: its label is kept as a note of its own
+                        if let Some(label) = n.label {
+                            have.entries.push(Paragraph {
+                                text: label,
+                                span: n.span,
+                            });
+                        }
+                        have.entries.extend(n.entries);
+                    }
+                    None => content.notes = Some(n),
+                }
+            }
+            content.closing.extend(extra.closing);
+            diags.extend(extra.diagnostics);
+            if extra.end <= from {
+                break;
+            }
+            from = extra.end;
+        }
+        derive_issuers(&mut content);
+        att.content = content;
+        (att, stop, diags)
+    }
+}

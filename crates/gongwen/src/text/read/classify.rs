@@ -1,0 +1,148 @@
+//! Stage 4, classification: every block gets its kind once, by its shape alone (a numbering
+//! marker, page chrome, a metadata-box line, a publication line, a document number, a date, an
+//! attachment label or list, a notes label, a bracketed note, text). Later stages read the
+//! kind instead of asking the same questions of the same line again.
+
+use super::layout::Block;
+use crate::model::Date;
+use crate::numbering::{marker, parse_date, Marker};
+use crate::text::rules::{
+    attachment_label, box_fields, doc_number, ends_sentence, is_attachment_list, is_chrome,
+    is_note, key_value, notes_label, publication_datetime, title_piece, PUBLICATION_KEYS,
+};
+
+/// What a block is by its shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Blank,
+    /// Opens with a numbering marker (`一、`, `（一）`, `1.`, `（1）`, `①`).
+    Marker,
+    /// Page chrome: navigation, toolbars, footers, licence lines.
+    Chrome,
+    /// A line of a page's metadata box (`索 引 号：…`).
+    BoxField,
+    /// The value of a metadata-box key that stood alone on the line before (`名 称 ：` then
+    /// the title on its own line).
+    BoxValue,
+    /// A publication line: `来源：…`, `2020-06-30 10:35`.
+    Publication,
+    /// A document number alone: `国发〔2019〕5号`.
+    DocNumber,
+    /// A date alone: `2019年1月27日`.
+    Date,
+    /// An attachment label: `附件`, `附件2`.
+    AttachmentLabel,
+    /// An attachment list (附件说明): `附件：1.……`.
+    AttachmentList,
+    /// A notes label: `名词解释`, `注：`.
+    NotesLabel,
+    /// A short line in brackets: `（此件公开发布）`.
+    Note,
+    /// Anything else.
+    Text,
+}
+
+/// A block's kind and what its shape told.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Class {
+    pub kind: Kind,
+    /// The numbering marker at the start of the block's text (after any Markdown prefix).
+    pub marker: Option<Marker>,
+    /// The date, when the block is a date alone.
+    pub date: Option<Date>,
+    /// The attachment number of an attachment label (`Some(None)` for `附件` alone).
+    pub attachment: Option<Option<u32>>,
+    /// True when the block could be (a piece of) a title.
+    pub title_piece: bool,
+    /// True when the block ends like a sentence.
+    pub sentence: bool,
+    /// True when the block reads as page chrome (whatever its kind: `原标题：…` is a
+    /// publication line and chrome).
+    pub chrome: bool,
+}
+
+impl Class {
+    pub fn is_blank(&self) -> bool {
+        self.kind == Kind::Blank
+    }
+}
+
+/// Classifies one block.
+pub(crate) fn classify(b: &Block<'_>) -> Class {
+    let t: &str = &b.text;
+    let mut c = Class {
+        kind: Kind::Text,
+        marker: None,
+        date: None,
+        attachment: None,
+        title_piece: false,
+        sentence: false,
+        chrome: false,
+    };
+    if t.is_empty() {
+        c.kind = Kind::Blank;
+        return c;
+    }
+    c.sentence = ends_sentence(t);
+    c.chrome = is_chrome(t);
+    c.marker = marker(b.body());
+    c.date = parse_date(t);
+    c.attachment = attachment_label(t);
+    c.kind = if c.marker.is_some() {
+        Kind::Marker
+    } else if c.date.is_some() {
+        Kind::Date
+    } else if c.attachment.is_some() {
+        Kind::AttachmentLabel
+    } else if is_attachment_list(t) {
+        Kind::AttachmentList
+    } else if box_fields(t).is_some() {
+        Kind::BoxField
+    } else if key_value(t, PUBLICATION_KEYS).is_some() || publication_datetime(t).is_some() {
+        Kind::Publication
+    } else if c.chrome {
+        Kind::Chrome
+    } else if doc_number(t).is_some() {
+        Kind::DocNumber
+    } else if notes_label(t).is_some() {
+        Kind::NotesLabel
+    } else if is_note(t) {
+        Kind::Note
+    } else {
+        Kind::Text
+    };
+    c.title_piece = matches!(c.kind, Kind::Text | Kind::Note) && title_piece(b.body());
+    c
+}
+
+/// Classifies every block.
+pub(crate) fn classify_all(blocks: &[Block<'_>]) -> Vec<Class> {
+    let mut out: Vec<Class> = blocks.iter().map(classify).collect();
+    // a box key or a publication key alone on its line takes the very next line as its value
+    for k in 0..out.len().saturating_sub(1) {
+        let t: &str = &blocks[k].text;
+        let value_next = !matches!(
+            out[k + 1].kind,
+            Kind::Blank | Kind::BoxField | Kind::Marker | Kind::Publication
+        );
+        if out[k].kind == Kind::BoxField && box_key_pending(t) && value_next {
+            out[k + 1].kind = Kind::BoxValue;
+            out[k + 1].title_piece = false;
+        } else if out[k].kind == Kind::Publication
+            && t.trim_end().ends_with(['：', ':'])
+            && crate::text::rules::chars_le(t, 8)
+            && value_next
+        {
+            out[k + 1].kind = Kind::Publication;
+            out[k + 1].title_piece = false;
+        }
+    }
+    out
+}
+
+/// True when a metadata-box line ends with a key whose value is not on the line.
+pub(crate) fn box_key_pending(t: &str) -> bool {
+    !t.contains('\t')
+        && box_fields(t).is_some_and(|f| f.len() == 1 && f[0].value.is_empty())
+        && t.trim_end().ends_with(['：', ':'])
+}

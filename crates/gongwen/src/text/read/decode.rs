@@ -1,0 +1,367 @@
+//! Stage 1, decode: bytes → text.
+//!
+//! UTF-8 (with or without a BOM) is read in place, without a copy. A UTF-16 BOM decodes UTF-16;
+//! without any BOM, bytes that are not UTF-8 are given to a detector (chardetng, the detector
+//! of Firefox) and decoded with what it finds, which for Chinese government files is GBK or
+//! GB18030 (one decoder in encoding_rs). A caller can name the encoding instead (a WHATWG
+//! label: `gbk`, `gb18030`, `utf-16le`, `big5`…).
+//!
+//! Text that is UTF-8 but for a few broken sequences is refused with the position of the first
+//! (it is a damaged UTF-8 file, not another encoding); a file with NUL bytes or many control
+//! characters is refused as binary. Bytes a legacy decoder cannot map become U+FFFD, and the
+//! reader reports each line where that happened.
+//!
+//! Spans point at the original bytes: when the text was decoded from another encoding, an
+//! [`OffsetMap`] turns offsets in the decoded text back into offsets in the input, and the
+//! reader's pipeline applies it to every span of the finished document.
+
+use crate::error::{decode_utf8, Error, Position};
+use encoding_rs::{Encoding, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
+use std::borrow::Cow;
+
+/// A decoded text and how it was decoded.
+#[derive(Debug)]
+pub(crate) struct Decoded<'a> {
+    /// The text (borrowed when the input was UTF-8).
+    pub text: Cow<'a, str>,
+    /// The encoding, when the input was not UTF-8.
+    pub encoding: Option<&'static Encoding>,
+    /// Offsets in `text` → offsets in the input, when they differ.
+    pub map: Option<OffsetMap>,
+    /// Byte offsets in `text` of the U+FFFD that stand for bytes the decoder could not map.
+    pub replaced: Vec<usize>,
+}
+
+/// Decodes `bytes`, with the encoding named by `label` or detected.
+pub(crate) fn decode<'a>(bytes: &'a [u8], label: Option<&str>) -> Result<Decoded<'a>, Error> {
+    if let Some(label) = label {
+        let enc =
+            Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| Error::UnknownEncoding {
+                label: label.to_string(),
+            })?;
+        return decode_as(bytes, enc);
+    }
+    if let Some((enc, bom)) = Encoding::for_bom(bytes) {
+        if enc != UTF_8 {
+            return Ok(legacy(bytes, bom, enc));
+        }
+    }
+    // the usual case: UTF-8, read in place
+    if simdutf8::basic::from_utf8(bytes).is_ok() {
+        return utf8(bytes);
+    }
+    if let Some(at) = binary(bytes) {
+        if let Some(enc) = utf16_without_bom(bytes) {
+            return Ok(legacy(bytes, 0, enc));
+        }
+        return Err(Error::Binary {
+            at: utf8_position(bytes, at),
+        });
+    }
+    // UTF-8 with a few broken sequences is a damaged UTF-8 file: say where
+    if mostly_utf8(bytes) {
+        return utf8(bytes);
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let mut enc = detector.guess(None, chardetng::Utf8Detection::Deny);
+    // a guess of a single-byte Western encoding means the bytes showed nothing of a CJK one:
+    // for this genre that is damaged UTF-8, not Latin-1 text
+    if !is_cjk_encoding(enc) {
+        return utf8(bytes);
+    }
+    // GBK's decoder is GB18030's; a four-byte sequence (a second byte 0x30–0x39) is GB18030
+    if enc == GBK && has_four_byte_sequence(bytes) {
+        enc = GB18030;
+    }
+    Ok(legacy(bytes, 0, enc))
+}
+
+/// The encodings of Chinese, Japanese and Korean text that a detector may find.
+fn is_cjk_encoding(enc: &'static Encoding) -> bool {
+    [
+        GBK,
+        GB18030,
+        encoding_rs::BIG5,
+        encoding_rs::SHIFT_JIS,
+        encoding_rs::EUC_JP,
+        encoding_rs::EUC_KR,
+        encoding_rs::ISO_2022_JP,
+    ]
+    .contains(&enc)
+}
+
+/// True when GB18030 bytes hold a four-byte sequence (a lead byte, then a digit), which GBK has
+/// not: walked character by character, since a two-byte character's second byte may stand
+/// before a digit.
+fn has_four_byte_sequence(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+        } else if (0x81..=0xFE).contains(&b) && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            return true;
+        } else {
+            i += 2;
+        }
+    }
+    false
+}
+
+/// Decodes with a named encoding.
+fn decode_as<'a>(bytes: &'a [u8], enc: &'static Encoding) -> Result<Decoded<'a>, Error> {
+    if enc == UTF_8 {
+        return utf8(bytes);
+    }
+    let bom = match Encoding::for_bom(bytes) {
+        Some((b, len)) if b == enc || (enc == GBK && b == GB18030) => len,
+        _ => 0,
+    };
+    Ok(legacy(bytes, bom, enc))
+}
+
+fn utf8(bytes: &[u8]) -> Result<Decoded<'_>, Error> {
+    Ok(Decoded {
+        text: Cow::Borrowed(decode_utf8(bytes)?),
+        encoding: None,
+        map: None,
+        replaced: Vec::new(),
+    })
+}
+
+/// Decodes bytes after a BOM of `bom` bytes with `enc`, replacing what it cannot map.
+fn legacy<'a>(bytes: &'a [u8], bom: usize, enc: &'static Encoding) -> Decoded<'a> {
+    let body = &bytes[bom..];
+    let (text, had_errors) = enc.decode_without_bom_handling(body);
+    let text = text.into_owned();
+    // U+FFFD that the input holds as a character (GB18030 and UTF-16 can) is text; only when
+    // the decoder met bytes it could not map do they stand for those
+    let replaced = if had_errors {
+        text.char_indices()
+            .filter(|(_, c)| *c == '\u{fffd}')
+            .map(|(i, _)| i)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let map = OffsetMap::new(body, bom, &text, enc);
+    Decoded {
+        text: Cow::Owned(text),
+        encoding: Some(enc),
+        map: Some(map),
+        replaced,
+    }
+}
+
+/// The offset of the first NUL byte, or of the first control character when control
+/// characters (other than tab, line breaks, form feed and escape) are more than one byte in a
+/// hundred: text never holds them, binary files hold many.
+fn binary(bytes: &[u8]) -> Option<usize> {
+    if let Some(p) = memchr::memchr(0, bytes) {
+        return Some(p);
+    }
+    let control = |b: &u8| matches!(b, 1..=8 | 0x0E..=0x1A | 0x1C..=0x1F | 0x7F);
+    let n = bytes.iter().filter(|b| control(b)).count();
+    (n > 0 && n * 100 > bytes.len()).then(|| bytes.iter().position(control).unwrap_or(0))
+}
+
+/// UTF-16 without a BOM: every NUL byte at one parity (the high byte of ASCII letters, digits and
+/// line breaks in UTF-16), and the bytes decode as UTF-16 of that order without an error and
+/// without control characters.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() % 2 != 0 {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for (i, b) in bytes.iter().enumerate() {
+        if *b == 0 {
+            if i % 2 == 0 {
+                even += 1;
+            } else {
+                odd += 1;
+            }
+        }
+    }
+    let enc = match (even, odd) {
+        (0, o) if o > 0 => UTF_16LE,
+        (e, 0) if e > 0 => UTF_16BE,
+        _ => return None,
+    };
+    let text = enc.decode_without_bom_handling_and_without_replacement(bytes)?;
+    text.chars()
+        .all(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
+        .then_some(enc)
+}
+
+/// True when the non-ASCII characters that form valid UTF-8 are at least as many as the broken
+/// sequences: a UTF-8 file with some damage. Text in GBK forms a valid UTF-8 sequence now and then
+/// by chance: about one for every four broken ones over the corpus.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    good >= bad
+}
+
+/// The position of byte `at` of an input that is UTF-8 up to there at least in part.
+fn utf8_position(bytes: &[u8], at: usize) -> Position {
+    let prefix = String::from_utf8_lossy(&bytes[..at]);
+    let mut p = Position::at(&prefix, prefix.len());
+    p.offset = at;
+    p
+}
+
+/// Offsets in a decoded text → offsets in the bytes it was decoded from: the two offsets of
+/// every line start, and within a line the length of the text encoded again (exact for every
+/// character the decoder mapped; a U+FFFD that stands for unmappable input counts one byte).
+#[derive(Debug)]
+pub(crate) struct OffsetMap {
+    enc: &'static Encoding,
+    /// (offset in the text, offset in the input) of each line start.
+    lines: Vec<(usize, usize)>,
+    /// Bytes of one U+FFFD encoded again, to count it as the one byte it most likely was.
+    fffd: usize,
+}
+
+impl OffsetMap {
+    fn new(body: &[u8], bom: usize, text: &str, enc: &'static Encoding) -> OffsetMap {
+        let wide = enc == UTF_16LE || enc == UTF_16BE;
+        let mut src_starts = vec![bom];
+        if wide {
+            let lf: [u8; 2] = if enc == UTF_16LE {
+                [b'\n', 0]
+            } else {
+                [0, b'\n']
+            };
+            for (k, pair) in body.chunks_exact(2).enumerate() {
+                if pair == lf {
+                    src_starts.push(bom + 2 * k + 2);
+                }
+            }
+        } else {
+            src_starts.extend(memchr::memchr_iter(b'\n', body).map(|p| bom + p + 1));
+        }
+        let text_starts =
+            std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|p| p + 1));
+        let lines = text_starts.zip(src_starts).collect();
+        let mut m = OffsetMap {
+            enc,
+            lines,
+            fffd: 0,
+        };
+        m.fffd = m.encoded_len("\u{fffd}");
+        m
+    }
+
+    fn encoder_encoding(&self) -> &'static Encoding {
+        // GBK's decoder is GB18030's: a four-byte sequence decodes, and encodes back, as GB18030
+        if self.enc == GBK {
+            GB18030
+        } else {
+            self.enc
+        }
+    }
+
+    /// Bytes of `s` in the input's encoding.
+    fn encoded_len(&self, s: &str) -> usize {
+        if self.enc == UTF_16LE || self.enc == UTF_16BE {
+            return s.chars().map(|c| 2 * c.len_utf16()).sum();
+        }
+        if s.is_ascii() {
+            return s.len();
+        }
+        let (bytes, _, _) = self.encoder_encoding().encode(s);
+        let fffd = s.matches('\u{fffd}').count();
+        if fffd == 0 || self.fffd == 0 {
+            bytes.len()
+        } else {
+            bytes.len() - fffd * (self.fffd - 1)
+        }
+    }
+
+    /// The input offset of offset `off` of `text`.
+    pub(crate) fn source(&self, text: &str, off: usize) -> usize {
+        let k = self.lines.partition_point(|l| l.0 <= off).saturating_sub(1);
+        let (t, s) = self.lines.get(k).copied().unwrap_or((0, 0));
+        let mut off = off.min(text.len());
+        while !text.is_char_boundary(off) {
+            off -= 1;
+        }
+        s + self.encoded_len(&text[t.min(off)..off])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_is_borrowed_and_gbk_is_detected() {
+        let src = "关于加强某项工作的通知\n一、总体要求\n";
+        let d = decode(src.as_bytes(), None).expect("utf-8");
+        assert!(matches!(d.text, Cow::Borrowed(_)));
+        assert!(d.encoding.is_none());
+        let (gbk, _, _) = GBK.encode(src);
+        let d = decode(&gbk, None).expect("gbk");
+        assert_eq!(d.text, src);
+        assert_eq!(d.encoding.map(Encoding::name), Some("GBK"));
+        // the second line starts after the first line's 11 two-byte characters and the break
+        let map = d.map.expect("a map");
+        let second = src.find('一').expect("a second line");
+        assert_eq!(map.source(&d.text, second), 23);
+        assert_eq!(map.source(&d.text, second + "一、".len()), 27);
+    }
+
+    #[test]
+    fn utf16_with_and_without_bom() {
+        let src = "国务院关于某事的通知\r\n各省：\n";
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(src.encode_utf16().flat_map(u16::to_le_bytes));
+        let d = decode(&le, None).expect("utf-16le");
+        assert_eq!(d.text, src);
+        assert_eq!(d.encoding.map(Encoding::name), Some("UTF-16LE"));
+        let map = d.map.expect("a map");
+        let second = src.find('各').expect("second line");
+        assert_eq!(map.source(&d.text, second), 2 + 2 * 12);
+        let be: Vec<u8> = src.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let d = decode(&be, None).expect("utf-16be without a BOM");
+        assert_eq!(d.text, src);
+    }
+
+    #[test]
+    fn damaged_utf8_binary_and_labels() {
+        let mut bytes = "第一行文字\n第二行文字\n".repeat(5).into_bytes();
+        bytes.extend_from_slice(&[0xB5, 0xDA]);
+        bytes.extend_from_slice("\n第三行\n".as_bytes());
+        assert!(matches!(
+            decode(&bytes, None),
+            Err(Error::InvalidUtf8 { .. })
+        ));
+        let bin = [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xFF, 0xD8];
+        match decode(&bin, None) {
+            Err(Error::Binary { at }) => assert_eq!(at.offset, 4),
+            other => panic!("expected binary, got {other:?}"),
+        }
+        assert!(matches!(
+            decode(b"abc", Some("no-such-encoding")),
+            Err(Error::UnknownEncoding { .. })
+        ));
+        let (gb, _, _) = GB18030.encode("通知𠀀");
+        let d = decode(&gb, Some("gb18030")).expect("gb18030");
+        assert_eq!(d.text, "通知𠀀");
+    }
+
+    #[test]
+    fn unmappable_bytes_are_reported() {
+        let mut bytes = GBK.encode("关于某事的通知\n正文").0.into_owned();
+        bytes.push(0x81); // a lead byte with nothing after it
+        let d = decode(&bytes, Some("gbk")).expect("decodes");
+        assert_eq!(d.replaced.len(), 1);
+        assert!(d.text.ends_with('\u{fffd}'));
+        let map = d.map.expect("a map");
+        assert_eq!(map.source(&d.text, d.text.len()), bytes.len());
+    }
+}

@@ -1,0 +1,370 @@
+//! The frame: where the document stands among the page around it. Its title (one to several
+//! lines ending in a genre word), the lines above it (metadata box, publication lines, a news
+//! lead, chrome) and below it (the footer from the first chrome line after the body), and the
+//! head under the title (document number, adoption line, subtitle lines, addressee).
+
+use super::classify::Kind;
+use super::explain::Log;
+use super::Reader;
+use crate::model::{Adoption, Document, ResidueRole};
+use crate::text::rules::{
+    adoption, balanced, chars_ge, chars_le, is_nav_piece, lead_meeting, lead_quoted_title,
+    title_kind, unspace,
+};
+
+/// A title: the blocks it spans and its joined text.
+#[derive(Debug, Clone)]
+pub(crate) struct TitleAt {
+    pub first: usize,
+    pub last: usize,
+    pub text: String,
+}
+
+/// Where the document is.
+#[derive(Debug)]
+pub(crate) struct Frame {
+    pub title: Option<TitleAt>,
+    /// The first block of the document (its title, or its first paragraph).
+    pub start: usize,
+    /// The block after the document's last.
+    pub end: usize,
+    /// Blocks around the document, with what they are.
+    pub residue: Vec<(usize, ResidueRole)>,
+    /// A title read from a news lead, when the document has no title line.
+    pub lead_title: Option<String>,
+}
+
+/// Most pieces a title is printed in (web pages break one at every inline element).
+const TITLE_PIECES: usize = 10;
+
+impl Reader<'_, '_> {
+    /// True when the non-blank block before `i` is a breadcrumb separator (`>`, `›`, `|`).
+    fn after_breadcrumb(&self, i: usize) -> bool {
+        let before: Vec<usize> = (0..i)
+            .rev()
+            .filter(|&k| !self.c[k].is_blank())
+            .take(2)
+            .collect();
+        let crumb = |k: usize| {
+            let t = self.text(k);
+            t.ends_with(['>', '›', '»', '|']) || t.ends_with("&gt;")
+        };
+        // a separator just above, or two above with a repeat of this line between (a
+        // breadcrumb's last link and the same words as the page's section heading)
+        before.first().is_some_and(|&k| crumb(k))
+            || before.len() == 2 && crumb(before[1]) && self.text(before[0]) == self.text(i)
+    }
+
+    /// A title starting at block `i`: up to ten short pieces ending in a genre word.
+    pub(crate) fn title_at(&self, i: usize, end: usize) -> Option<TitleAt> {
+        let mut text = String::new();
+        let mut j = i;
+        for n in 0..TITLE_PIECES {
+            let t = self.plain(j);
+            if !self.c[j].title_piece {
+                return None;
+            }
+            // more than four pieces only when they are fragments (a web page's inline spans)
+            if n >= 4 && !chars_le(t, 12) {
+                return None;
+            }
+            // the pieces of a title split over lines are never navigation, and a title does
+            // not begin right after a breadcrumb separator (a breadcrumb ends in the page's
+            // section, `通知公告`)
+            let split = j > i || title_kind(&unspace(t)).is_none();
+            if split && is_nav_piece(t) || j == i && self.after_breadcrumb(i) {
+                return None;
+            }
+            text.push_str(&unspace(t));
+            if chars_ge(&text, 4) && balanced(&text) && title_kind(&text).is_some() {
+                return Some(TitleAt {
+                    first: i,
+                    last: j,
+                    text,
+                });
+            }
+            if !chars_le(&text, 120) {
+                return None;
+            }
+            j = self.next_text(j + 1, end)?;
+            // a title may be split over lines separated by one blank line, not more
+            if j >= 2 && self.c[j - 1].is_blank() && self.c[j - 2].is_blank() {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Finds the document in the page: title, start, end and the residue around.
+    pub(crate) fn frame(&self, log: &mut Log) -> Frame {
+        let n = self.b.len();
+        let first_marker = (0..n).find(|&i| {
+            self.c[i]
+                .marker
+                .is_some_and(|m| m.kind == crate::model::NodeKind::Part)
+        });
+        let search_end = first_marker.unwrap_or(n);
+        let mut title: Option<TitleAt> = None;
+        let mut i = 0;
+        while i < search_end {
+            if !self.c[i].is_blank() && !matches!(self.c[i].kind, Kind::BoxField | Kind::BoxValue) {
+                if let Some(mut t) = self.title_at(i, search_end) {
+                    // an issuer mark line above a title that opens with 关于 is not part of it
+                    // (a title of the form `X转发Y关于……` or `X印发……` is one title)
+                    // (a title of the form `X转发Y关于……`, or `X、Y关于……` with its issuers
+                    // joined on one line, is one title: an issuer mark names one organ a line)
+                    // (an issuer mark is the organs one a line, or `X文件`; one organ's name on
+                    // the line above `关于……` is the title's first line, and so are `X转发Y` and
+                    // `X、Y` with the issuers joined)
+                    let guanyu = (t.first..=t.last).find(|&k| self.plain(k).starts_with("关于"));
+                    let before: Vec<usize> = (t.first..guanyu.unwrap_or(t.first))
+                        .filter(|&k| !self.c[k].is_blank())
+                        .collect();
+                    let whole_title = before.iter().any(|&k| {
+                        let x = self.plain(k);
+                        x.contains("转发")
+                            || x.contains("批转")
+                            || x.contains("印发")
+                            || x.contains('、')
+                    }) || before.len() == 1
+                        && !self.plain(before[0]).ends_with("文件");
+                    if !whole_title && !self.plain(t.first).contains("关于") {
+                        let later =
+                            (t.first + 1..=t.last).find(|&k| self.plain(k).starts_with("关于"));
+                        if let Some(r) = later.and_then(|k| self.title_at(k, search_end)) {
+                            t = r;
+                        }
+                    }
+                    // a page's headline, with the publication lines under it, above the
+                    // document's own title: the document's title is the one under them
+                    let page = |k: usize| {
+                        self.c[k].chrome
+                            || matches!(
+                                self.c[k].kind,
+                                Kind::Publication | Kind::BoxField | Kind::BoxValue
+                            )
+                    };
+                    if let Some(a) = self.next_text(t.last + 1, search_end).filter(|&a| page(a)) {
+                        let mut k = a;
+                        while k < search_end && (self.c[k].is_blank() || page(k)) {
+                            k += 1;
+                        }
+                        if k < search_end {
+                            if let Some(later) = self.title_at(k, search_end) {
+                                log.note(self.b[t.first].span(), "title", || {
+                                    format!(
+                                        "`{}` is the page's headline: publication lines stand under it, and the document's own title under them",
+                                        t.text
+                                    )
+                                });
+                                t = later;
+                            }
+                        }
+                    }
+                    title = Some(t);
+                    break;
+                }
+            }
+            i += 1;
+        }
+        let mut residue: Vec<(usize, ResidueRole)> = Vec::new();
+        let start;
+        let mut lead_title: Option<String> = None;
+        if let Some(t) = &title {
+            start = t.first;
+            log.note(self.b[t.first].span(), "title", || {
+                format!(
+                    "`{}` is the title: the first line{} before the body that end{} in a genre word",
+                    t.text,
+                    if t.last > t.first { "s" } else { "" },
+                    if t.last > t.first { "" } else { "s" },
+                )
+            });
+        } else {
+            start = self.start_without_title(first_marker);
+            for k in 0..start {
+                if let Some(x) = lead_quoted_title(self.text(k)) {
+                    lead_title = Some(x);
+                }
+            }
+            if start < n {
+                log.note(self.b[start].span(), "document-start", || {
+                    "no title line: the document starts with its first paragraph".to_string()
+                });
+            }
+        }
+        for k in 0..start {
+            if self.c[k].is_blank() {
+                continue;
+            }
+            let t = self.text(k);
+            let role = match self.c[k].kind {
+                Kind::BoxField | Kind::BoxValue => ResidueRole::MetadataBox,
+                Kind::Publication => ResidueRole::Publication,
+                _ if lead_quoted_title(t).is_some() || lead_meeting(t).is_some() => {
+                    ResidueRole::Lead
+                }
+                _ => ResidueRole::Chrome,
+            };
+            residue.push((k, role));
+        }
+        // the end of the document: the first chrome line after the body has begun
+        let mut end = n;
+        let mut seen_body = false;
+        for k in start..n {
+            let c = &self.c[k];
+            if c.is_blank() {
+                continue;
+            }
+            if c.chrome && seen_body {
+                end = k;
+                log.note(self.b[k].span(), "document-end", || {
+                    format!(
+                        "`{}` is page chrome: the document ends above it",
+                        self.text(k)
+                    )
+                });
+                break;
+            }
+            let b = self.plain(k);
+            if title.as_ref().is_none_or(|ti| k > ti.last)
+                && (c.marker.is_some() || c.sentence && chars_ge(b, 20))
+            {
+                seen_body = true;
+            }
+        }
+        for k in end..n {
+            if !self.c[k].is_blank() {
+                let role = if self.c[k].kind == Kind::Publication {
+                    ResidueRole::Publication
+                } else {
+                    ResidueRole::Chrome
+                };
+                residue.push((k, role));
+            }
+        }
+        Frame {
+            title,
+            start,
+            end,
+            residue,
+            lead_title,
+        }
+    }
+
+    /// Where a document without a title line starts (a news page that reports it): the run of
+    /// paragraphs just above its first numbered part, else its first paragraph.
+    fn start_without_title(&self, first_marker: Option<usize>) -> usize {
+        let n = self.b.len();
+        let any_marker = first_marker.or_else(|| (0..n).find(|&i| self.c[i].marker.is_some()));
+        let page = |k: usize| {
+            let c = &self.c[k];
+            c.chrome || matches!(c.kind, Kind::BoxField | Kind::BoxValue | Kind::Publication)
+        };
+        let Some(anchor) = any_marker else {
+            // no numbered body: the first paragraph-like line after the chrome, else the first
+            // line that is not page matter
+            return (0..n)
+                .find(|&k| self.c[k].sentence && chars_ge(self.text(k), 20) && !page(k))
+                .or_else(|| (0..n).find(|&k| !self.c[k].is_blank() && !page(k)))
+                .unwrap_or(n);
+        };
+        let mut s = anchor;
+        let mut k = anchor;
+        while k > 0 {
+            k -= 1;
+            if self.c[k].is_blank() {
+                continue;
+            }
+            if self.c[k].sentence && chars_ge(self.text(k), 20) && !page(k) {
+                s = k;
+            } else {
+                break;
+            }
+        }
+        s
+    }
+
+    /// Reads the head after the title: number, adoption line, subtitle lines, addressee.
+    pub(crate) fn head(&self, doc: &mut Document, mut pos: usize, end: usize) -> usize {
+        while let Some(k) = self.next_text(pos, end) {
+            let t = self.text(k);
+            let c = &self.c[k];
+            if doc.meta.number.is_none() && c.kind == Kind::DocNumber {
+                doc.meta.number = crate::text::rules::doc_number(t);
+                pos = k + 1;
+                continue;
+            }
+            if doc.meta.adopted.is_none() {
+                if let Some(a) = adoption(t) {
+                    doc.meta.adopted = Some(a);
+                    pos = k + 1;
+                    continue;
+                }
+                // an adoption line broken over lines: `（2020年5月28日第十三届……第三次` / `会议通过）`
+                if t.starts_with(['（', '(']) && !balanced(t) {
+                    let mut joined = t.to_string();
+                    let mut last = k;
+                    for _ in 0..2 {
+                        let Some(x) = self.next_text(last + 1, end) else {
+                            break;
+                        };
+                        joined.push('\n');
+                        joined.push_str(self.text(x));
+                        last = x;
+                        if balanced(&joined) {
+                            break;
+                        }
+                    }
+                    if let Some(a) = adoption(&joined.replace('\n', "")) {
+                        doc.meta.adopted = Some(Adoption {
+                            line: Some(joined),
+                            ..a
+                        });
+                        pos = last + 1;
+                        continue;
+                    }
+                }
+            }
+            if doc.meta.addressee.is_none()
+                && (t.ends_with('：') || t.ends_with(':'))
+                && chars_le(t, 150)
+                && c.marker.is_none()
+                && !t.contains('。')
+                && c.kind != super::classify::Kind::NotesLabel
+            {
+                doc.meta.addressee = Some(t.to_string());
+                pos = k + 1;
+                break;
+            }
+            if doc.meta.addressee.is_none()
+                && doc.meta.subtitle.len() < 3
+                && chars_le(t, 40)
+                && !c.sentence
+                && c.marker.is_none()
+                && c.date.is_none()
+                && doc.preamble.is_empty()
+            {
+                doc.meta.subtitle.push(t.to_string());
+                pos = k + 1;
+                continue;
+            }
+            break;
+        }
+        pos
+    }
+
+    /// The title lines as printed, kept when they are not just the title (split over lines,
+    /// letter-spaced, marked up).
+    pub(crate) fn title_lines(&self, first: usize, last: usize, title: &str) -> Vec<String> {
+        let lines: Vec<String> = (first..=last)
+            .filter(|&k| !self.c[k].is_blank())
+            .map(|k| self.text(k).to_string())
+            .collect();
+        if lines.len() == 1 && lines[0] == title {
+            Vec::new()
+        } else {
+            lines
+        }
+    }
+}

@@ -1,0 +1,618 @@
+//! Stage 3, layout: source lines → blocks, the logical lines the later stages classify.
+//!
+//! Most blocks are one source line. A block is several when the line breaks of the source are
+//! not the document's own:
+//!
+//! - **web pages** whose inline markup became line breaks: a numbering marker alone on its line
+//!   (`1.` then its text), a line that opens with a mark that never opens one (`，` `。` `）`
+//!   `”`), a bracket or quote left open at the end of a line and closed a few short lines
+//!   further (`（` / `此件` / `主动` / `公开）`), a date in pieces (`202` / `5` / `年` / `12` /
+//!   `月` / `9` / `日`);
+//! - **PDF text**, hard-wrapped at a fixed width: when most long lines of a document share one
+//!   width, a line that fills it runs on into the next unless a sentence ends there and the
+//!   next line is narrower (the indent of a new paragraph), or the next line opens with a
+//!   numbering marker. Page numbers (`— 3 —`, `-3-`, `第 3 页`, `3/10`) and running heads
+//!   (the same short line at every page break) are page furniture: they leave the text and go
+//!   to the residue with their positions, and a paragraph split by them is joined across.
+//!
+//! A block keeps where each of its pieces came from, so that every span the later stages take
+//! (a heading, the body after a run-in heading) still points at the source's bytes. Nothing is
+//! dropped here but the line breaks and the blank lines inside a rejoined paragraph.
+
+use super::explain::Log;
+use super::lines::Line;
+use crate::model::Span;
+use crate::numbering::marker;
+use crate::text::rules::{chars_le, ends_sentence, is_space, open_brackets};
+use std::borrow::Cow;
+
+/// A logical line: one source line, or pieces of several joined.
+#[derive(Debug, Clone)]
+pub(crate) struct Block<'a> {
+    /// The text (trimmed; pieces joined without their line breaks).
+    pub text: Cow<'a, str>,
+    /// The first source line.
+    pub line: Line<'a>,
+    /// Pieces after the first: where each starts in `text`, and its source line.
+    pieces: Vec<(usize, Line<'a>)>,
+}
+
+impl<'a> Block<'a> {
+    fn one(line: Line<'a>) -> Block<'a> {
+        Block {
+            text: Cow::Borrowed(line.text),
+            line,
+            pieces: Vec::new(),
+        }
+    }
+
+    /// True for an empty line.
+    #[cfg(test)]
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// True when the block is pieces of several source lines.
+    pub fn is_joined(&self) -> bool {
+        !self.pieces.is_empty()
+    }
+
+    fn push(&mut self, line: Line<'a>) {
+        let mut s = self.text.to_string();
+        let last = s.chars().last();
+        let next = line.text.chars().next();
+        // words of a script with spaces keep one at the break
+        if last.is_some_and(|c| c.is_ascii_alphanumeric())
+            && next.is_some_and(|c| c.is_ascii_alphabetic())
+        {
+            s.push(' ');
+        }
+        self.pieces.push((s.len(), line));
+        s.push_str(line.text);
+        self.text = Cow::Owned(s);
+    }
+
+    /// The text without a Markdown heading prefix (`## `), for recognising structure.
+    pub fn body(&self) -> &str {
+        let t: &str = &self.text;
+        let hashes = t.len() - t.trim_start_matches('#').len();
+        if (1..=6).contains(&hashes) {
+            let rest = &t[hashes..];
+            if rest.starts_with(' ') || rest.starts_with('\u{3000}') {
+                return rest.trim_start_matches(is_space);
+            }
+        }
+        t
+    }
+
+    /// Byte length of the Markdown prefix of `text`.
+    pub fn markup_len(&self) -> usize {
+        self.text.len() - self.body().len()
+    }
+
+    /// Source byte offset just past the block's last piece.
+    fn end(&self) -> usize {
+        let l = self.pieces.last().map_or(&self.line, |(_, l)| l);
+        l.text_start + l.text.len()
+    }
+
+    /// The span of the whole block.
+    pub fn span(&self) -> Span {
+        self.span_from(0)
+    }
+
+    /// The span of the block's text from byte `skip` of `text` on.
+    pub fn span_from(&self, skip: usize) -> Span {
+        let (at, line) = self
+            .pieces
+            .iter()
+            .rev()
+            .find(|(at, _)| *at <= skip)
+            .map_or((0, &self.line), |(at, l)| (*at, l));
+        let within = (skip - at).min(line.text.len());
+        let mut s = line.span_from(within);
+        s.len = self.end() - s.offset;
+        s
+    }
+}
+
+/// The blocks of a text, and its page furniture.
+#[derive(Debug)]
+pub(crate) struct Layout<'a> {
+    pub blocks: Vec<Block<'a>>,
+    /// Page numbers and running heads, in source order.
+    pub furniture: Vec<Line<'a>>,
+}
+
+/// Display width: two for a wide (CJK, full-width) character, one for others.
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| if crate::text::rules::is_cjk(c) { 2 } else { 1 })
+        .sum()
+}
+
+/// `— 3 —`, `-3-`, `－12－`, `第 3 页`, `第3页 共10页`, `3 / 10`, `Page 3`: a page number.
+pub(crate) fn is_page_number(t: &str) -> bool {
+    if t.is_empty() || !chars_le(t, 16) {
+        return false;
+    }
+    let s: String = t.chars().filter(|c| !is_space(*c)).collect();
+    let digits = |x: &str| {
+        !x.is_empty()
+            && x.chars().count() <= 4
+            && x.chars()
+                .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    };
+    let dashes = ['-', '－', '—', '–', '‐', '─', '_', '~', '～', '·'];
+    // — 3 —
+    let inner = s.trim_start_matches(dashes);
+    if inner.len() < s.len() {
+        let core = inner.trim_end_matches(dashes);
+        if core.len() < inner.len() && digits(core) {
+            return true;
+        }
+    }
+    // 第3页, 第3页共10页, 共10页第3页
+    let pages = s.replace(['共', '第', '页'], "|");
+    if s.contains('页')
+        && s.chars()
+            .all(|c| "第共页,，/".contains(c) || c.is_ascii_digit())
+        && pages
+            .split('|')
+            .filter(|p| !p.is_empty())
+            .all(|p| digits(p.trim_matches([',', '，', '/'])))
+    {
+        return true;
+    }
+    // 3/10
+    if let Some((a, b)) = s.split_once('/') {
+        if digits(a) && digits(b) {
+            return true;
+        }
+    }
+    // Page 3, Page 3 of 10
+    if let Some(rest) = s.strip_prefix("Page") {
+        let rest = rest.replace("of", "/");
+        return rest.split('/').all(digits);
+    }
+    false
+}
+
+/// Finds page furniture: page numbers, then running heads (a short line that stands at three
+/// or more page breaks, next to a page number or a form feed).
+fn furniture(lines: &[Line<'_>], log: &mut Log) -> Vec<bool> {
+    let n = lines.len();
+    let mut out: Vec<bool> = lines.iter().map(|l| is_page_number(l.text)).collect();
+    let pages = out.iter().filter(|x| **x).count();
+    let feeds: Vec<bool> = lines.iter().map(|l| l.raw.contains('\u{c}')).collect();
+    let breaks = pages + feeds.iter().filter(|x| **x).count();
+    if pages > 0 && pages < 2 {
+        // one page-number-like line in a whole text is a line of text
+        for (k, f) in out.iter_mut().enumerate() {
+            if *f
+                && !feeds[k.saturating_sub(3)..(k + 4).min(n)]
+                    .iter()
+                    .any(|x| *x)
+            {
+                *f = false;
+            }
+        }
+    }
+    for (k, f) in out.iter().enumerate() {
+        if *f {
+            log.note(lines[k].span(), "furniture", || {
+                format!("`{}` is a page number: moved to the residue", lines[k].text)
+            });
+        }
+    }
+    if breaks >= 2 {
+        // lines near a page break: the two non-blank lines before and after each
+        let near = |k: usize| -> bool {
+            let lo = k.saturating_sub(3);
+            let hi = (k + 4).min(n);
+            (lo..hi).any(|j| j != k && (out[j] || feeds[j])) || feeds[k]
+        };
+        let mut counts: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+        for (k, l) in lines.iter().enumerate() {
+            if !l.text.is_empty() && !out[k] && chars_le(l.text, 40) && near(k) {
+                counts.entry(l.text).or_default().push(k);
+            }
+        }
+        for (text, at) in counts {
+            if at.len() >= 3 && at.len() * 2 >= breaks.min(at.len() * 2) && marker(text).is_none() {
+                for &k in &at {
+                    out[k] = true;
+                    log.note(lines[k].span(), "furniture", || {
+                        format!(
+                            "`{text}` stands at {} page breaks: a running head, moved to the residue",
+                            at.len()
+                        )
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The width a hard-wrapped text is wrapped at: most long lines share it (within a character)
+/// and few lines are longer. `None` for text laid out one paragraph to a line.
+fn wrap_width(lines: &[Line<'_>], furniture: &[bool]) -> Option<usize> {
+    let widths: Vec<usize> = lines
+        .iter()
+        .zip(furniture)
+        .filter(|(l, f)| !**f && !l.text.is_empty())
+        .map(|(l, _)| width(l.text))
+        .filter(|w| *w >= 20)
+        .collect();
+    if widths.len() < 12 {
+        return None;
+    }
+    let mut hist: std::collections::BTreeMap<usize, usize> = Default::default();
+    for w in &widths {
+        *hist.entry(*w).or_default() += 1;
+    }
+    // the width whose band [w-2, w] holds the most lines
+    let (w, band) = hist
+        .keys()
+        .map(|&w| {
+            (
+                w,
+                hist.range(w.saturating_sub(2)..=w)
+                    .map(|(_, c)| c)
+                    .sum::<usize>(),
+            )
+        })
+        .max_by_key(|(w, c)| (*c, *w))?;
+    let longer = widths.iter().filter(|x| **x > w + 2).count();
+    (w >= 30 && band * 10 >= widths.len() * 3 && band >= 6 && longer * 10 <= widths.len())
+        .then_some(w)
+}
+
+/// True for a date in pieces: digits, 年, 月, 日 and nothing else, short.
+fn date_piece(t: &str) -> bool {
+    !t.is_empty()
+        && chars_le(t, 5)
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || "年月日".contains(c))
+}
+
+/// A text that is a date or the start of one: `2025`, `2025年12`, `2025年12月9日` (年, 月, 日 in
+/// that order, each once, a year of up to four digits, a month and a day of up to two).
+fn date_so_far(t: &str) -> bool {
+    let units = ['年', '月', '日'];
+    let mut next_unit = 0;
+    let mut digits = 0;
+    for c in t.chars() {
+        if c.is_ascii_digit() || ('０'..='９').contains(&c) {
+            digits += 1;
+            let most = if next_unit == 0 { 4 } else { 2 };
+            if digits > most {
+                return false;
+            }
+        } else if let Some(u) = units.iter().position(|x| *x == c) {
+            // a unit needs its number, and comes after the units before it (a date may start
+            // at its month: `12月9日`)
+            if digits == 0 || u < next_unit || next_unit > 2 {
+                return false;
+            }
+            next_unit = u + 1;
+            digits = 0;
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
+/// Cuts lines into blocks (see the module documentation).
+pub(crate) fn layout<'a>(lines: &[Line<'a>], log: &mut Log) -> Layout<'a> {
+    let n = lines.len();
+    let furn = furniture(lines, log);
+    let wrap = wrap_width(lines, &furn);
+    if let (Some(w), Some(first)) = (wrap, lines.iter().find(|l| !l.text.is_empty())) {
+        log.note(first.span(), "wrap", || {
+            format!("most long lines are {w} columns wide: the text is hard-wrapped, lines that fill the width run on")
+        });
+    }
+    let mut blocks: Vec<Block<'a>> = Vec::with_capacity(n);
+    let mut furniture_lines = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if furn[i] {
+            furniture_lines.push(lines[i]);
+            i += 1;
+            continue;
+        }
+        let l = lines[i];
+        if l.text.is_empty() {
+            blocks.push(Block::one(l));
+            i += 1;
+            continue;
+        }
+        let mut b = Block::one(l);
+        let mut last = i;
+        while let Some((j, skipped)) = next_line(lines, &furn, last, wrap.is_some()) {
+            let Some((upto, why)) = join(&b, lines, &furn, last, j, skipped, wrap) else {
+                break;
+            };
+            for k in last + 1..=upto {
+                if furn[k] {
+                    furniture_lines.push(lines[k]);
+                } else if !lines[k].text.is_empty() {
+                    b.push(lines[k]);
+                }
+            }
+            log.note(lines[j].span(), "rejoined", || {
+                format!(
+                    "line {} continues line {}: {why}",
+                    lines[j].no, lines[last].no
+                )
+            });
+            last = upto;
+        }
+        blocks.push(b);
+        i = last + 1;
+    }
+    Layout {
+        blocks,
+        furniture: furniture_lines,
+    }
+}
+
+/// The next line after `k` that could continue it: the next non-blank line, past furniture,
+/// and past blank lines only where a page break stands between (wrapped text) or one blank
+/// line alone (web text). Returns it and the number of blank lines skipped.
+fn next_line(lines: &[Line<'_>], furn: &[bool], k: usize, wrapped: bool) -> Option<(usize, usize)> {
+    let mut blanks = 0;
+    let mut page_break = false;
+    let mut j = k + 1;
+    while j < lines.len() {
+        if furn[j] {
+            page_break = true;
+        } else if lines[j].text.is_empty() {
+            blanks += 1;
+        } else {
+            if lines[j].raw.contains('\u{c}') {
+                page_break = true;
+            }
+            let ok = blanks == 0 || blanks == 1 || (wrapped && page_break && blanks <= 3);
+            return ok.then_some((j, blanks));
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Whether block `b` (ending at line `k`) runs on into line `j`, and through which line it
+/// then runs (a bracket closed further down takes several), with the evidence.
+fn join(
+    b: &Block<'_>,
+    lines: &[Line<'_>],
+    furn: &[bool],
+    k: usize,
+    j: usize,
+    blanks: usize,
+    wrap: Option<usize>,
+) -> Option<(usize, &'static str)> {
+    let prev: &str = &b.text;
+    let next = lines[j].text;
+    let next_marker = marker(next).is_some();
+    // a numbering marker alone on its line, its text on the next
+    if let Some(m) = marker(b.body()) {
+        if m.len == b.body().len() && !b.is_joined() && !next_marker && blanks <= 1 {
+            return Some((
+                j,
+                "a numbering marker alone on its line takes the text after it",
+            ));
+        }
+    }
+    // a mark that never opens a line
+    if next.starts_with([
+        '，', '。', '、', '；', '：', '！', '？', '）', '》', '」', '』', '”', '’', '…', ',', ';',
+        ')',
+    ]) && !next.starts_with("……")
+        || next.starts_with("……") && !ends_sentence(prev)
+    {
+        return Some((j, "it opens with a mark that never opens a line"));
+    }
+    // a date in pieces
+    if blanks == 0
+        && date_piece(next)
+        && !tail_date(prev).is_empty()
+        && date_so_far(tail_date(prev))
+    {
+        let joined = format!("{}{}", tail_date(prev), next);
+        if date_so_far(&joined) && (joined.contains('年') || next_is_date_piece(lines, j)) {
+            return Some((j, "a date in pieces"));
+        }
+    }
+    if blanks == 0
+        && prev.ends_with(|c: char| c.is_ascii_digit())
+        && next.starts_with(['年', '月', '日'])
+        && date_so_far(&format!(
+            "{}{}",
+            tail_date(prev),
+            next.chars().next().unwrap_or(' ')
+        ))
+    {
+        return Some((j, "a number and the 年/月/日 after it"));
+    }
+    // a bracket or quote left open, closed within a few short lines
+    if open_brackets(prev) > 0 && chars_le(prev, 200) && !next_marker {
+        let mut depth_text = prev.to_string();
+        let mut m = j;
+        let mut taken = 0;
+        while m < lines.len() && taken < 8 {
+            if furn[m] || lines[m].text.is_empty() {
+                if m > j
+                    && lines[m].text.is_empty()
+                    && lines.get(m + 1).is_some_and(|l| l.text.is_empty())
+                {
+                    break;
+                }
+                m += 1;
+                continue;
+            }
+            let t = lines[m].text;
+            if m > j && marker(t).is_some() || !chars_le(t, 120) {
+                break;
+            }
+            depth_text.push_str(t);
+            taken += 1;
+            if open_brackets(&depth_text) == 0 {
+                return Some((m, "a bracket or quote left open is closed there"));
+            }
+            m += 1;
+        }
+    }
+    // hard-wrapped text
+    if let Some(w) = wrap {
+        let last_piece = lines[k].text;
+        let lw = width(last_piece);
+        let nw = width(next);
+        let full = lw + 5 >= w;
+        let next_full = nw + 2 >= w;
+        if full && !next_marker && !is_break_line(next) {
+            if !ends_sentence(last_piece) {
+                return Some((j, "the line fills the wrap width and its sentence goes on"));
+            }
+            if next_full {
+                return Some((
+                    j,
+                    "both lines fill the wrap width (a new paragraph's first line is indented)",
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// The date-like tail of a text: its last characters that are digits or 年/月/日.
+fn tail_date(s: &str) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| {
+            c.is_ascii_digit() || ('０'..='９').contains(c) || "年月日".contains(*c)
+        })
+        .last()
+        .map_or(s.len(), |(i, _)| i);
+    &s[start..]
+}
+
+/// True when the line after `j` is a date piece too (`202` / `5` / `年`).
+fn next_is_date_piece(lines: &[Line<'_>], j: usize) -> bool {
+    lines
+        .get(j + 1)
+        .is_some_and(|l| date_piece(l.text) && l.text.starts_with(['年', '月', '日']))
+}
+
+/// Lines that end what comes before them in any layout: a table-of-contents heading, a title
+/// of a chapter (`第一章`), an attachment label.
+fn is_break_line(t: &str) -> bool {
+    crate::text::rules::is_law_heading(t) || crate::text::rules::attachment_label(t).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::read::lines::split;
+    use crate::text::rules::chars;
+
+    fn texts(src: &str) -> Vec<String> {
+        let lines = split(src);
+        let mut log = Log::new(false);
+        layout(&lines, &mut log)
+            .blocks
+            .iter()
+            .filter(|b| !b.is_blank())
+            .map(|b| b.text.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn web_fragments_are_rejoined() {
+        assert_eq!(
+            texts("1.\n摸底排查。全面排查。\n2.\n整改。"),
+            ["1.摸底排查。全面排查。", "2.整改。"]
+        );
+        assert_eq!(texts("（\n此件\n主动\n公开）"), ["（此件主动公开）"]);
+        assert_eq!(texts("202\n5\n年\n12\n月\n9\n日"), ["2025年12月9日"]);
+        assert_eq!(
+            texts("现下达\n2025\n年资金计划\n，用于"),
+            ["现下达", "2025年资金计划，用于"]
+        );
+        assert_eq!(
+            texts("一、总体要求\n以习近平新时代中国特色社会主义思想为指导。"),
+            ["一、总体要求", "以习近平新时代中国特色社会主义思想为指导。"]
+        );
+    }
+
+    #[test]
+    fn page_numbers() {
+        for t in [
+            "－1－",
+            "— 3 —",
+            "-3-",
+            "- 12 -",
+            "第 3 页",
+            "第3页共10页",
+            "3/10",
+            "Page 3",
+        ] {
+            assert!(is_page_number(t), "{t}");
+        }
+        for t in ["1.", "2019", "三、", "—— 经济", "第三章", "-"] {
+            assert!(!is_page_number(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn hard_wrapped_text_runs_on_and_keeps_spans() {
+        let para = |s: &str, w: usize| -> Vec<String> {
+            s.chars()
+                .collect::<Vec<_>>()
+                .chunks(w)
+                .map(|c| c.iter().collect())
+                .collect()
+        };
+        let a = "这是第一段的文字内容，它很长，需要在固定的宽度上折行，一直写到第一段结束为止。"
+            .repeat(5);
+        let b = "第二段开始了，它也很长，同样需要折行，并且在中间还有分页的页码出现。".repeat(5);
+        let mut lines = vec!["关于某事的通知".to_string()];
+        for (k, l) in para(&a, 24).into_iter().enumerate() {
+            lines.push(if k == 0 { format!("　　{l}") } else { l });
+        }
+        let bl = para(&b, 24);
+        lines.push(bl[0].clone());
+        lines.push("－2－".into());
+        lines.push(String::new());
+        // pdftotext opens a page with a form feed
+        lines.push(format!("\u{c}{}", bl[1]));
+        lines.extend(bl[2..].iter().cloned());
+        let src = lines.join("\n");
+        let got = texts(&src);
+        assert_eq!(got.len(), 3, "{got:#?}");
+        assert_eq!(got[1], a);
+        assert_eq!(got[2], b);
+        let all = split(&src);
+        let mut log = Log::new(false);
+        let lay = layout(&all, &mut log);
+        assert_eq!(lay.furniture.len(), 1);
+        let second = &lay
+            .blocks
+            .iter()
+            .filter(|b| !b.is_blank())
+            .nth(2)
+            .expect("block");
+        // a span inside the second piece points at the source bytes of that piece
+        let at = second.text.find("中间").expect("text");
+        let sp = second.span_from(at);
+        assert_eq!(&src[sp.offset..sp.offset + "中间".len()], "中间");
+        assert_eq!(
+            chars(src[..sp.offset].rsplit('\n').next().unwrap_or("")) as u32 + 1,
+            sp.column
+        );
+    }
+}

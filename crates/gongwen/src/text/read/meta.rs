@@ -1,0 +1,215 @@
+//! Metadata derived from the document and the page around it: genre from the title, issuers
+//! from the title or the signatures, dates, the metadata box's fields, publication data, and
+//! the adoption that a news lead reports.
+
+use super::classify::Kind;
+use super::Reader;
+use crate::model::{
+    Adoption, ClosingRole, Date, Document, Field, Publication, ResidueRole, TitleSource,
+};
+use crate::numbering::parse_date;
+use crate::text::rules::{
+    box_fields, chars_ge, chars_le, doc_number, key_value, lead_meeting, publication_datetime,
+    title_kind, PUBLICATION_KEYS,
+};
+
+impl Reader<'_, '_> {
+    /// The fields of the metadata box among the residue blocks, a key alone on its line taking
+    /// the next box line as its value.
+    fn fields(&self, residue: &[(usize, ResidueRole)]) -> Vec<Field> {
+        let mut fields: Vec<Field> = Vec::new();
+        for (k, role) in residue {
+            if *role != ResidueRole::MetadataBox {
+                continue;
+            }
+            let t = self.text(*k);
+            if self.c[*k].kind == Kind::BoxValue {
+                match fields.last_mut() {
+                    Some(f) if f.value.is_empty() => f.value = t.to_string(),
+                    _ => fields.push(Field {
+                        key: String::new(),
+                        value: t.to_string(),
+                    }),
+                }
+            } else {
+                fields.extend(box_fields(t).unwrap_or_default());
+            }
+        }
+        fields.retain(|f| !f.key.is_empty());
+        fields
+    }
+
+    /// Fills in the metadata derived from the document and the residue around it.
+    pub(crate) fn metadata(&self, doc: &mut Document, residue: &[(usize, ResidueRole)]) {
+        let mut publication = Publication::default();
+        let mut last_chrome_before_date: Option<&str> = None;
+        let mut meeting: Option<String> = None;
+        let mut adopted_in_lead = false;
+        let mut relative_day: Option<i32> = None;
+        for (k, role) in residue {
+            let t = self.text(*k);
+            match role {
+                ResidueRole::Publication => {
+                    if let Some(dt) = publication_datetime(t) {
+                        publication.datetime.get_or_insert(dt);
+                        if publication.headline.is_none() {
+                            publication.headline = last_chrome_before_date.map(str::to_string);
+                        }
+                    } else if let Some((key, value)) = key_value(t, PUBLICATION_KEYS) {
+                        match key.as_str() {
+                            "原标题" => {
+                                let v = value
+                                    .strip_prefix('《')
+                                    .and_then(|v| v.strip_suffix('》'))
+                                    .unwrap_or(value);
+                                publication.headline = Some(v.to_string());
+                            }
+                            "发布时间" | "时间" => {
+                                if let Some(dt) = publication_datetime(value) {
+                                    publication.datetime = Some(dt);
+                                }
+                            }
+                            _ => {
+                                if !value.is_empty() {
+                                    publication.source.get_or_insert(value.to_string());
+                                }
+                            }
+                        }
+                    }
+                }
+                ResidueRole::Lead => {
+                    if let Some((m, day)) = lead_meeting(t) {
+                        meeting = Some(m);
+                        relative_day = day;
+                    }
+                    if t.contains("通过") {
+                        adopted_in_lead = true;
+                    }
+                }
+                ResidueRole::Chrome if chars_ge(t, 8) && chars_le(t, 200) && !t.contains("ICP") => {
+                    last_chrome_before_date = Some(t);
+                }
+                _ => {}
+            }
+        }
+        let fields = self.fields(residue);
+        let field = |key: &str| {
+            fields
+                .iter()
+                .find(|f| f.key == key)
+                .map(|f| f.value.as_str())
+                .filter(|v| !v.is_empty())
+        };
+        if publication.datetime.is_none() {
+            if let Some(d) = field("发布日期").and_then(parse_date) {
+                publication.datetime = Some(d.to_string());
+            }
+        }
+        let meta = &mut doc.meta;
+        if meta.title.is_none() {
+            meta.title = field("标题").or_else(|| field("名称")).map(str::to_string);
+            if meta.title.is_some() {
+                meta.title_from = TitleSource::MetadataBox;
+            }
+        }
+        if let Some(t) = &meta.title {
+            meta.kind = title_kind(t).unwrap_or_default();
+        }
+        if meta.number.is_none() {
+            meta.number = field("发文字号")
+                .or_else(|| field("文号"))
+                .and_then(doc_number);
+        }
+        if adopted_in_lead && meta.adopted.is_none() && meeting.is_some() {
+            let date = match (relative_day, publication.datetime.as_deref()) {
+                (Some(0), Some(dt)) => Date::try_from(dt[..10.min(dt.len())].to_string()).ok(),
+                _ => None,
+            };
+            meta.adopted = Some(Adoption {
+                meeting,
+                date,
+                line: None,
+            });
+        }
+        meta.signed = doc
+            .closing
+            .iter()
+            .find(|c| c.role == ClosingRole::Date)
+            .and_then(|c| parse_date(&c.text));
+        if meta.signed.is_none() {
+            meta.signed = field("成文日期").and_then(parse_date);
+        }
+        let box_issuer = field("发文机关").or_else(|| field("发布机构")).map(|v| {
+            v.split([' ', '　', '、', '\t'])
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        });
+        derive_issuers(doc);
+        if doc.meta.issuers.is_empty() {
+            if let Some(b) = box_issuer {
+                doc.meta.issuers = b;
+            }
+        }
+        if publication != Publication::default() {
+            doc.meta.publication = Some(publication);
+        }
+        doc.meta.fields = fields;
+    }
+}
+
+/// Titles a notice names in 《》 in its own text (documents it issues or forwards).
+pub(crate) fn quoted_titles(doc: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut scan = |s: &str| {
+        let mut rest = s;
+        while let Some(a) = rest.find('《') {
+            let after = &rest[a + '《'.len_utf8()..];
+            let Some(b) = after.find('》') else { break };
+            out.push(after[..b].to_string());
+            rest = &after[b..];
+        }
+    };
+    for p in &doc.preamble {
+        scan(&p.text);
+    }
+    if let Some(t) = &doc.meta.title {
+        scan(t);
+    }
+    out
+}
+
+/// Issuers from the title (`X关于…`), else from the signature lines.
+pub(crate) fn derive_issuers(doc: &mut Document) {
+    if let Some(t) = &doc.meta.title {
+        if let Some(p) = t.find("关于") {
+            let who = &t[..p];
+            if !who.is_empty() && chars_le(who, 60) {
+                doc.meta.issuers = who
+                    .split(['、', ' ', '　'])
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                return;
+            }
+        }
+    }
+    // the signatures directly above the date of signing
+    let date_at = doc
+        .closing
+        .iter()
+        .position(|c| c.role == ClosingRole::Date)
+        .unwrap_or(doc.closing.len());
+    let sigs: Vec<String> = doc.closing[..date_at]
+        .iter()
+        .rev()
+        .take_while(|c| c.role == ClosingRole::Signature)
+        .map(|c| c.text.clone())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if !sigs.is_empty() {
+        doc.meta.issuers = sigs;
+    }
+}

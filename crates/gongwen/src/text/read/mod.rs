@@ -1,0 +1,312 @@
+//! The plain-text reader: a pipeline of stages, each its own module with a small typed
+//! interface.
+//!
+//! 1. [`decode`]: bytes → text (UTF-8 in place; UTF-16 by its BOM; GB18030/GBK and others
+//!    detected), with a map back to the input's offsets;
+//! 2. [`lines`]: text → lines with byte offsets;
+//! 3. [`layout`]: lines → blocks, rejoining what a web page or a PDF broke apart, page
+//!    furniture to the residue;
+//! 4. [`classify`]: every block's kind by its shape, once;
+//! 5. [`frame`]: where the document stands in the page (title, head, residue around);
+//! 6. per body ([`body`]): [`tree`] assembly by marker style, numbering [`runs`] and sibling
+//!    consistency, [`measures`], [`roles`] (closing, notes, guarantees); [`attach`]ments and
+//!    forwarded documents each read as a body of their own;
+//! 7. [`meta`]data derived from all of it.
+//!
+//! The reader knows the genre (GB/T 9704 elements and numbering, news leads, metadata boxes,
+//! notices that issue other documents), never a particular document. Every decision that could
+//! go either way is logged with its evidence when a caller asks ([`explain`]).
+
+mod attach;
+mod body;
+mod classify;
+mod decode;
+mod explain;
+mod frame;
+mod layout;
+pub(crate) mod lines;
+mod measures;
+mod meta;
+mod roles;
+mod runs;
+mod tree;
+
+pub use explain::Decision;
+
+use crate::error::{Error, Position};
+use crate::model::*;
+use classify::{Class, Kind};
+use explain::Log;
+use layout::Block;
+
+/// Limits that keep a hostile input from exhausting memory or time.
+pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+
+/// How to read bytes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The encoding to decode with, as a WHATWG label (`utf-8`, `gbk`, `gb18030`, `utf-16le`,
+    /// `big5`…); detected when absent.
+    pub encoding: Option<String>,
+}
+
+/// Reads a document from bytes: UTF-8 (a BOM is allowed), UTF-16 with a BOM, or a legacy
+/// encoding such as GBK detected from the bytes.
+pub fn read_bytes(bytes: &[u8]) -> Result<Document, Error> {
+    read_bytes_with(bytes, &Options::default())
+}
+
+/// Reads a document from bytes with options (a named encoding).
+pub fn read_bytes_with(bytes: &[u8], options: &Options) -> Result<Document, Error> {
+    read_decoded(bytes, options, &mut Log::new(false))
+}
+
+/// Reads a document from text: a page as published or gongwen's canonical text.
+pub fn read(src: &str) -> Result<Document, Error> {
+    pipeline(src, &mut Log::new(false))
+}
+
+/// Reads a document from bytes and returns, beside it, every decision of the reader that
+/// could have gone either way, with its position and evidence (`gongwen check --explain`).
+pub fn explain(bytes: &[u8], options: &Options) -> Result<(Document, Vec<Decision>), Error> {
+    let mut log = Log::new(true);
+    let doc = read_decoded(bytes, options, &mut log)?;
+    Ok((doc, log.into_sorted()))
+}
+
+fn read_decoded(bytes: &[u8], options: &Options, log: &mut Log) -> Result<Document, Error> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(Error::Limit {
+            what: "input size",
+            limit: MAX_INPUT_BYTES,
+            at: Position {
+                offset: MAX_INPUT_BYTES,
+                line: 0,
+                column: 0,
+            },
+        });
+    }
+    let d = decode::decode(bytes, options.encoding.as_deref())?;
+    let mut doc = pipeline(&d.text, log)?;
+    if let Some(enc) = d.encoding {
+        let lines = lines::split(&d.text);
+        for (line_no, offsets) in replaced_by_line(&d.text, &d.replaced) {
+            let l = lines[line_no];
+            let at = offsets[0];
+            let column = d.text[l.start..at].chars().count() as u32 + 1;
+            doc.diagnostics.push(Diagnostic {
+                code: "encoding-replaced".into(),
+                severity: Severity::Warning,
+                message: format!(
+                    "{} byte sequence{} not valid in {} replaced by U+FFFD on this line",
+                    offsets.len(),
+                    if offsets.len() == 1 { "" } else { "s" },
+                    enc.name()
+                ),
+                span: Span {
+                    offset: at,
+                    len: '\u{fffd}'.len_utf8(),
+                    line: l.no,
+                    column,
+                },
+            });
+        }
+        if log.is_on() {
+            let first = lines.iter().find(|l| !l.text.is_empty()).map(Line::span);
+            log.note(first.unwrap_or_default(), "encoding", || {
+                format!("decoded as {}: the input is not UTF-8", enc.name())
+            });
+        }
+        if let Some(map) = &d.map {
+            remap(&mut doc, &|o| map.source(&d.text, o));
+        }
+        doc.meta.encoding = Some(enc.name().to_string());
+    }
+    Ok(doc)
+}
+
+use lines::Line;
+
+/// The replaced characters grouped by the line they stand on (0-based), in order.
+fn replaced_by_line(text: &str, replaced: &[usize]) -> Vec<(usize, Vec<usize>)> {
+    let mut out: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut line = 0;
+    let mut from = 0;
+    for &at in replaced {
+        line += text.as_bytes()[from..at]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        from = at;
+        match out.last_mut() {
+            Some((l, v)) if *l == line => v.push(at),
+            _ => out.push((line, vec![at])),
+        }
+    }
+    out
+}
+
+/// Turns every span's offsets in the decoded text into offsets in the input.
+fn remap(doc: &mut Document, f: &dyn Fn(usize) -> usize) {
+    fn span(s: &mut Span, f: &dyn Fn(usize) -> usize) {
+        if !s.is_empty() {
+            let start = f(s.offset);
+            let end = f(s.offset + s.len);
+            s.offset = start;
+            s.len = end - start;
+        }
+    }
+    fn nodes(ns: &mut [Node], f: &dyn Fn(usize) -> usize) {
+        for n in ns {
+            span(&mut n.span, f);
+            for p in &mut n.paragraphs {
+                span(&mut p.span, f);
+            }
+            nodes(&mut n.children, f);
+        }
+    }
+    for p in &mut doc.preamble {
+        span(&mut p.span, f);
+    }
+    nodes(&mut doc.body, f);
+    if let Some(n) = &mut doc.notes {
+        span(&mut n.span, f);
+        for p in &mut n.entries {
+            span(&mut p.span, f);
+        }
+    }
+    for c in &mut doc.closing {
+        span(&mut c.span, f);
+    }
+    for a in &mut doc.attachments {
+        span(&mut a.span, f);
+        remap(&mut a.content, f);
+    }
+    for r in &mut doc.residue {
+        span(&mut r.span, f);
+    }
+    for d in &mut doc.diagnostics {
+        span(&mut d.span, f);
+    }
+}
+
+/// The stages from text to document.
+fn pipeline(src: &str, log: &mut Log) -> Result<Document, Error> {
+    if src.len() > MAX_INPUT_BYTES {
+        return Err(Error::Limit {
+            what: "input size",
+            limit: MAX_INPUT_BYTES,
+            at: Position::at(src, MAX_INPUT_BYTES),
+        });
+    }
+    let lines = lines::split(src);
+    if lines.iter().all(Line::is_blank) {
+        return Err(Error::Empty);
+    }
+    let layout = layout::layout(&lines, log);
+    let classes = classify::classify_all(&layout.blocks);
+    let reader = Reader {
+        b: &layout.blocks,
+        c: &classes,
+    };
+    Ok(reader.document(&layout.furniture, log))
+}
+
+/// The blocks of a text and their classes, which every stage after classification reads.
+pub(crate) struct Reader<'s, 'a> {
+    pub b: &'s [Block<'a>],
+    pub c: &'s [Class],
+}
+
+impl Reader<'_, '_> {
+    /// The text of block `k`.
+    pub(crate) fn text(&self, k: usize) -> &str {
+        &self.b[k].text
+    }
+
+    /// The text of block `k` without a Markdown heading prefix.
+    pub(crate) fn plain(&self, k: usize) -> &str {
+        self.b[k].body()
+    }
+
+    /// The first non-blank block in `[i, end)`.
+    pub(crate) fn next_text(&self, mut i: usize, end: usize) -> Option<usize> {
+        while i < end {
+            if !self.c[i].is_blank() {
+                return Some(i);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The whole document.
+    fn document(&self, furniture: &[Line<'_>], log: &mut Log) -> Document {
+        let frame = self.frame(log);
+        let end = frame.end;
+        let mut doc = Document::default();
+        let mut pos = frame.start;
+        if let Some(t) = &frame.title {
+            doc.meta.title = Some(t.text.clone());
+            doc.meta.title_lines = self.title_lines(t.first, t.last, &t.text);
+            pos = self.head(&mut doc, t.last + 1, end);
+        } else if let Some(x) = &frame.lead_title {
+            doc.meta.title = Some(x.clone());
+            doc.meta.title_from = TitleSource::Lead;
+        }
+        let first_label = (pos..end)
+            .find(|&k| self.c[k].kind == Kind::AttachmentLabel)
+            .unwrap_or(end);
+        let parsed = self.body(pos, first_label, true, log);
+        doc.preamble = parsed.preamble;
+        doc.body = parsed.nodes;
+        doc.notes = parsed.notes;
+        doc.closing = parsed.closing;
+        doc.diagnostics = parsed.diagnostics;
+        let mut rest = parsed.end;
+        // documents issued or forwarded, and attachments
+        let quoted = meta::quoted_titles(&doc);
+        while let Some(s) = self.next_text(rest, end) {
+            let (att, next, diags) = self.attachment(s, end, &quoted, log);
+            doc.diagnostics.extend(diags);
+            doc.attachments.push(att);
+            rest = next;
+        }
+        self.metadata(&mut doc, &frame.residue);
+        doc.residue = self.group_residue(&frame.residue);
+        doc.residue.extend(furniture.iter().map(|l| Residue {
+            role: ResidueRole::Furniture,
+            text: l.text.to_string(),
+            span: l.span(),
+        }));
+        doc.residue.sort_by_key(|r| r.span.offset);
+        doc
+    }
+
+    /// Groups residue blocks into verbatim pieces of one role.
+    fn group_residue(&self, blocks: &[(usize, ResidueRole)]) -> Vec<Residue> {
+        let mut out: Vec<Residue> = Vec::new();
+        let mut prev: Option<(usize, ResidueRole)> = None;
+        for &(k, role) in blocks {
+            let joinable = prev
+                .is_some_and(|(pk, pr)| pr == role && (pk + 1..k).all(|x| self.c[x].is_blank()));
+            match out.last_mut() {
+                Some(last) if joinable => {
+                    for x in prev.map_or(k, |p| p.0) + 1..=k {
+                        last.text.push('\n');
+                        last.text.push_str(self.text(x));
+                    }
+                    let s = self.b[k].span();
+                    last.span.len = s.offset + s.len - last.span.offset;
+                }
+                _ => out.push(Residue {
+                    role,
+                    text: self.text(k).to_string(),
+                    span: self.b[k].span(),
+                }),
+            }
+            prev = Some((k, role));
+        }
+        out
+    }
+}

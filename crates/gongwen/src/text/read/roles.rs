@@ -1,0 +1,312 @@
+//! Stage 7, roles: the closing block (signatures, date of signing, bracketed notes, the
+//! attachment list), the notes after the body (名词解释, 注释, `注：`), and the guarantees (the
+//! closing part that safeguards carrying the document out).
+
+use super::classify::Kind;
+use super::explain::Log;
+use super::Reader;
+use crate::model::{
+    ClosingLine, ClosingRole, Diagnostic, Node, NodeKind, Notes, Paragraph, Severity,
+};
+use crate::text::rules::{chars_le, is_signature, notes_label};
+
+impl Reader<'_, '_> {
+    /// Finds the closing block (attachment list, signatures, date, notes): its block range.
+    pub(crate) fn find_closing(
+        &self,
+        pos: usize,
+        end: usize,
+        main: bool,
+    ) -> Option<(usize, usize)> {
+        let mut k = pos;
+        let mut seen_text = false;
+        while k < end {
+            if self.c[k].is_blank() {
+                k += 1;
+                continue;
+            }
+            if self.c[k].kind == Kind::Date && seen_text {
+                // walk back over signature lines and an attachment list
+                let mut s = k;
+                let mut j = k;
+                let mut sigs = 0;
+                while j > pos {
+                    j -= 1;
+                    if self.c[j].is_blank() {
+                        continue;
+                    }
+                    if is_signature(self.text(j))
+                        && sigs < 8
+                        && self.c[j].kind != Kind::AttachmentList
+                    {
+                        sigs += 1;
+                        s = j;
+                    } else {
+                        break;
+                    }
+                }
+                // an attachment list (附件：1．…  2．…) just above the signatures
+                let mut j = s;
+                let mut list_start = None;
+                let mut steps = 0;
+                while j > pos && steps < 12 {
+                    j -= 1;
+                    if self.c[j].is_blank() {
+                        continue;
+                    }
+                    steps += 1;
+                    if self.c[j].kind == Kind::AttachmentList {
+                        list_start = Some(j);
+                        break;
+                    }
+                    let u = self.text(j);
+                    if !(self.c[j].marker.is_some_and(|m| m.kind == NodeKind::Item)
+                        || chars_le(u, 40) && !self.c[j].sentence)
+                    {
+                        break;
+                    }
+                }
+                if let Some(ls) = list_start {
+                    s = ls;
+                }
+                let mut e = k + 1;
+                while let Some(x) = self.next_text(e, end) {
+                    if self.c[x].kind == Kind::Note {
+                        e = x + 1;
+                    } else {
+                        break;
+                    }
+                }
+                if !main
+                    && sigs == 0
+                    && list_start.is_none()
+                    && e < end
+                    && self.next_text(e, end).is_some()
+                {
+                    // a bare date inside an attachment's text is not a closing
+                    k += 1;
+                    continue;
+                }
+                return Some((s, e));
+            }
+            seen_text = true;
+            k += 1;
+        }
+        // no dated closing: an attachment list (附件说明) still closes the body
+        let k = (pos..end).find(|&k| self.c[k].kind == Kind::AttachmentList && k > pos)?;
+        let tail: Vec<&str> = (k..end)
+            .filter(|&x| !self.c[x].is_blank())
+            .map(|x| self.text(x))
+            .collect();
+        (tail.len() <= 80 && tail.iter().all(|t| chars_le(t, 60))).then_some((k, end))
+    }
+
+    /// The lines of a closing block, each with its role.
+    pub(crate) fn closing_lines(&self, s: usize, e: usize) -> Vec<ClosingLine> {
+        let mut closing = Vec::new();
+        let mut in_list = false;
+        for k in s..e {
+            let c = &self.c[k];
+            if c.is_blank() {
+                continue;
+            }
+            let t = self.text(k);
+            let role = if c.kind == Kind::AttachmentList {
+                in_list = true;
+                ClosingRole::AttachmentList
+            } else if in_list && c.marker.is_some_and(|m| m.kind == NodeKind::Item) {
+                ClosingRole::AttachmentList
+            } else if c.kind == Kind::Date {
+                in_list = false;
+                ClosingRole::Date
+            } else if c.kind == Kind::Note {
+                in_list = false;
+                ClosingRole::Note
+            } else if in_list && !is_signature(t) {
+                ClosingRole::AttachmentList
+            } else {
+                in_list = false;
+                ClosingRole::Signature
+            };
+            closing.push(ClosingLine {
+                role,
+                text: t.to_string(),
+                span: self.b[k].span(),
+            });
+        }
+        closing
+    }
+
+    /// Where notes after the body start in `[pos, end)`: a notes label (`名词解释`, `注：`) with
+    /// nothing numbered at the upper levels after it, or (in an attachment) a run of entries
+    /// shaped `1.term：explanation` that is most of what is there.
+    pub(crate) fn find_notes(&self, pos: usize, end: usize, attachment: bool) -> Option<usize> {
+        let label = (pos..end).find(|&k| self.c[k].kind == Kind::NotesLabel);
+        if let Some(l) = label {
+            let upper = (l + 1..end).any(|k| {
+                self.c[k]
+                    .marker
+                    .is_some_and(|m| matches!(m.kind, NodeKind::Part | NodeKind::Section))
+            });
+            if !upper && l > pos {
+                return Some(l);
+            }
+        }
+        if attachment {
+            let entries: Vec<usize> = (pos..end).filter(|&k| self.c[k].marker.is_some()).collect();
+            let glossary = entries.iter().filter(|&&k| self.glossary_entry(k)).count();
+            if entries.len() >= 3 && glossary * 5 >= entries.len() * 3 {
+                return entries.first().copied();
+            }
+        }
+        None
+    }
+
+    /// `1.“两重”：是指……` or `1.“四上”企业：` (the explanation on the next line): a term and a
+    /// colon, the term short and without a sentence of its own.
+    fn glossary_entry(&self, k: usize) -> bool {
+        let Some(m) = self.c[k].marker else {
+            return false;
+        };
+        let rest = self.plain(k)[m.len..].trim_start();
+        match rest.find(['：', ':']) {
+            Some(p) => {
+                let term = &rest[..p];
+                !term.is_empty() && chars_le(term, 24) && !term.contains(['。', '，', '；'])
+            }
+            None => false,
+        }
+    }
+
+    /// Reads notes from block `s` to `e`, with a note for each numbered line among them (the
+    /// first says why they are not structure, the others only that they belong to it).
+    pub(crate) fn notes(&self, s: usize, e: usize, log: &mut Log) -> (Notes, Vec<Diagnostic>) {
+        let numbered = (s..e).filter(|&k| self.c[k].marker.is_some()).count();
+        let mut diags: Vec<Diagnostic> = (s..e)
+            .filter(|&k| self.c[k].marker.is_some())
+            .enumerate()
+            .map(|(i, k)| Diagnostic {
+                code: "notes".into(),
+                severity: Severity::Note,
+                message: if i == 0 {
+                    format!("{numbered} numbered notes after the body kept as notes, not as nodes")
+                } else {
+                    "entry".into()
+                },
+                span: self.b[k].span(),
+            })
+            .collect();
+        diags.shrink_to_fit();
+        let mut notes = Notes {
+            label: None,
+            entries: Vec::new(),
+            span: self.b[s].span(),
+        };
+        let mut k = s;
+        if self.c[s].kind == Kind::NotesLabel {
+            let t = self.text(s);
+            let cut = notes_label(t).unwrap_or(t.len());
+            notes.label = Some(t[..cut].to_string());
+            let rest = &t[cut..];
+            let trimmed = rest.trim_start();
+            if !trimmed.is_empty() {
+                let skip = cut + rest.len() - trimmed.len();
+                notes.entries.push(Paragraph {
+                    text: trimmed.to_string(),
+                    span: self.b[s].span_from(skip),
+                });
+            }
+            k = s + 1;
+        }
+        log.note(self.b[s].span(), "notes", || {
+            "notes after the body: explanations of terms, kept as notes, not as structure"
+                .to_string()
+        });
+        while k < e {
+            if self.c[k].is_blank() {
+                k += 1;
+                continue;
+            }
+            let mut p = Paragraph {
+                text: self.text(k).to_string(),
+                span: self.b[k].span(),
+            };
+            // a term on its own line (`1.“四上”企业：`) and its explanation on the next
+            if self.c[k].marker.is_some() && self.text(k).ends_with(['：', ':']) {
+                if let Some(x) = self.next_text(k + 1, e) {
+                    if self.c[x].marker.is_none() {
+                        p.text.push_str(self.text(x));
+                        let end = self.b[x].span();
+                        p.span.len = end.offset + end.len - p.span.offset;
+                        k = x;
+                    }
+                }
+            }
+            notes.entries.push(p);
+            k += 1;
+        }
+        (notes, diags)
+    }
+}
+
+/// Marks the top-level nodes that hold the document's guarantees: a heading that names them
+/// (保障, 组织实施, 组织领导), or the closing part headed as the requirements or responsibilities
+/// of carrying the document out (工作要求, 落实责任…). A heading about a domain of substance (社会保障)
+/// is not one.
+pub(crate) fn mark_guarantees(nodes: &mut [Node], log: &mut Log) {
+    let last = nodes.iter().rposition(|n| n.num.is_some());
+    for (i, n) in nodes.iter_mut().enumerate() {
+        let Some(h) = n.heading.as_ref().map(|h| h.text.as_str()) else {
+            continue;
+        };
+        // `X的政策保障`: the support X gets, a matter of substance
+        let attributive = h.contains('的');
+        let names = h.contains("组织实施")
+            || h.contains("组织领导")
+            || !attributive
+                && (h.ends_with("保障")
+                    || h.ends_with("保障措施")
+                    || h.ends_with("保障机制")
+                    || h.ends_with("保障工作"))
+            || h.contains("实施保障")
+            || h.contains("组织保障");
+        // the closing part, about carrying the document out: its requirements, leadership,
+        // responsibilities, supervision
+        let closing_part = Some(i) == last
+            && n.kind != NodeKind::Measure
+            && (["要求", "责任", "保障措施", "组织保障", "工作保障"]
+                .iter()
+                .any(|w| h.ends_with(w))
+                || ["落实", "督查", "督促", "加强领导", "强化领导"]
+                    .iter()
+                    .any(|w| h.contains(w))
+                || h.ends_with("领导"));
+        // a domain of substance, not the safeguards of carrying the document out
+        let substance = [
+            "社会保障",
+            "医疗保障",
+            "住房保障",
+            "民生保障",
+            "生活保障",
+            "养老保障",
+            "就业保障",
+            "安全保障",
+        ]
+        .iter()
+        .any(|w| h.ends_with(w));
+        if (names || closing_part) && !substance {
+            n.guarantees = true;
+            let heading = h.to_string();
+            log.note(n.span, "guarantees", || {
+                format!(
+                    "`{heading}` holds the guarantees: {}",
+                    if names {
+                        "its heading names them"
+                    } else {
+                        "it is the closing part, about carrying the document out"
+                    }
+                )
+            });
+        }
+    }
+}

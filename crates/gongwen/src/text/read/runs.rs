@@ -1,0 +1,349 @@
+//! Stage 5, numbering runs and sibling consistency.
+//!
+//! A run is the children of one container that share a marker style. A run is all or nothing:
+//! either every member is a node, or none is and each member's line gets a note that says why
+//! (a list of names, the rows of a list that makes up an attachment). A run that breaks its
+//! count (a gap, a repeat, going backwards, a first number above one that does not continue the
+//! run of the container before) keeps its nodes and gets a diagnostic at the member that breaks
+//! it: nothing is renumbered.
+//!
+//! Headings are a matter of siblings too: where most numbered siblings open with plain body
+//! text, the few whose first sentence happens to be short open with body text as well.
+
+use super::explain::Log;
+use super::tree::rank;
+use crate::model::{Diagnostic, Node, NodeKind, Paragraph, Severity, Span};
+use crate::text::rules::{chars, chars_le};
+use std::collections::HashMap;
+
+/// Why a run is kept as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ListKind {
+    /// Short entries without a sentence: names, places, titles of tables.
+    Names,
+    /// The one flat list an attachment consists of (a table printed as a list).
+    AttachmentList,
+}
+
+/// A run's members are one line each: no children, no paragraph of their own beyond the rest
+/// of their line.
+fn bare(n: &Node) -> bool {
+    n.children.is_empty()
+        && n.paragraphs.len() <= 1
+        && n.paragraphs.iter().all(|p| p.span.line == n.span.line)
+}
+
+/// The text of a node after its number.
+fn own_text(n: &Node) -> String {
+    let mut s = String::new();
+    if let Some(h) = &n.heading {
+        s.push_str(&h.text);
+        s.push_str(h.end.as_deref().unwrap_or(""));
+    }
+    for p in &n.paragraphs {
+        s.push_str(&p.text);
+    }
+    s
+}
+
+/// The runs of a body that are lists, not structure: the spans of their members, with why.
+/// `attachment` is true for the body of an attachment.
+pub(crate) fn lists(
+    nodes: &[Node],
+    preamble_len: usize,
+    attachment: bool,
+) -> Vec<(Span, ListKind, usize, usize)> {
+    let mut out = Vec::new();
+    // an attachment that is one flat numbered list (a preamble line or two aside)
+    if attachment
+        && nodes.len() >= 3
+        && nodes.iter().all(|n| n.kind == NodeKind::Item && bare(n))
+        && preamble_len <= 3
+    {
+        for n in nodes {
+            out.push((
+                n.span,
+                ListKind::AttachmentList,
+                nodes.len(),
+                nodes[0].span.offset,
+            ));
+        }
+        return out;
+    }
+    walk_lists(nodes, &mut out);
+    out
+}
+
+fn walk_lists(nodes: &[Node], out: &mut Vec<(Span, ListKind, usize, usize)>) {
+    let mut by_rank: HashMap<u8, Vec<&Node>> = HashMap::new();
+    for n in nodes.iter().filter(|n| n.num.is_some()) {
+        by_rank.entry(rank(n)).or_default().push(n);
+    }
+    for (_, run) in by_rank {
+        let names = run.len() >= 3
+            && run.iter().all(|n| {
+                let t = own_text(n);
+                matches!(n.kind, NodeKind::Item | NodeKind::Subitem)
+                    && bare(n)
+                    && chars_le(&t, 24)
+                    && !t.contains(['。', '；', '！', '？', '：', ':', '，'])
+            });
+        if names {
+            for n in &run {
+                out.push((n.span, ListKind::Names, run.len(), run[0].span.offset));
+            }
+        }
+    }
+    for n in nodes {
+        walk_lists(&n.children, out);
+    }
+}
+
+/// Numbering diagnostics over the whole body, in document order: within each container, each
+/// style's run must count 1, 2, 3 … or continue the run of the same style before it.
+pub(crate) fn numbering(nodes: &[Node], last: &mut HashMap<u8, u32>, out: &mut Vec<Diagnostic>) {
+    let mut prev: HashMap<u8, u32> = HashMap::new();
+    for n in nodes {
+        let Some(num) = &n.num else {
+            numbering(&n.children, last, out);
+            continue;
+        };
+        let r = rank(n);
+        let kind = n.kind.as_str();
+        let t = num.text.as_str();
+        let v = num.value;
+        let span = Span {
+            len: t.len(),
+            ..n.span
+        };
+        let diag = |code: &str, severity: Severity, message: String| Diagnostic {
+            code: code.into(),
+            severity,
+            message,
+            span,
+        };
+        let d = match prev.get(&r) {
+            Some(&p) if v == p => Some(diag(
+                "numbering-repeat",
+                Severity::Error,
+                format!("{kind} `{t}` repeats the number of the {kind} before it"),
+            )),
+            Some(&p) if v < p => Some(diag(
+                "numbering-order",
+                Severity::Warning,
+                format!("{kind} `{t}` comes after number {p}: numbering goes backwards"),
+            )),
+            Some(&p) if v > p + 1 => Some(diag(
+                "numbering-gap",
+                Severity::Warning,
+                format!("{kind} `{t}` follows number {p}: expected {}", p + 1),
+            )),
+            Some(_) => None,
+            // first of its style here: 1, or continuing the numbering of the container before
+            None if v == 1 || last.get(&r).is_some_and(|&p| v == p + 1) => None,
+            None => Some(diag(
+                "numbering-gap",
+                Severity::Warning,
+                format!(
+                    "{kind} `{t}` is the first of its level here: expected 1{}",
+                    last.get(&r)
+                        .map_or(String::new(), |p| format!(" or {} (continuing)", p + 1))
+                ),
+            )),
+        };
+        out.extend(d);
+        prev.insert(r, v);
+        last.insert(r, v);
+        numbering(&n.children, last, out);
+    }
+}
+
+/// The note for each member of a run kept as text: the first says why, the others (there may
+/// be hundreds) only that they belong to it, so that the notes stay small beside the text.
+pub(crate) fn list_note(span: Span, kind: ListKind, n: usize, first: bool) -> Diagnostic {
+    let message = if first {
+        let why = match kind {
+            ListKind::Names => "its entries are short and hold no sentence (a list of names)",
+            ListKind::AttachmentList => {
+                "the attachment is one flat list of one-line entries (a table printed as a list)"
+            }
+        };
+        format!("a numbered list of {n} entries kept as text, not as nodes: {why}")
+    } else {
+        "entry".to_string()
+    };
+    Diagnostic {
+        code: "list".into(),
+        severity: Severity::Note,
+        message,
+        span,
+    }
+}
+
+/// Headings are a matter of siblings.
+///
+/// - Where most numbered siblings of one parent (four or more) have no heading (their first
+///   sentence is body text), the few short first sentences among them are body text too. A
+///   parent with fewer numbered children of a kind goes by the whole document's siblings of
+///   that kind.
+/// - Where a node's first sentence is too long for a heading on its own (up to 40 characters,
+///   up to three phrases) but its siblings open with headings or sentences of that shape, and
+///   most nodes of its kind in the document have a heading, it is a heading too: a report's
+///   section headings are long.
+pub(crate) fn sibling_headings(nodes: &mut [Node], log: &mut Log) {
+    fn count(ns: &[Node], kind: NodeKind, with: &mut usize, without: &mut usize) {
+        for n in ns {
+            if n.kind == kind && n.num.is_some() {
+                if n.heading.is_some() {
+                    *with += 1;
+                } else {
+                    *without += 1;
+                }
+            }
+            count(&n.children, kind, with, without);
+        }
+    }
+    fn minority(with: usize, without: usize) -> bool {
+        with + without >= 4 && without_most(with, without)
+    }
+    fn without_most(with: usize, without: usize) -> bool {
+        without * 3 >= (with + without) * 2
+    }
+    fn globals(nodes: &[Node]) -> HashMap<NodeKind, (usize, usize)> {
+        let mut global = HashMap::new();
+        for kind in [
+            NodeKind::Part,
+            NodeKind::Section,
+            NodeKind::Item,
+            NodeKind::Subitem,
+        ] {
+            let (mut with, mut without) = (0, 0);
+            count(nodes, kind, &mut with, &mut without);
+            global.insert(kind, (with, without));
+        }
+        global
+    }
+    fn drop_walk(ns: &mut [Node], global: &HashMap<NodeKind, (usize, usize)>, log: &mut Log) {
+        let mut local: HashMap<NodeKind, (usize, usize)> = HashMap::new();
+        for n in ns.iter().filter(|n| n.num.is_some()) {
+            let e = local.entry(n.kind).or_default();
+            if n.heading.is_some() {
+                e.0 += 1;
+            } else {
+                e.1 += 1;
+            }
+        }
+        for n in ns.iter_mut() {
+            let (w, wo) = local.get(&n.kind).copied().unwrap_or_default();
+            let drop = if w + wo >= 3 {
+                without_most(w, wo)
+            } else {
+                let (gw, gwo) = global.get(&n.kind).copied().unwrap_or_default();
+                wo > 0 && minority(gw, gwo)
+            };
+            if drop && n.num.is_some() && n.heading.as_ref().is_some_and(|h| h.end.is_some()) {
+                let heading = n
+                    .heading
+                    .as_ref()
+                    .map(|h| h.text.clone())
+                    .unwrap_or_default();
+                log.note(n.span, "heading-dropped", || {
+                    format!(
+                        "`{heading}` read as body text: most numbered siblings open with body text, not a heading"
+                    )
+                });
+                drop_heading(n);
+            }
+            drop_walk(&mut n.children, global, log);
+        }
+    }
+    fn long_candidate(n: &Node) -> Option<(usize, char)> {
+        if n.heading.is_some() || n.num.is_none() {
+            return None;
+        }
+        let p = n
+            .paragraphs
+            .first()
+            .filter(|p| p.span.line == n.span.line)?;
+        crate::text::rules::long_heading(&p.text)
+    }
+    fn promote_walk(ns: &mut [Node], global: &HashMap<NodeKind, (usize, usize)>, log: &mut Log) {
+        let mut local: HashMap<NodeKind, (usize, usize)> = HashMap::new();
+        for n in ns.iter().filter(|n| n.num.is_some()) {
+            let e = local.entry(n.kind).or_default();
+            e.1 += 1;
+            if n.heading.is_some() || long_candidate(n).is_some() {
+                e.0 += 1;
+            }
+        }
+        for n in ns.iter_mut() {
+            if let Some((i, c)) = long_candidate(n) {
+                let (shaped, all) = local.get(&n.kind).copied().unwrap_or_default();
+                let (gw, gwo) = global.get(&n.kind).copied().unwrap_or_default();
+                if shaped * 3 >= all * 2 && gw >= gwo && gw > 0 {
+                    let p = n.paragraphs.remove(0);
+                    let head = p.text[..i].to_string();
+                    log.note(n.span, "heading-long", || {
+                        format!(
+                            "`{head}` read as the heading, though long: its siblings open with headings ({shaped} of {all}), as most of this kind do"
+                        )
+                    });
+                    let cut = i + c.len_utf8();
+                    let rest = &p.text[cut..];
+                    let body = rest.trim_start_matches(crate::text::rules::is_space);
+                    let skip = cut + rest.len() - body.len();
+                    n.heading = Some(crate::model::Heading {
+                        text: head,
+                        end: Some(c.to_string()),
+                        run_in: !body.is_empty(),
+                    });
+                    if !body.is_empty() {
+                        let mut span = p.span;
+                        if !span.is_empty() {
+                            span.offset += skip;
+                            span.len = span.len.saturating_sub(skip);
+                            span.column += chars(&p.text[..skip]) as u32;
+                        }
+                        n.paragraphs.insert(
+                            0,
+                            Paragraph {
+                                text: body.to_string(),
+                                span,
+                            },
+                        );
+                    }
+                }
+            }
+            promote_walk(&mut n.children, global, log);
+        }
+    }
+    drop_walk(nodes, &globals(nodes), log);
+    let global = globals(nodes);
+    promote_walk(nodes, &global, log);
+}
+
+/// Puts a node's heading back into its first paragraph.
+fn drop_heading(n: &mut Node) {
+    let Some(h) = n.heading.take() else { return };
+    if !h.run_in {
+        n.paragraphs.insert(
+            0,
+            Paragraph {
+                text: String::new(),
+                span: n.span,
+            },
+        );
+    }
+    let p = &mut n.paragraphs[0];
+    let mut text = h.text;
+    text.push_str(h.end.as_deref().unwrap_or(""));
+    text.push_str(&p.text);
+    p.text = text;
+    p.span = n.span;
+    if let Some(num) = &n.num {
+        let skip = num.text.len();
+        p.span.offset += skip;
+        p.span.len = p.span.len.saturating_sub(skip);
+        p.span.column += chars(&num.text) as u32;
+    }
+}

@@ -1,0 +1,201 @@
+//! Stage 6, tree assembly: the body's entries (numbered blocks and paragraphs) become the node
+//! hierarchy. A node's level is its marker's style as this document uses it, ranked by GB/T 9704
+//! (`一、` above `（一）` above `1.` above `（1）` above `①`); a document may start at any of them
+//! and skip one. A paragraph belongs to the deepest open node; one before the first node is the
+//! preamble. Out-of-order levels are kept as they stand, with a diagnostic.
+
+use super::layout::Block;
+use crate::model::{Diagnostic, Heading, Node, NodeKind, Num, Paragraph, Severity, Span};
+use crate::numbering::Marker;
+use crate::text::rules::{is_space, split_heading};
+
+/// One entry of a body: a numbered block that is a node, or a paragraph.
+#[derive(Debug)]
+pub(crate) enum Entry {
+    Node(Node),
+    Paragraph(Paragraph),
+}
+
+/// The rank of a node's level: its marker's style (a measure below every numbered level).
+pub(crate) fn rank(n: &Node) -> u8 {
+    match n.kind {
+        NodeKind::Part => 1,
+        NodeKind::Section => 2,
+        NodeKind::Item => 3,
+        NodeKind::Subitem => {
+            let circled = n
+                .num
+                .as_ref()
+                .and_then(|x| {
+                    x.text
+                        .trim_start_matches(['#', ' ', '\u{3000}'])
+                        .chars()
+                        .next()
+                })
+                .is_some_and(|c| ('\u{2460}'..='\u{2473}').contains(&c));
+            if circled {
+                5
+            } else {
+                4
+            }
+        }
+        NodeKind::Measure => 6,
+    }
+}
+
+/// Adds `p` to a node's paragraphs, making room for that one alone when it is the first: most
+/// nodes hold one (a measure, an item), and a vector's first growth makes room for four.
+pub(crate) fn push_paragraph(ps: &mut Vec<Paragraph>, p: Paragraph) {
+    if ps.capacity() == 0 {
+        ps.reserve_exact(1);
+    }
+    ps.push(p);
+}
+
+/// A numbered block: marker, then a heading (run-in or alone) and perhaps body text.
+pub(crate) fn numbered_node(b: &Block<'_>, m: Marker) -> Node {
+    let t: &str = &b.text;
+    let len = b.markup_len() + m.len;
+    let num_text = &t[..len];
+    let rest_raw = &t[len..];
+    let rest = rest_raw.trim_start_matches(is_space);
+    let rest_off = len + (rest_raw.len() - rest.len());
+    let mut node = Node::new(m.kind);
+    node.num = Some(Num {
+        text: num_text.to_string(),
+        value: m.value,
+    });
+    node.span = b.span();
+    if rest.is_empty() {
+        return node;
+    }
+    match split_heading(rest) {
+        Some((head, end, after)) => {
+            node.heading = Some(Heading {
+                text: head.to_string(),
+                end: end.map(String::from),
+                run_in: !after.is_empty(),
+            });
+            if !after.is_empty() {
+                let skip = rest_off + rest.len() - after.len();
+                push_paragraph(
+                    &mut node.paragraphs,
+                    Paragraph {
+                        text: after.to_string(),
+                        span: b.span_from(skip),
+                    },
+                );
+            }
+        }
+        None => push_paragraph(
+            &mut node.paragraphs,
+            Paragraph {
+                text: rest.to_string(),
+                span: b.span_from(rest_off),
+            },
+        ),
+    }
+    node
+}
+
+/// The node at `path` (indices from the root down), which is not empty.
+fn node_at<'t>(root: &'t mut [Node], path: &[usize]) -> &'t mut Node {
+    let (first, rest) = path.split_first().expect("non-empty path");
+    let mut n = &mut root[*first];
+    for &i in rest {
+        n = &mut n.children[i];
+    }
+    n
+}
+
+/// The assembled body: preamble paragraphs, the nodes, and what assembly noticed.
+#[derive(Debug, Default)]
+pub(crate) struct Assembled {
+    pub preamble: Vec<Paragraph>,
+    pub nodes: Vec<Node>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Builds the hierarchy from the entries in order.
+pub(crate) fn assemble(entries: Vec<Entry>) -> Assembled {
+    let mut out = Assembled::default();
+    // path of indices to the open node, and the rank of each open node
+    let mut open: Vec<usize> = Vec::new();
+    let mut ranks: Vec<u8> = Vec::new();
+    for e in entries {
+        match e {
+            Entry::Paragraph(p) => {
+                if open.is_empty() {
+                    out.preamble.push(p);
+                } else {
+                    push_paragraph(&mut node_at(&mut out.nodes, &open).paragraphs, p);
+                }
+            }
+            Entry::Node(node) => {
+                let r = rank(&node);
+                while ranks.last().is_some_and(|&top| top >= r) {
+                    ranks.pop();
+                    open.pop();
+                }
+                let (parent, siblings) = if open.is_empty() {
+                    (None, &out.nodes)
+                } else {
+                    let p = node_at(&mut out.nodes, &open);
+                    (Some(p.kind), &p.children)
+                };
+                out.diagnostics
+                    .extend(level_diagnostic(parent, siblings, &node));
+                let idx = siblings.len();
+                if open.is_empty() {
+                    out.nodes.push(node);
+                } else {
+                    node_at(&mut out.nodes, &open).children.push(node);
+                }
+                open.push(idx);
+                ranks.push(r);
+            }
+        }
+    }
+    out
+}
+
+/// A level out of order: a higher level after a lower one in one container, or a subitem
+/// straight under a part or section.
+fn level_diagnostic(
+    parent: Option<NodeKind>,
+    siblings: &[Node],
+    node: &Node,
+) -> Option<Diagnostic> {
+    let num_text = node.num.as_ref().map(|n| n.text.as_str()).unwrap_or("");
+    let span = Span {
+        len: num_text.len(),
+        ..node.span
+    };
+    if let Some(last) = siblings.last() {
+        if last.num.is_some() && rank(last) > rank(node) {
+            return Some(Diagnostic {
+                code: "level-order".into(),
+                severity: Severity::Error,
+                message: format!(
+                    "{} `{num_text}` comes after {} `{}` in the same container: a higher level after a lower one",
+                    node.kind.as_str(),
+                    last.kind.as_str(),
+                    last.num.as_ref().map(|n| n.text.as_str()).unwrap_or("")
+                ),
+                span,
+            });
+        }
+    }
+    (node.kind == NodeKind::Subitem
+        && rank(node) == 4
+        && matches!(parent, Some(NodeKind::Part | NodeKind::Section)))
+    .then(|| Diagnostic {
+        code: "level-skipped".into(),
+        severity: Severity::Warning,
+        message: format!(
+            "subitem `{num_text}` stands directly under a {}: the item level (1.) is skipped",
+            parent.map_or("document", NodeKind::as_str)
+        ),
+        span,
+    })
+}

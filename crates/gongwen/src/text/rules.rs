@@ -1,0 +1,922 @@
+//! Rules about one line of text, with no context: what a line is by its shape alone (a title, a
+//! document number, a date, a metadata-box line, page chrome, a signature, an attachment label),
+//! where a heading ends, how wide a text is.
+//!
+//! Both the reader (whose classification stage asks every question here once per line) and the
+//! canonical writer (which lays a document out so that the reader reads it back the same) use
+//! these rules; neither depends on the other.
+//!
+//! The word lists here are the genre's own labels (GB/T 9704's 文种 and 附件, the keys of the
+//! gov.cn 信息公开 box, the boilerplate of web pages), never words of a particular document's
+//! content.
+
+use super::words::Words;
+use crate::model::{Adoption, DocKind, DocNumber, Field};
+use crate::numbering::{find_date, marker, parse_date};
+
+// ---------------------------------------------------------------------------------------------
+// characters
+
+/// White space as it occurs in web text: ASCII, ideographic space, no-break space, BOM, tabs.
+/// (Zero-width characters are text: trimming them would lose them.)
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
+/// Characters in `s`.
+pub(crate) fn chars(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// `chars(s) <= n`, without counting the characters of a line too long to qualify (a
+/// character is at most four bytes).
+pub(crate) fn chars_le(s: &str, n: usize) -> bool {
+    s.len() <= n || s.len() <= 4 * n && chars(s) <= n
+}
+
+/// `chars(s) > n`, as cheaply as [`chars_le`].
+pub(crate) fn chars_gt(s: &str, n: usize) -> bool {
+    !chars_le(s, n)
+}
+
+/// `chars(s) >= n`, as cheaply as [`chars_le`].
+pub(crate) fn chars_ge(s: &str, n: usize) -> bool {
+    n == 0 || !chars_le(s, n - 1)
+}
+
+/// True if `s` ends like a sentence (a paragraph rather than a heading or a label).
+pub(crate) fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(['）', ')', '”', '’', '」', '』']);
+    t.chars().last().is_some_and(|c| {
+        matches!(
+            c,
+            '。' | '；' | '：' | '！' | '？' | ';' | ':' | '!' | '?' | '…'
+        )
+    }) || s.ends_with('。')
+}
+
+/// Removes all white space inside `s` (for keys such as `索 引 号`, `标　　题`).
+pub(crate) fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !is_space(*c)).collect()
+}
+
+/// True for a CJK ideograph or a full-width form.
+pub(crate) fn is_cjk(c: char) -> bool {
+    ('\u{3000}'..='\u{9fff}').contains(&c)
+        || ('\u{ff00}'..='\u{ffef}').contains(&c)
+        || ('\u{20000}'..='\u{3ffff}').contains(&c)
+}
+
+/// Removes letter-spacing between Chinese characters (`国 家 粮 食` → `国家粮食`), keeping
+/// spaces between other characters.
+pub(crate) fn unspace(t: &str) -> String {
+    if !t.chars().any(is_space) {
+        return t.to_string();
+    }
+    let cs: Vec<char> = t.chars().collect();
+    let mut out = String::with_capacity(t.len());
+    for (i, &c) in cs.iter().enumerate() {
+        if is_space(c) {
+            let prev = cs[..i].iter().rev().find(|x| !is_space(**x));
+            let next = cs[i + 1..].iter().find(|x| !is_space(**x));
+            if prev.is_some_and(|p| is_cjk(*p)) && next.is_some_and(|n| is_cjk(*n)) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// True when every 《 and （ in `s` is closed.
+pub(crate) fn balanced(s: &str) -> bool {
+    s.matches('《').count() == s.matches('》').count()
+        && s.matches(['（', '(']).count() == s.matches(['）', ')']).count()
+}
+
+/// How many brackets and quotes `s` leaves open at its end (never below zero).
+pub(crate) fn open_brackets(s: &str) -> usize {
+    let mut depth: i32 = 0;
+    for c in s.chars() {
+        match c {
+            '（' | '(' | '《' | '“' | '「' | '『' | '【' | '〔' => depth += 1,
+            '）' | ')' | '》' | '”' | '」' | '』' | '】' | '〕' => {
+                depth = (depth - 1).max(0)
+            }
+            _ => {}
+        }
+    }
+    depth as usize
+}
+
+// ---------------------------------------------------------------------------------------------
+// headings
+
+/// Sentence-ending marks that close a heading.
+pub(crate) fn heading_end(s: &str) -> Option<(usize, char)> {
+    heading_end_within(s, usize::MAX)
+}
+
+/// The end of a heading of at most `max` characters: `heading_end`, without reading a long
+/// paragraph to its end when its heading could not be that short.
+///
+/// It goes by the first byte of each character: every mark but `(` and `)` is a three-byte
+/// character of a block the first byte tells, so an ideograph is only counted and only the
+/// characters of those blocks are decoded.
+pub(crate) fn heading_end_within(s: &str, max: usize) -> Option<(usize, char)> {
+    let b = s.as_bytes();
+    let mut depth: i32 = 0;
+    let mut i = 0;
+    let mut k = 0;
+    while i < b.len() {
+        if k > max {
+            return None;
+        }
+        let x = b[i];
+        let width = match x {
+            // U+4000…U+9FFF: the CJK ideographs, most of any text, none of them a mark
+            0xE4..=0xE9 => 3,
+            // U+2000…U+2FFF, U+3000…U+3FFF, U+F000…U+FFFF: the marks are among these
+            0xE2 | 0xE3 | 0xEF => {
+                // a valid string holds the two continuation bytes
+                let c = (u32::from(x & 0x0F) << 12)
+                    | (u32::from(b[i + 1] & 0x3F) << 6)
+                    | u32::from(b[i + 2] & 0x3F);
+                match char::from_u32(c) {
+                    Some('《' | '“' | '（' | '「') => depth += 1,
+                    Some('》' | '”' | '）' | '」') => depth -= 1,
+                    Some(e @ ('。' | '：' | '；' | '！' | '？')) if depth <= 0 => {
+                        return Some((i, e))
+                    }
+                    _ => {}
+                }
+                3
+            }
+            b'(' => {
+                depth += 1;
+                1
+            }
+            b')' => {
+                depth -= 1;
+                1
+            }
+            0..0x80 => 1,
+            0x80..0xE0 => 2,
+            0xE0..0xF0 => 3,
+            _ => 4,
+        };
+        i += width;
+        k += 1;
+    }
+    None
+}
+
+/// The heading of a numbered line, given the text after the number: the heading, the mark that
+/// closes it, and the body text that follows it on the line. `None` when the text is all body
+/// (a long first sentence, an inline enumeration). The canonical writer asks the same question
+/// to lay out a numbered paragraph so that it reads back the same.
+pub(crate) fn split_heading(rest: &str) -> Option<(&str, Option<char>, &str)> {
+    match heading_end_within(rest, 30) {
+        // an entry that ends in `；` is one of an enumeration, all body, not a heading
+        Some((p, '；'))
+            if rest[p + '；'.len_utf8()..]
+                .trim_matches(is_space)
+                .is_empty() =>
+        {
+            None
+        }
+        Some((p, c)) => {
+            let head = &rest[..p];
+            let after = rest[p + c.len_utf8()..].trim_start_matches(is_space);
+            let commas = head.matches(['，', ',']).count();
+            let fits = chars_le(head, 30) && commas <= 1;
+            (fits && !head.is_empty() && !is_inline_enumeration(head)).then_some((
+                head,
+                Some(c),
+                after,
+            ))
+        }
+        // no end within 30 characters: all heading if short and without any end
+        None if chars_le(rest, 60) && !rest.is_empty() && heading_end(rest).is_none() => {
+            Some((rest, None, ""))
+        }
+        None => None,
+    }
+}
+
+/// Closed-class words that open running text, never a run-in heading: personal and
+/// demonstrative pronouns, connectives, modal verbs, time deixis.
+const RUNNING_TEXT_OPENINGS: &[&str] = &[
+    "我们",
+    "我国",
+    "我省",
+    "我市",
+    "我区",
+    "我县",
+    "我州",
+    "我委",
+    "我部",
+    "他们",
+    "你们",
+    "这",
+    "那",
+    "其中",
+    "此外",
+    "另外",
+    "同时",
+    "但",
+    "因此",
+    "所以",
+    "因而",
+    "总之",
+    "如果",
+    "若",
+    "虽然",
+    "尽管",
+    "即使",
+    "由于",
+    "因为",
+    "对于",
+    "今年",
+    "明年",
+    "去年",
+    "当前",
+    "目前",
+    "近年来",
+    "过去",
+    "今后",
+    "本",
+    "该",
+    "各级",
+    "各地",
+    "各部门",
+    "各有关",
+    "各单位",
+    "应当",
+    "应该",
+    "必须",
+    "需要",
+    "凡",
+    "要",
+];
+
+static RUNNING_TEXT: std::sync::LazyLock<Words> =
+    std::sync::LazyLock::new(|| Words::new(RUNNING_TEXT_OPENINGS));
+
+/// True when `head` opens like running text. `要` opens a clause (`要加快……`) but not the noun
+/// `要素`; the preposition `对` opens a clause (`对X免征……`) but not the verbs `对标`, `对接`,
+/// `对口`, `对外`.
+pub(crate) fn opens_running_text(head: &str) -> bool {
+    RUNNING_TEXT.opens(head) && !head.starts_with("要素") && !head.starts_with("要点")
+        || head.starts_with('对')
+            && !["对标", "对接", "对口", "对外", "对表"]
+                .iter()
+                .any(|w| head.starts_with(w))
+}
+
+/// Modal verbs inside a sentence make it a directive, body text rather than a heading.
+pub(crate) fn has_modal(s: &str) -> bool {
+    ["应当", "应该", "必须", "不得", "可以", "须"]
+        .iter()
+        .any(|m| s.contains(m))
+}
+
+/// A longer heading sentence than [`split_heading`] takes (up to 48 characters, up to three
+/// phrases, alone on its line or with body text after it), as a report's section headings are:
+/// a heading only where most numbered siblings of its kind open with a heading.
+pub(crate) fn long_heading(rest: &str) -> Option<(usize, char)> {
+    let (p, c) = heading_end_within(rest, 48)?;
+    if c != '。' && c != '：' {
+        return None;
+    }
+    let head = &rest[..p];
+    let after = rest[p + c.len_utf8()..].trim_start_matches(is_space);
+    let n = chars(head);
+    let commas = head.matches(['，', ',']).count();
+    // a sentence that is mostly citations and brackets (`原则同意《……》（以下简称《……》）`)
+    // states, it does not head
+    let mut depth = 0i32;
+    let bare = head
+        .chars()
+        .filter(|c| {
+            match c {
+                '《' | '（' | '(' | '“' => depth += 1,
+                '》' | '）' | ')' | '”' => depth -= 1,
+                _ => return depth <= 0,
+            }
+            false
+        })
+        .count();
+    // a clause that opens like running text, holds a modal verb or opens with a time clause
+    // (`项目建成后，……`) is a directive, not a heading
+    let first_clause = head.split(['，', ',']).next().unwrap_or(head);
+    let time_clause = commas > 0 && first_clause.ends_with(['后', '时', '前']);
+    (n > 0
+        && !opens_running_text(head)
+        && !has_modal(head)
+        && !time_clause
+        && bare * 2 >= n
+        && n <= 48
+        && commas <= 2
+        && (after.is_empty() || chars_ge(after, 8))
+        && !is_inline_enumeration(head))
+    .then_some((p, c))
+}
+
+/// `一是……`, `首先……`, `——……`: an inline enumeration or a dash-led line, not a heading.
+pub(crate) fn is_inline_enumeration(s: &str) -> bool {
+    let mut it = s.chars();
+    let first = it.next();
+    let second = it.next();
+    matches!(second, Some('是' | '要')) && first.is_some_and(|c| "一二三四五六七八九十".contains(c))
+        || s.starts_with("首先")
+        || s.starts_with("其次")
+        || s.starts_with("——")
+        || s.starts_with("──")
+        || s.starts_with("--")
+}
+
+// ---------------------------------------------------------------------------------------------
+// titles and genre
+
+/// Last words of a title (文种, GB/T 9704-2012 and the 条例 of 党政机关公文处理工作条例), and the
+/// genre they name.
+const KIND_WORDS: &[(&str, DocKind)] = &[
+    ("实施意见", DocKind::Opinion),
+    ("指导意见", DocKind::Opinion),
+    ("意见", DocKind::Opinion),
+    ("决定", DocKind::Decision),
+    ("决议", DocKind::Resolution),
+    ("方案", DocKind::Plan),
+    ("规划", DocKind::Plan),
+    ("计划", DocKind::Plan),
+    ("措施", DocKind::Plan),
+    ("预案", DocKind::Plan),
+    ("纲要", DocKind::Plan),
+    ("通知", DocKind::Notice),
+    ("通报", DocKind::Notice),
+    ("公告", DocKind::Notice),
+    ("通告", DocKind::Notice),
+    ("公报", DocKind::Notice),
+    ("命令", DocKind::Notice),
+    ("令", DocKind::Notice),
+    ("批复", DocKind::Reply),
+    ("复函", DocKind::Reply),
+    ("答复", DocKind::Reply),
+    ("函", DocKind::Reply),
+    ("报告", DocKind::Report),
+    ("请示", DocKind::Report),
+    ("议案", DocKind::Report),
+    ("条例", DocKind::Regulation),
+    ("规定", DocKind::Regulation),
+    ("办法", DocKind::Regulation),
+    ("细则", DocKind::Regulation),
+    ("规则", DocKind::Regulation),
+    ("规程", DocKind::Regulation),
+    ("准则", DocKind::Regulation),
+    ("解释", DocKind::Regulation),
+    ("法典", DocKind::Regulation),
+    ("宪法", DocKind::Regulation),
+    ("法", DocKind::Regulation),
+    ("纪要", DocKind::Other),
+];
+
+/// The genre named by the last word of a title.
+pub(crate) fn title_kind(title: &str) -> Option<DocKind> {
+    let t = title.trim_end_matches(|c: char| {
+        c == '）'
+            || c == ')'
+            || c.is_ascii_digit()
+            || c == '—'
+            || c == '年'
+            || c == '（'
+            || c == '('
+            || c == '-'
+    });
+    KIND_WORDS
+        .iter()
+        .find(|(w, _)| title.ends_with(w) || t.ends_with(w))
+        .map(|(_, k)| *k)
+}
+
+/// A heading of the law ladder (`第一编　总则`, `第三章`, `第二节`, `第五条`), as in a table of
+/// contents.
+pub(crate) fn is_law_heading(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix('第') else {
+        return false;
+    };
+    let end = rest
+        .find(|c: char| !"〇零一二三四五六七八九十百千".contains(c))
+        .unwrap_or(rest.len());
+    end > 0 && rest[end..].starts_with(['编', '章', '节', '条'])
+}
+
+/// A line that can be (part of) a title: short, no sentence punctuation, not a number, date,
+/// chrome or a news lead.
+pub(crate) fn title_piece(t: &str) -> bool {
+    !(t.is_empty()
+        || chars_gt(t, 120)
+        || marker(t).is_some()
+        || squeeze(t).starts_with("目录")
+        || is_law_heading(t)
+        || t.chars()
+            .any(|c| matches!(c, '。' | '；' | '！' | '？' | '!' | '?' | '：' | ':' | '，'))
+        || is_chrome(t)
+        || t.starts_with('《') && t.ends_with('》')
+        || t.contains("审议通过")
+        || doc_number(t).is_some()
+        || parse_date(t).is_some()
+        || publication_datetime(t).is_some()
+        || attachment_label(t).is_some())
+}
+
+/// A line of page navigation that a title is never split from: a breadcrumb separator, or a
+/// line carrying bracket or bullet chrome.
+pub(crate) fn is_nav_piece(t: &str) -> bool {
+    chars_le(t, 2)
+        && !t
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '-' || is_cjk(c))
+        || t.contains(['【', '】', '>', '›', '»', '|', '■', '●', '◆'])
+}
+
+/// True when `t` alone on a line reads as a title: the canonical writer writes a title line only
+/// when it does, so that the title reads back from it.
+pub(crate) fn is_title_line(t: &str) -> bool {
+    let u = unspace(t);
+    title_piece(t) && title_kind(&u).is_some() && chars_ge(&u, 4) && balanced(&u)
+}
+
+// ---------------------------------------------------------------------------------------------
+// page chrome, metadata box, publication lines
+
+/// Keys of a page's metadata box (white space removed).
+pub(crate) const BOX_KEYS: &[&str] = &[
+    "索引号",
+    "信息索引号",
+    "主题分类",
+    "发文机关",
+    "发布机构",
+    "成文日期",
+    "发文日期",
+    "标题",
+    "名称",
+    "发文字号",
+    "文号",
+    "发布日期",
+    "公开日期",
+    "主题词",
+    "有效性",
+    "效力状态",
+    "公文种类",
+    "文种",
+    "体裁分类",
+    "组配分类",
+    "服务对象",
+    "信息分类",
+    "公开方式",
+    "公开形式",
+    "公开范围",
+    "公开时限",
+    "生效日期",
+    "实施日期",
+    "废止日期",
+    "所属机构",
+    "文件编号",
+    "分类",
+    "主题",
+];
+
+/// Keys of publication lines, which are page chrome with meaning.
+pub(crate) const PUBLICATION_KEYS: &[&str] = &[
+    "来源",
+    "信息来源",
+    "文章来源",
+    "稿源",
+    "发布时间",
+    "发表时间",
+    "发布日期",
+    "更新时间",
+    "原标题",
+    "时间",
+];
+
+/// Lines of page chrome: navigation, footers, licences, sharing widgets.
+pub(crate) fn is_chrome(t: &str) -> bool {
+    const CONTAINS: &[&str] = &[
+        "ICP备",
+        "ICP证",
+        "公网安备",
+        "版权所有",
+        "Copyright",
+        "copyright",
+        "网站标识码",
+        "许可证",
+        "技术支持",
+        "主办单位",
+        "承办单位",
+        "网站地图",
+        "联系我们",
+        "返回顶部",
+        "关闭窗口",
+        "打印本页",
+        "【打印】",
+        "【关闭】",
+        "分享到",
+        "扫码下载",
+        "扫一扫",
+        "我要举报",
+        "阅读原文",
+        "责任编辑",
+        "版权声明",
+        "浏览次数",
+        "访问量",
+        "阅读量",
+        "阅读数",
+        "点击量",
+        "点击数",
+        "相关链接",
+        "相关附件",
+        "相关报道",
+        "相关阅读",
+        "上一篇",
+        "下一篇",
+    ];
+    // one pass over the line for all of them, not a search for each
+    static CHROME_WORDS: std::sync::LazyLock<Words> =
+        std::sync::LazyLock::new(|| Words::new(CONTAINS));
+    const STARTS: &[&str] = &[
+        "©",
+        "原标题",
+        "主办：",
+        "主办:",
+        "本文为",
+        "本文来源",
+        "编辑：",
+        "编辑:",
+        "字号",
+        "【字体",
+        "【字号",
+    ];
+    const EQUALS: &[&str] = &[
+        "收藏",
+        "字号",
+        "打印",
+        "关闭",
+        "分享",
+        "登录",
+        "注册",
+        "首页",
+        "反馈",
+        "举报",
+        "+1",
+        "下载",
+        "全屏",
+        "加大",
+        "还原",
+        "减小",
+        "简体",
+        "繁体",
+        "】",
+        "下载客户端",
+        "无障碍",
+    ];
+    t.starts_with("<!--") && t.ends_with("-->")
+        || chars_le(t, 50) && CHROME_WORDS.occur_in(t)
+        || STARTS.iter().any(|p| t.starts_with(p))
+        || EQUALS.contains(&t)
+}
+
+/// `2020-06-30 10:35` (optionally seconds) at the start of a line: the ISO date-time.
+pub(crate) fn publication_datetime(t: &str) -> Option<String> {
+    let t = t.trim();
+    let b = t.as_bytes();
+    if b.len() < 10 || !(b[4] == b'-' && b[7] == b'-') {
+        return None;
+    }
+    let date = parse_date(t.get(..10)?)?;
+    let rest = t.get(10..)?.trim_start();
+    let time: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ':')
+        .collect();
+    let ok_time = time.len() >= 4 && time.contains(':');
+    let tail = rest[time.len()..].trim();
+    if !tail.is_empty() && chars_gt(tail, 30) {
+        return None;
+    }
+    Some(if ok_time {
+        format!("{date}T{time}")
+    } else {
+        date.to_string()
+    })
+}
+
+/// Splits `key：value` at the first colon when the key (white space removed) is one of `keys`.
+pub(crate) fn key_value<'t>(t: &'t str, keys: &[&str]) -> Option<(String, &'t str)> {
+    let p = t.find(['：', ':'])?;
+    if p > 40 {
+        return None;
+    }
+    let key = squeeze(&t[..p]);
+    let sep = t[p..].chars().next()?.len_utf8();
+    keys.contains(&key.as_str())
+        .then(|| (key, t[p + sep..].trim_matches(is_space)))
+}
+
+/// The fields of a metadata box line (`索 引 号：\t000014349/2019-00005\t主题分类：\t…`).
+pub(crate) fn box_fields(t: &str) -> Option<Vec<Field>> {
+    let cells: Vec<&str> = t
+        .split(['\t'])
+        .map(|c| c.trim_matches(is_space))
+        .filter(|c| !c.is_empty())
+        .collect();
+    let mut out: Vec<Field> = Vec::new();
+    let mut pending: Option<String> = None;
+    for cell in cells {
+        if let Some((key, value)) = key_value(cell, BOX_KEYS) {
+            if let Some(k) = pending.take() {
+                out.push(Field {
+                    key: k,
+                    value: String::new(),
+                });
+            }
+            if value.is_empty() {
+                pending = Some(key);
+            } else {
+                out.push(Field {
+                    key,
+                    value: value.to_string(),
+                });
+            }
+        } else if let Some(k) = pending.take() {
+            out.push(Field {
+                key: k,
+                value: cell.to_string(),
+            });
+        } else {
+            return None;
+        }
+    }
+    if let Some(k) = pending {
+        out.push(Field {
+            key: k,
+            value: String::new(),
+        });
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+// ---------------------------------------------------------------------------------------------
+// head and closing
+
+/// A document number line: `国发〔2019〕5号`, `（国办发〔2023〕17 号）`, `渝经信规范〔2025〕13号`.
+pub(crate) fn doc_number(t: &str) -> Option<DocNumber> {
+    let inner = t
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')'])
+        .trim();
+    if chars_gt(inner, 40) {
+        return None;
+    }
+    let open = inner.find(['〔', '[', '［', '（', '(', '【'])?;
+    let code = inner[..open].trim();
+    let after = &inner[open..];
+    let olen = after.chars().next()?.len_utf8();
+    let close = after.find(['〕', ']', '］', '）', ')', '】'])?;
+    let year: u16 = after[olen..close].trim().parse().ok()?;
+    let clen = after[close..].chars().next()?.len_utf8();
+    let tail = after[close + clen..].trim();
+    let seq_txt = tail.strip_suffix('号')?.trim().trim_start_matches('第');
+    let seq: u32 = seq_txt.parse().ok()?;
+    if code.is_empty()
+        || chars_gt(code, 16)
+        || !(1900..=2200).contains(&year)
+        || code
+            .chars()
+            .any(|c| c.is_ascii_digit() || "，。：".contains(c))
+    {
+        return None;
+    }
+    Some(DocNumber {
+        text: t.to_string(),
+        code: code.to_string(),
+        year,
+        seq,
+    })
+}
+
+/// An adoption line: `（2020年6月30日中国共产党……第十次全体会议通过）`.
+pub(crate) fn adoption(t: &str) -> Option<Adoption> {
+    let bracketed = t
+        .strip_prefix(['（', '('])
+        .and_then(|x| x.strip_suffix(['）', ')']));
+    let inner = bracketed.unwrap_or(t);
+    let body = inner
+        .strip_suffix("通过")
+        .or_else(|| inner.strip_suffix("批准"))?;
+    let (date, meeting) = match find_date(body) {
+        Some((date, range)) if range.start == 0 => {
+            (Some(date), body[range.end..].trim_matches(is_space))
+        }
+        // `（十届区委十次全会通过）`: a meeting without a date, in brackets only
+        None if bracketed.is_some()
+            && body.contains('会')
+            && chars_le(body, 60)
+            && !body.contains(['。', '，']) =>
+        {
+            (None, body.trim_matches(is_space))
+        }
+        _ => return None,
+    };
+    Some(Adoption {
+        meeting: (!meeting.is_empty()).then(|| meeting.to_string()),
+        date,
+        line: Some(t.to_string()),
+    })
+}
+
+/// A signature line of a closing block: an organ's name, short, no sentence punctuation.
+pub(crate) fn is_signature(t: &str) -> bool {
+    chars_ge(t, 2)
+        && chars_le(t, 40)
+        && !t.chars().any(|c| {
+            matches!(
+                c,
+                '。' | '，' | '；' | '：' | '！' | '？' | ',' | ';' | ':' | '《' | '“'
+            )
+        })
+        && marker(t).is_none()
+        && parse_date(t).is_none()
+}
+
+/// A note of a closing block: `（此件公开发布）`, `（联系人：……）`.
+pub(crate) fn is_note(t: &str) -> bool {
+    (t.starts_with('（') && t.ends_with('）') || t.starts_with('(') && t.ends_with(')'))
+        && chars_le(t, 80)
+        && marker(t).is_none()
+}
+
+/// Label of an attachment page: `附件`, `附件1`, `附件 2`, `附件一：`.
+pub(crate) fn attachment_label(t: &str) -> Option<Option<u32>> {
+    // `附：` alone on its line labels what follows as attached
+    if t == "附：" || t == "附:" {
+        return Some(None);
+    }
+    if t.ends_with('：') || t.ends_with(':') {
+        return None;
+    }
+    let rest = t
+        .strip_prefix("附件")?
+        .trim_matches(is_space)
+        .trim_end_matches(['：', ':'])
+        .trim();
+    if rest.is_empty() {
+        return Some(None);
+    }
+    if rest.chars().all(|c| c.is_ascii_digit()) && rest.len() <= 3 {
+        return Some(rest.parse().ok());
+    }
+    crate::numbering::chinese_number(rest).map(Some)
+}
+
+/// True for the line that starts an attachment list (附件说明): `附件：1．……`, `附：……`.
+pub(crate) fn is_attachment_list(t: &str) -> bool {
+    t.starts_with("附件：")
+        || t.starts_with("附件:")
+        || t.starts_with("附：") && t.len() > "附：".len()
+}
+
+/// The title in 《》 of a news lead that reports the adoption or issue of a document.
+pub(crate) fn lead_quoted_title(t: &str) -> Option<String> {
+    if !(t.contains("通过") || t.contains("印发") || t.contains("发布") || t.contains("审议"))
+    {
+        return None;
+    }
+    let a = t.find('《')?;
+    let b = t.rfind('》')?;
+    if b <= a {
+        return None;
+    }
+    let inner = &t[a + '《'.len_utf8()..b];
+    (is_title_line(inner) && chars_ge(inner, 6)).then(|| inner.to_string())
+}
+
+/// The meeting named in a news lead (`今天十届区委十次全会举行`), and the day relative to
+/// publication (0 for 今天).
+pub(crate) fn lead_meeting(t: &str) -> Option<(String, Option<i32>)> {
+    let body = t.strip_suffix("举行").or_else(|| t.strip_suffix("召开"))?;
+    let (day, meeting) = if let Some(m) = body
+        .strip_prefix("今天")
+        .or_else(|| body.strip_prefix("今日"))
+    {
+        (Some(0), m)
+    } else {
+        (None, body)
+    };
+    let meeting = meeting.trim();
+    (chars_ge(meeting, 3)
+        && chars_le(meeting, 40)
+        && (meeting.contains("会") || meeting.contains("全会")))
+    .then(|| (meeting.to_string(), day))
+}
+
+/// A line that labels notes after the body: `注：`, `注释`, `名词解释`, `注：1.……` (the label, and
+/// the byte length of the label with its colon).
+pub(crate) fn notes_label(t: &str) -> Option<usize> {
+    let t2 = t.trim_start_matches(['【', '〔', '[']);
+    let lead = t.len() - t2.len();
+    for w in ["名词解释", "名词注释", "注释", "注解", "说明", "注"] {
+        if let Some(rest) = t2.strip_prefix(w) {
+            let rest_trim = rest.trim_start_matches(['】', '〕', ']']);
+            let after_close = rest.len() - rest_trim.len();
+            if rest_trim.is_empty() {
+                // the label alone on its line (`注` alone is too short to be sure)
+                return (w != "注" && w != "说明").then_some(t.len());
+            }
+            if let Some(r) = rest_trim.strip_prefix(['：', ':']) {
+                let colon = rest_trim.len() - r.len();
+                // `说明：` before prose is a paragraph, not a notes block: only before a list
+                if w == "说明" && crate::numbering::marker(r.trim_start()).is_none() {
+                    return None;
+                }
+                return Some(lead + w.len() + after_close + colon);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// What `heading_end_within` finds, decoding every character (as it did before it went byte
+    /// by byte).
+    fn by_chars(s: &str, max: usize) -> Option<(usize, char)> {
+        let mut depth: i32 = 0;
+        for (k, (i, c)) in s.char_indices().enumerate() {
+            if k > max {
+                return None;
+            }
+            match c {
+                '《' | '“' | '（' | '(' | '「' => depth += 1,
+                '》' | '”' | '）' | ')' | '」' => depth -= 1,
+                '。' | '：' | '；' | '！' | '？' if depth <= 0 => return Some((i, c)),
+                _ => {}
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn the_heading_end_is_found_where_decoding_every_character_finds_it() {
+        let cases = [
+            "",
+            "确保学深悟透。全区上下",
+            "（一）加强领导：各部门",
+            "坚持《条例》“两个”（试行）「规定」。后",
+            "（未闭合。后面：还有",
+            "a(b)c。d",
+            "é😀𠀀加强。ü",
+            "）先关后开（。再",
+            "没有句末标点的一整行文字",
+        ];
+        for s in cases {
+            for max in [0, 1, 2, 5, 18, 30, usize::MAX] {
+                assert_eq!(heading_end_within(s, max), by_chars(s, max), "{s:?} {max}");
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_heading_end_agrees_on_any_text(
+            s in "[a-z()（）《》“”「」。：；！？，、加强😀é 𠀀]{0,40}",
+            max in 0usize..45,
+        ) {
+            prop_assert_eq!(heading_end_within(&s, max), by_chars(&s, max));
+        }
+    }
+
+    #[test]
+    fn titles_numbers_labels() {
+        assert!(is_title_line("国务院关于加强某项工作的通知"));
+        assert!(is_title_line("国 家 粮 食 应 急 预 案"));
+        assert!(!is_title_line("各省、自治区、直辖市人民政府："));
+        assert_eq!(title_kind("政府工作报告"), Some(DocKind::Report));
+        let n = doc_number("（国办发〔2023〕17 号）").expect("a number");
+        assert_eq!((n.code.as_str(), n.year, n.seq), ("国办发", 2023, 17));
+        assert_eq!(attachment_label("附件2"), Some(Some(2)));
+        assert_eq!(attachment_label("附件"), Some(None));
+        assert_eq!(attachment_label("附件："), None);
+        assert_eq!(notes_label("名词解释"), Some("名词解释".len()));
+        assert_eq!(notes_label("注：1.本表"), Some("注：".len()));
+        assert_eq!(notes_label("注意安全。"), None);
+        assert_eq!(notes_label("说明：本办法自发布之日起施行。"), None);
+        assert_eq!(unspace("国 家　粮食 ABC 2019"), "国家粮食 ABC 2019");
+        assert_eq!(open_brackets("（联系人："), 1);
+        assert_eq!(open_brackets("（此件公开发布）"), 0);
+    }
+}

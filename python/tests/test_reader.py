@@ -1,0 +1,64 @@
+"""The text reader as a Python user meets it: other encodings, notes, the reader's decisions."""
+
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+from conftest import FIXTURES
+
+import gongwen
+
+
+def test_gbk_and_utf16_bytes_read_like_utf8() -> None:
+    text = (FIXTURES / "canonical-opinion.txt").read_text(encoding="utf-8")
+    want = gongwen.parse(text)
+    for codec, name in [("gbk", "GBK"), ("utf-16", "UTF-16LE")]:
+        doc = gongwen.parse(text.encode(codec))
+        assert doc.meta.encoding == name
+        assert doc.outline() == want.outline()
+        assert doc.without_page() == want.without_page()
+    # named, and through load() of a binary file
+    doc = gongwen.loads(text.encode("gb18030"), encoding="gb18030")
+    assert doc.meta.encoding == "gb18030"
+    assert doc.outline() == want.outline()
+
+
+def test_load_reads_a_gb18030_file(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "notice-gb18030.txt"
+    # the sample's page footer holds ©, which GBK lacks and GB18030 writes in four bytes
+    text = (FIXTURES / "sample-decision.txt").read_text(encoding="utf-8")
+    path.write_bytes(text.encode("gb18030"))
+    doc = gongwen.load(path)
+    assert doc.meta.encoding == "gb18030"
+    assert doc.outline() == gongwen.parse(text).outline()
+
+
+def test_unknown_encoding_and_binary_input_raise() -> None:
+    with pytest.raises(gongwen.ParseError, match="unknown encoding"):
+        gongwen.parse(b"abc", encoding="klingon")
+    with pytest.raises(gongwen.ParseError, match="binary"):
+        gongwen.parse(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\xff" * 32)
+
+
+def test_notes_are_not_structure() -> None:
+    doc = gongwen.load(FIXTURES / "report-notes.txt")
+    notes = doc.notes
+    assert notes is not None
+    assert notes.label == "名词解释"
+    assert len(notes) == 2
+    assert notes.entries[0].text.startswith("1.“链长制”：指由县领导")
+    assert all(n.kind != "item" for _, n in doc.walk())
+    assert doc.notes == gongwen.Document.from_json(doc.to_json()).notes
+
+
+def test_explain_lists_decisions_with_positions() -> None:
+    doc, decisions = gongwen.explain((FIXTURES / "report-notes.txt").read_bytes())
+    assert doc == gongwen.load(FIXTURES / "report-notes.txt")
+    codes = {d.code for d in decisions}
+    assert {"title", "measure", "split-heading", "notes"} <= codes
+    for d in decisions:
+        assert d.span.line >= 1 and d.span.column >= 1
+        assert d.message
+    measure = next(d for d in decisions if d.code == "measure")
+    assert measure.span.line == 13
