@@ -68,7 +68,7 @@ mod write;
 
 pub use read::from_str;
 pub use validate::validate;
-pub(crate) use write::text_len;
+pub(crate) use write::output_estimate;
 pub use write::{to_string, to_writer};
 
 use crate::model::{DocKind, NodeKind};

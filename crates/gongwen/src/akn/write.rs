@@ -15,8 +15,7 @@ const GW: &str = "gw:";
 /// Fails only when a string holds a character XML 1.0 cannot hold (a C0 control character other
 /// than tab, line feed and carriage return, U+FFFE or U+FFFF).
 pub fn to_string(doc: &Document) -> Result<String, Error> {
-    // the output is about three times the text: one allocation, no copy while it grows
-    let mut o = Out::new(Format::Akn, 64 * 1024 + 4 * text_len(doc));
+    let mut o = Out::new(Format::Akn, output_estimate(doc, 360));
     write(&mut o, doc);
     o.finish()
 }
@@ -39,25 +38,37 @@ fn write(o: &mut Out<'_>, doc: &Document) {
     o.end("akomaNtoso");
 }
 
-/// Bytes of text in a document (paragraphs, headings, closing lines, residue), recursively.
-pub(crate) fn text_len(doc: &Document) -> usize {
-    fn nodes(ns: &[Node]) -> usize {
+/// About the bytes a writer outputs for `doc`: its text once, and `per_element` bytes of markup
+/// for each node and each paragraph, closing line and residue line (AKN spends about 330 on each
+/// with its eIds and spans, gongwen XML about 270), with room for the metadata. A buffer sized
+/// so grows rarely, and stays close to the output: a buffer four times the text, as before, was
+/// over glibc's 32 MiB ceiling for reusing freed memory from 8 MB of text on, so that every call
+/// mapped and faulted in fresh pages (10 MB of text to AKN took twice as long as ten of 1 MB).
+pub(crate) fn output_estimate(doc: &Document, per_element: usize) -> usize {
+    fn nodes(ns: &[Node], per: usize) -> usize {
         ns.iter()
             .map(|n| {
-                n.paragraphs.iter().map(|p| p.text.len()).sum::<usize>()
+                per + n
+                    .paragraphs
+                    .iter()
+                    .map(|p| per + p.text.len())
+                    .sum::<usize>()
                     + n.heading.as_ref().map_or(0, |h| h.text.len())
-                    + nodes(&n.children)
+                    + nodes(&n.children, per)
             })
             .sum()
     }
-    doc.preamble.iter().map(|p| p.text.len()).sum::<usize>()
-        + nodes(&doc.body)
-        + doc.closing.iter().map(|c| c.text.len()).sum::<usize>()
-        + doc.residue.iter().map(|r| r.text.len()).sum::<usize>()
+    let lines =
+        |texts: &mut dyn Iterator<Item = usize>| -> usize { texts.map(|t| per_element + t).sum() };
+    16 * 1024
+        + lines(&mut doc.preamble.iter().map(|p| p.text.len()))
+        + nodes(&doc.body, per_element)
+        + lines(&mut doc.closing.iter().map(|c| c.text.len()))
+        + lines(&mut doc.residue.iter().map(|r| r.text.len()))
         + doc
             .attachments
             .iter()
-            .map(|a| text_len(&a.content))
+            .map(|a| output_estimate(&a.content, per_element))
             .sum::<usize>()
 }
 

@@ -94,19 +94,49 @@ pub(crate) fn balanced(s: &str) -> bool {
         && s.matches(['（', '(']).count() == s.matches(['）', ')']).count()
 }
 
-/// How many brackets and quotes `s` leaves open at its end (never below zero).
+/// How many brackets and quotes `s` leaves open at its end (never below zero). Byte by byte:
+/// the marks are `(`, `)` and three-byte characters whose lead byte is 0xE2, 0xE3 or 0xEF, so
+/// ideographs are skipped without decoding.
 pub(crate) fn open_brackets(s: &str) -> usize {
-    let mut depth: i32 = 0;
-    for c in s.chars() {
-        match c {
-            '（' | '(' | '《' | '“' | '「' | '『' | '【' | '〔' => depth += 1,
-            '）' | ')' | '》' | '”' | '」' | '』' | '】' | '〕' => {
-                depth = (depth - 1).max(0)
+    let b = s.as_bytes();
+    let mut depth: usize = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let step = match x {
+            b'(' => {
+                depth += 1;
+                1
             }
-            _ => {}
-        }
+            b')' => {
+                depth = depth.saturating_sub(1);
+                1
+            }
+            0xE2 | 0xE3 | 0xEF if i + 2 < b.len() => {
+                match (x, b[i + 1], b[i + 2]) {
+                    // “ ”
+                    (0xE2, 0x80, 0x9C) => depth += 1,
+                    (0xE2, 0x80, 0x9D) => depth = depth.saturating_sub(1),
+                    // 《 》 「 」 『 』 【 】 〔 〕: U+300A, U+300B, U+300C … U+3011, U+3014, U+3015
+                    (0xE3, 0x80, 0x8A | 0x8C | 0x8E | 0x90 | 0x94) => depth += 1,
+                    (0xE3, 0x80, 0x8B | 0x8D | 0x8F | 0x91 | 0x95) => {
+                        depth = depth.saturating_sub(1)
+                    }
+                    // （ ）
+                    (0xEF, 0xBC, 0x88) => depth += 1,
+                    (0xEF, 0xBC, 0x89) => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                3
+            }
+            0..0x80 => 1,
+            0x80..0xE0 => 2,
+            0xE0..0xF0 => 3,
+            _ => 4,
+        };
+        i += step;
     }
-    depth as usize
+    depth
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -276,9 +306,16 @@ pub(crate) fn opens_running_text(head: &str) -> bool {
 
 /// Modal verbs inside a sentence make it a directive, body text rather than a heading.
 pub(crate) fn has_modal(s: &str) -> bool {
-    ["应当", "应该", "必须", "不得", "可以", "须"]
-        .iter()
-        .any(|m| s.contains(m))
+    // 应当, 应该, 必须, 不得, 可以, 须: one pass, the second character looked at only after a first
+    let mut prev = ' ';
+    for c in s.chars() {
+        match (prev, c) {
+            ('应', '当' | '该') | ('不', '得') | ('可', '以') | (_, '须') => return true,
+            _ => {}
+        }
+        prev = c;
+    }
+    false
 }
 
 /// A longer heading sentence than [`split_heading`] takes (up to 48 characters, up to three
@@ -414,20 +451,26 @@ pub(crate) fn is_law_heading(t: &str) -> bool {
 /// A line that can be (part of) a title: short, no sentence punctuation, not a number, date,
 /// chrome or a news lead.
 pub(crate) fn title_piece(t: &str) -> bool {
+    title_shape(t)
+        && !(marker(t).is_some()
+            || is_chrome(t)
+            || doc_number(t).is_some()
+            || parse_date(t).is_some()
+            || publication_datetime(t).is_some()
+            || attachment_label(t).is_some())
+}
+
+/// What [`title_piece`] asks of a line beyond its kind (the classification stage knows that it
+/// is no marker, chrome, number, date or label): short, no sentence punctuation, no table of
+/// contents or law heading, no citation alone, no news lead.
+pub(crate) fn title_shape(t: &str) -> bool {
     !(t.is_empty()
         || chars_gt(t, 120)
-        || marker(t).is_some()
-        || squeeze(t).starts_with("目录")
+        || t.starts_with('目') && squeeze(t).starts_with("目录")
         || is_law_heading(t)
-        || t.chars()
-            .any(|c| matches!(c, '。' | '；' | '！' | '？' | '!' | '?' | '：' | ':' | '，'))
-        || is_chrome(t)
+        || t.contains(['。', '；', '！', '？', '!', '?', '：', ':', '，'])
         || t.starts_with('《') && t.ends_with('》')
-        || t.contains("审议通过")
-        || doc_number(t).is_some()
-        || parse_date(t).is_some()
-        || publication_datetime(t).is_some()
-        || attachment_label(t).is_some())
+        || t.contains("审议通过"))
 }
 
 /// A line of page navigation that a title is never split from: a breadcrumb separator, or a
@@ -581,10 +624,20 @@ pub(crate) fn is_chrome(t: &str) -> bool {
         "下载客户端",
         "无障碍",
     ];
-    t.starts_with("<!--") && t.ends_with("-->")
-        || chars_le(t, 50) && CHROME_WORDS.occur_in(t)
-        || STARTS.iter().any(|p| t.starts_with(p))
-        || EQUALS.contains(&t)
+    // the first byte of every opening above: most paragraphs open with none of them
+    static FIRST: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| {
+        let mut first = [false; 256];
+        for p in STARTS.iter().chain(EQUALS).chain(&["<!--"]) {
+            first[usize::from(p.as_bytes()[0])] = true;
+        }
+        first
+    });
+    let longest_equal = EQUALS.iter().map(|e| e.len()).max().unwrap_or(0);
+    chars_le(t, 50) && CHROME_WORDS.occur_in(t)
+        || FIRST[usize::from(t.as_bytes().first().copied().unwrap_or(0))]
+            && (t.starts_with("<!--") && t.ends_with("-->")
+                || STARTS.iter().any(|p| t.starts_with(p))
+                || t.len() <= longest_equal && EQUALS.contains(&t))
 }
 
 /// `2020-06-30 10:35` (optionally seconds) at the start of a line: the ISO date-time.
@@ -614,10 +667,12 @@ pub(crate) fn publication_datetime(t: &str) -> Option<String> {
 
 /// Splits `key：value` at the first colon when the key (white space removed) is one of `keys`.
 pub(crate) fn key_value<'t>(t: &'t str, keys: &[&str]) -> Option<(String, &'t str)> {
-    let p = t.find(['：', ':'])?;
-    if p > 40 {
-        return None;
+    // a key is short: its colon stands within the first 48 bytes
+    let mut head = t.len().min(48);
+    while !t.is_char_boundary(head) {
+        head -= 1;
     }
+    let p = t[..head].find(['：', ':'])?;
     let key = squeeze(&t[..p]);
     let sep = t[p..].chars().next()?.len_utf8();
     keys.contains(&key.as_str())
@@ -626,6 +681,12 @@ pub(crate) fn key_value<'t>(t: &'t str, keys: &[&str]) -> Option<(String, &'t st
 
 /// The fields of a metadata box line (`索 引 号：\t000014349/2019-00005\t主题分类：\t…`).
 pub(crate) fn box_fields(t: &str) -> Option<Vec<Field>> {
+    // the first cell opens with a key, or the line is no box line (most lines: no allocation)
+    let first = t
+        .split('\t')
+        .map(|c| c.trim_matches(is_space))
+        .find(|c| !c.is_empty())?;
+    key_value(first, BOX_KEYS)?;
     let cells: Vec<&str> = t
         .split(['\t'])
         .map(|c| c.trim_matches(is_space))
@@ -918,5 +979,8 @@ mod tests {
         assert_eq!(unspace("国 家　粮食 ABC 2019"), "国家粮食 ABC 2019");
         assert_eq!(open_brackets("（联系人："), 1);
         assert_eq!(open_brackets("（此件公开发布）"), 0);
+        assert_eq!(open_brackets("“双向"), 1);
+        assert_eq!(open_brackets("《条例（试行）》「说明」【注】〔2024〕(a"), 1);
+        assert_eq!(open_brackets("）》”后"), 0);
     }
 }

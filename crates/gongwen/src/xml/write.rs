@@ -16,7 +16,7 @@ use crate::xmlsafe::Out;
 /// Fails only when a string holds a character XML 1.0 cannot hold (a C0 control character other
 /// than tab, line feed and carriage return, U+FFFE or U+FFFF).
 pub fn to_string(doc: &Document) -> Result<String, Error> {
-    let mut o = Out::new(Format::Xml, 64 * 1024 + 4 * crate::akn::text_len(doc));
+    let mut o = Out::new(Format::Xml, crate::akn::output_estimate(doc, 300));
     o.start("document", &[("xmlns", NAMESPACE)]);
     document(&mut o, "", doc);
     o.end("document");

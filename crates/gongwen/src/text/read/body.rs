@@ -72,7 +72,7 @@ impl Reader<'_, '_> {
         }
         let mut diagnostics = built.diagnostics;
         diagnostics.extend(notes_diags);
-        runs::numbering(&built.nodes, &mut HashMap::new(), &mut diagnostics);
+        runs::numbering(&built.nodes, &mut [None; 7], &mut diagnostics);
         let mut nodes = built.nodes;
         runs::sibling_headings(&mut nodes, log);
         let strong = self.split_headings(&specs);

@@ -8,7 +8,7 @@ use crate::model::Date;
 use crate::numbering::{marker, parse_date, Marker};
 use crate::text::rules::{
     attachment_label, box_fields, doc_number, ends_sentence, is_attachment_list, is_chrome,
-    is_note, key_value, notes_label, publication_datetime, title_piece, PUBLICATION_KEYS,
+    is_note, key_value, notes_label, publication_datetime, title_shape, PUBLICATION_KEYS,
 };
 
 /// What a block is by its shape.
@@ -88,6 +88,13 @@ pub(crate) fn classify(b: &Block<'_>) -> Class {
     c.marker = marker(b.body());
     c.date = parse_date(t);
     c.attachment = attachment_label(t);
+    // most lines are paragraphs: a key (of a box or a publication line) has its colon within
+    // the first 48 bytes, a number or a note is short; the rest need not be asked of them
+    let head = &t.as_bytes()[..t.len().min(48)];
+    // `：` is EF BC 9A: its lead byte is rare in Chinese text (full-width forms only)
+    let colon = memchr::memchr(b':', head).is_some()
+        || memchr::memchr_iter(0xEF, head).any(|i| head[i + 1..].starts_with(&[0xBC, 0x9A]));
+    let short = t.len() <= 360;
     c.kind = if c.marker.is_some() {
         Kind::Marker
     } else if c.date.is_some() {
@@ -96,22 +103,32 @@ pub(crate) fn classify(b: &Block<'_>) -> Class {
         Kind::AttachmentLabel
     } else if is_attachment_list(t) {
         Kind::AttachmentList
-    } else if box_fields(t).is_some() {
+    } else if colon && box_fields(t).is_some() {
         Kind::BoxField
-    } else if key_value(t, PUBLICATION_KEYS).is_some() || publication_datetime(t).is_some() {
+    } else if colon && key_value(t, PUBLICATION_KEYS).is_some() || publication_datetime(t).is_some()
+    {
         Kind::Publication
     } else if c.chrome {
         Kind::Chrome
-    } else if doc_number(t).is_some() {
+    } else if short
+        && t.trim_end_matches(['）', ')', ' ']).ends_with('号')
+        && doc_number(t).is_some()
+    {
         Kind::DocNumber
-    } else if notes_label(t).is_some() {
+    } else if t.starts_with(['注', '名', '说', '【', '〔', '[']) && notes_label(t).is_some() {
         Kind::NotesLabel
-    } else if is_note(t) {
+    } else if short && is_note(t) {
         Kind::Note
     } else {
         Kind::Text
     };
-    c.title_piece = matches!(c.kind, Kind::Text | Kind::Note) && title_piece(b.body());
+    // a text or a bracketed note may be a piece of a title; its kind says it is no marker,
+    // chrome, number, date or label
+    c.title_piece = short
+        && !c.sentence
+        && matches!(c.kind, Kind::Text | Kind::Note)
+        && !c.chrome
+        && title_shape(b.body());
     c
 }
 

@@ -124,16 +124,31 @@ pub(crate) struct Layout<'a> {
     pub furniture: Vec<Line<'a>>,
 }
 
-/// Display width: two for a wide (CJK, full-width) character, one for others.
+/// Display width, about: two for a wide character (CJK and full-width forms take three bytes in
+/// UTF-8), one for an ASCII one: the bytes less half the continuation bytes (the bytes less the
+/// characters, which the standard library counts a word at a time). A line of more than 450
+/// bytes is wider than any page (more than 300 columns).
 fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| if crate::text::rules::is_cjk(c) { 2 } else { 1 })
-        .sum()
+    if s.len() > 450 {
+        return 301;
+    }
+    let cont = s.len() - s.chars().count();
+    s.len() - cont / 2
 }
 
 /// `— 3 —`, `-3-`, `－12－`, `第 3 页`, `第3页 共10页`, `3 / 10`, `Page 3`: a page number.
 pub(crate) fn is_page_number(t: &str) -> bool {
-    if t.is_empty() || !chars_le(t, 16) {
+    // most lines open with a character no page number opens with
+    let Some(first) = t.chars().next() else {
+        return false;
+    };
+    let opens = first.is_ascii_digit()
+        || ('０'..='９').contains(&first)
+        || matches!(
+            first,
+            '-' | '－' | '—' | '–' | '‐' | '─' | '_' | '~' | '～' | '·' | '第' | '共' | 'P'
+        );
+    if !opens || !chars_le(t, 16) {
         return false;
     }
     let s: String = t.chars().filter(|c| !is_space(*c)).collect();
@@ -180,11 +195,10 @@ pub(crate) fn is_page_number(t: &str) -> bool {
 
 /// Finds page furniture: page numbers, then running heads (a short line that stands at three
 /// or more page breaks, next to a page number or a form feed).
-fn furniture(lines: &[Line<'_>], log: &mut Log) -> Vec<bool> {
+fn furniture(lines: &[Line<'_>], feeds: &[bool], log: &mut Log) -> Vec<bool> {
     let n = lines.len();
     let mut out: Vec<bool> = lines.iter().map(|l| is_page_number(l.text)).collect();
     let pages = out.iter().filter(|x| **x).count();
-    let feeds: Vec<bool> = lines.iter().map(|l| l.raw.contains('\u{c}')).collect();
     let breaks = pages + feeds.iter().filter(|x| **x).count();
     if pages > 0 && pages < 2 {
         // one page-number-like line in a whole text is a line of text
@@ -249,7 +263,8 @@ fn wrap_width(lines: &[Line<'_>], furniture: &[bool]) -> Option<usize> {
         return None;
     }
     let mut hist: std::collections::BTreeMap<usize, usize> = Default::default();
-    for w in &widths {
+    // a page is at most 250 columns wide: longer lines are paragraphs on a line of their own
+    for w in widths.iter().filter(|w| **w <= 250) {
         *hist.entry(*w).or_default() += 1;
     }
     // the width whose band [w-2, w] holds the most lines
@@ -264,6 +279,12 @@ fn wrap_width(lines: &[Line<'_>], furniture: &[bool]) -> Option<usize> {
             )
         })
         .max_by_key(|(w, c)| (*c, *w))?;
+    // the band's most common width is the wrap width (a few lines a column or two wider, with
+    // a wide quote or dash among narrow characters, do not move it)
+    let w = hist
+        .range(w.saturating_sub(2)..=w)
+        .max_by_key(|(w, c)| (**c, **w))
+        .map_or(w, |(w, _)| *w);
     let longer = widths.iter().filter(|x| **x > w + 2).count();
     (w >= 30 && band * 10 >= widths.len() * 3 && band >= 6 && longer * 10 <= widths.len())
         .then_some(w)
@@ -273,8 +294,9 @@ fn wrap_width(lines: &[Line<'_>], furniture: &[bool]) -> Option<usize> {
 fn date_piece(t: &str) -> bool {
     !t.is_empty()
         && chars_le(t, 5)
-        && t.chars()
-            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || "年月日".contains(c))
+        && t.chars().all(|c| {
+            c.is_ascii_digit() || ('０'..='９').contains(&c) || matches!(c, '年' | '月' | '日')
+        })
 }
 
 /// A text that is a date or the start of one: `2025`, `2025年12`, `2025年12月9日` (年, 月, 日 in
@@ -308,7 +330,16 @@ fn date_so_far(t: &str) -> bool {
 /// Cuts lines into blocks (see the module documentation).
 pub(crate) fn layout<'a>(lines: &[Line<'a>], log: &mut Log) -> Layout<'a> {
     let n = lines.len();
-    let furn = furniture(lines, log);
+    // form feeds (pdftotext's page breaks): one search of each line, most texts have none
+    let any_feed = lines
+        .iter()
+        .any(|l| memchr::memchr(0x0C, l.raw.as_bytes()).is_some());
+    let feeds: Vec<bool> = if any_feed {
+        lines.iter().map(|l| l.raw.contains('\u{c}')).collect()
+    } else {
+        vec![false; n]
+    };
+    let furn = furniture(lines, &feeds, log);
     let wrap = wrap_width(lines, &furn);
     if let (Some(w), Some(first)) = (wrap, lines.iter().find(|l| !l.text.is_empty())) {
         log.note(first.span(), "wrap", || {
@@ -332,7 +363,7 @@ pub(crate) fn layout<'a>(lines: &[Line<'a>], log: &mut Log) -> Layout<'a> {
         }
         let mut b = Block::one(l);
         let mut last = i;
-        while let Some((j, skipped)) = next_line(lines, &furn, last, wrap.is_some()) {
+        while let Some((j, skipped)) = next_line(lines, &furn, &feeds, last, wrap.is_some()) {
             let Some((upto, why)) = join(&b, lines, &furn, last, j, skipped, wrap) else {
                 break;
             };
@@ -363,7 +394,13 @@ pub(crate) fn layout<'a>(lines: &[Line<'a>], log: &mut Log) -> Layout<'a> {
 /// The next line after `k` that could continue it: the next non-blank line, past furniture,
 /// and past blank lines only where a page break stands between (wrapped text) or one blank
 /// line alone (web text). Returns it and the number of blank lines skipped.
-fn next_line(lines: &[Line<'_>], furn: &[bool], k: usize, wrapped: bool) -> Option<(usize, usize)> {
+fn next_line(
+    lines: &[Line<'_>],
+    furn: &[bool],
+    feeds: &[bool],
+    k: usize,
+    wrapped: bool,
+) -> Option<(usize, usize)> {
     let mut blanks = 0;
     let mut page_break = false;
     let mut j = k + 1;
@@ -373,7 +410,7 @@ fn next_line(lines: &[Line<'_>], furn: &[bool], k: usize, wrapped: bool) -> Opti
         } else if lines[j].text.is_empty() {
             blanks += 1;
         } else {
-            if lines[j].raw.contains('\u{c}') {
+            if feeds[j] {
                 page_break = true;
             }
             let ok = blanks == 0 || blanks == 1 || (wrapped && page_break && blanks <= 3);
@@ -397,14 +434,18 @@ fn join(
 ) -> Option<(usize, &'static str)> {
     let prev: &str = &b.text;
     let next = lines[j].text;
-    let next_marker = marker(next).is_some();
-    // a numbering marker alone on its line, its text on the next
-    if let Some(m) = marker(b.body()) {
-        if m.len == b.body().len() && !b.is_joined() && !next_marker && blanks <= 1 {
-            return Some((
-                j,
-                "a numbering marker alone on its line takes the text after it",
-            ));
+    // computed only when a rule needs it: most lines are tried against rules that their first
+    // or last bytes turn away
+    let next_marker = || marker(next).is_some();
+    // a numbering marker alone on its line, its text on the next (a marker is short)
+    if prev.len() <= 24 && !b.is_joined() && blanks <= 1 {
+        if let Some(m) = marker(b.body()) {
+            if m.len == b.body().len() && !next_marker() {
+                return Some((
+                    j,
+                    "a numbering marker alone on its line takes the text after it",
+                ));
+            }
         }
     }
     // a mark that never opens a line
@@ -439,7 +480,8 @@ fn join(
         return Some((j, "a number and the 年/月/日 after it"));
     }
     // a bracket or quote left open, closed within a few short lines
-    if open_brackets(prev) > 0 && chars_le(prev, 200) && !next_marker {
+    // (fragments are short: a long line with a bracket open is a typo, not a fragment)
+    if prev.len() <= 120 && open_brackets(prev) > 0 && !next_marker() {
         let mut depth_text = prev.to_string();
         let mut m = j;
         let mut taken = 0;
@@ -473,7 +515,7 @@ fn join(
         let nw = width(next);
         let full = lw + 5 >= w;
         let next_full = nw + 2 >= w;
-        if full && !next_marker && !is_break_line(next) {
+        if full && !next_marker() && !is_break_line(next) {
             if !ends_sentence(last_piece) {
                 return Some((j, "the line fills the wrap width and its sentence goes on"));
             }
@@ -494,7 +536,7 @@ fn tail_date(s: &str) -> &str {
         .char_indices()
         .rev()
         .take_while(|(_, c)| {
-            c.is_ascii_digit() || ('０'..='９').contains(c) || "年月日".contains(*c)
+            c.is_ascii_digit() || ('０'..='９').contains(c) || matches!(*c, '年' | '月' | '日')
         })
         .last()
         .map_or(s.len(), |(i, _)| i);

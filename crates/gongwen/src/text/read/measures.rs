@@ -17,7 +17,9 @@
 use super::explain::Log;
 use super::tree::push_paragraph;
 use crate::model::{Heading, Node, NodeKind, Paragraph, Span};
-use crate::text::rules::{chars, heading_end_within, is_inline_enumeration, opens_running_text};
+use crate::text::rules::{
+    chars, chars_ge, heading_end_within, is_inline_enumeration, opens_running_text,
+};
 use std::collections::HashMap;
 
 /// Words that end a sentence leading into what follows (`重点包括：`), not a heading: the
@@ -44,45 +46,31 @@ const LEAD_INTO_LIST: &[&str] = &[
 
 /// Why a heading-like first sentence is not a run-in heading, or `None` when it reads as one.
 pub(crate) fn not_a_heading(head: &str, c: char) -> Option<&'static str> {
-    let n = chars(head);
-    // marks inside quotes and brackets belong to a name, not to the sentence
-    let outside = outside_quotes(head);
-    // names in quotes (「打响“三大品牌”」) lengthen a heading without making it a clause
-    let quoted = n - outside.len();
-    if chars(&crate::text::rules::unspace(head)) < 4 || n > 36 || n - quoted > 30 {
+    not_a_heading_shaped(head, c, &Shape::of(head))
+}
+
+/// [`not_a_heading`] with the sentence's [`Shape`] counted already.
+fn not_a_heading_shaped(head: &str, c: char, shape: &Shape) -> Option<&'static str> {
+    if shape.chars - shape.spaces < 4 || shape.chars > 36 || shape.outside > 30 {
         return Some("its first sentence is not 4 to 30 characters long (names in quotes aside)");
     }
-    let commas: Vec<usize> = outside
-        .iter()
-        .filter(|(_, c)| matches!(c, '，' | ','))
-        .map(|(i, _)| *i)
-        .collect();
-    if commas.len() > 1 {
+    if shape.commas > 1 {
         return Some("its first sentence has clauses");
     }
-    if let Some(&k) = commas.first() {
-        let before = outside.iter().filter(|(i, _)| *i < k).count();
-        let after = outside.iter().filter(|(i, _)| *i > k).count();
-        if before < 5 || after < 5 {
-            return Some("its first sentence opens or ends with a short phrase (an adverbial, a frame, a couplet)");
-        }
+    if shape.commas == 1 && (shape.before_comma < 5 || shape.outside - shape.before_comma - 1 < 5) {
+        return Some("its first sentence opens or ends with a short phrase (an adverbial, a frame, a couplet)");
     }
-    if outside.iter().any(|(_, c)| matches!(c, ';' | '；')) {
+    if shape.semicolon {
         return Some("its first sentence lists");
     }
-    // statistics: a percentage or a decimal figure
-    let cs: Vec<char> = head.chars().collect();
-    let decimal = cs
-        .windows(3)
-        .any(|w| w[0].is_ascii_digit() && matches!(w[1], '.' | '．') && w[2].is_ascii_digit());
-    if decimal || head.contains(['%', '％', '‰']) {
+    if shape.figures {
         return Some("its first sentence states figures");
     }
     if is_inline_enumeration(head) {
         return Some("it is an enumeration (一是, ——)");
     }
     // a copula (`X是Y`) makes a statement, not a heading (`一是` is an enumeration, above)
-    if outside.iter().any(|(_, c)| *c == '是') {
+    if shape.copula {
         return Some("its first sentence is a statement (X是Y)");
     }
     if head.starts_with(['《', '（', '(', '【']) {
@@ -100,19 +88,60 @@ pub(crate) fn not_a_heading(head: &str, c: char) -> Option<&'static str> {
     None
 }
 
-/// The characters of `s` outside quotes and brackets, with their offsets.
-fn outside_quotes(s: &str) -> Vec<(usize, char)> {
-    let mut depth = 0i32;
-    let mut out = Vec::new();
-    for (i, c) in s.char_indices() {
-        match c {
-            '“' | '《' | '（' | '(' | '「' | '‘' => depth += 1,
-            '”' | '》' | '）' | ')' | '」' | '’' => depth = (depth - 1).max(0),
-            _ if depth == 0 => out.push((i, c)),
-            _ => {}
+/// What the rules ask of a heading sentence, counted in one pass: characters, white space,
+/// characters outside quotes and brackets (marks inside them belong to a name), the commas and
+/// semicolons among those, the characters before the first comma, a copula `是` outside quotes,
+/// figures (a percentage, a decimal number).
+#[derive(Debug, Default)]
+struct Shape {
+    chars: usize,
+    spaces: usize,
+    outside: usize,
+    commas: usize,
+    before_comma: usize,
+    semicolon: bool,
+    copula: bool,
+    figures: bool,
+}
+
+impl Shape {
+    fn of(s: &str) -> Shape {
+        let mut sh = Shape::default();
+        let mut depth = 0i32;
+        let mut prev: [char; 2] = [' ', ' '];
+        for c in s.chars() {
+            sh.chars += 1;
+            if crate::text::rules::is_space(c) {
+                sh.spaces += 1;
+            }
+            match c {
+                '“' | '《' | '（' | '(' | '「' | '‘' => depth += 1,
+                '”' | '》' | '）' | ')' | '」' | '’' => depth = (depth - 1).max(0),
+                _ if depth == 0 => {
+                    match c {
+                        '，' | ',' => {
+                            if sh.commas == 0 {
+                                sh.before_comma = sh.outside;
+                            }
+                            sh.commas += 1;
+                        }
+                        ';' | '；' => sh.semicolon = true,
+                        '是' => sh.copula = true,
+                        _ => {}
+                    }
+                    sh.outside += 1;
+                }
+                _ => {}
+            }
+            if matches!(c, '%' | '％' | '‰')
+                || c.is_ascii_digit() && matches!(prev[1], '.' | '．') && prev[0].is_ascii_digit()
+            {
+                sh.figures = true;
+            }
+            prev = [prev[1], c];
         }
+        sh
     }
-    out
 }
 
 /// A paragraph that only exclaims or addresses (`各位代表！`): it ends a series.
@@ -121,8 +150,9 @@ fn is_exclamation(p: &Paragraph) -> bool {
     (t.ends_with('！') || t.ends_with('!')) && chars(t) <= 12
 }
 
-/// The run-in heading of a paragraph, if its shape is one: where it ends and with what.
-pub(crate) fn candidate(p: &Paragraph) -> Option<(usize, char)> {
+/// The run-in heading of a paragraph, if its shape is one: where it ends, with what, and its
+/// length outside quotes (what the series compares).
+fn candidate(p: &Paragraph) -> Option<(usize, char, usize)> {
     let (i, c) = heading_end_within(&p.text, 36)?;
     if !matches!(c, '。' | '：') {
         return None;
@@ -131,12 +161,15 @@ pub(crate) fn candidate(p: &Paragraph) -> Option<(usize, char)> {
     let after = p.text[i + c.len_utf8()..].trim();
     // the body of a measure is running text: a sentence, or a long phrase (not a name after a
     // label, as in a roster's `主任：……`)
-    if chars(after) < 4
-        || !after.contains(['。', '，', '；', '！', '？', '、']) && chars(after) < 20
+    if !chars_ge(after, 4)
+        || !chars_ge(after, 20) && !after.contains(['。', '，', '；', '！', '？', '、'])
     {
         return None;
     }
-    not_a_heading(head, c).is_none().then_some((i, c))
+    let shape = Shape::of(head);
+    not_a_heading_shaped(head, c, &shape)
+        .is_none()
+        .then_some((i, c, shape.outside))
 }
 
 /// A paragraph that opens with a run-in heading ending at byte `i` with `c`, as a measure;
@@ -178,24 +211,18 @@ fn to_measure(mut p: Paragraph, i: usize, c: char) -> Node {
 /// headings of the candidates in `others`, which are uniform (two or more, within a third of
 /// their median): its length, the median, and how many others.
 fn out_of_proportion(
-    paragraphs: &[Paragraph],
-    cands: &[Option<(usize, char)>],
+    cands: &[Option<(usize, char, usize)>],
     k: usize,
     others: std::ops::Range<usize>,
 ) -> Option<(usize, usize, usize)> {
-    let bare = |p: &Paragraph, i: usize| outside_quotes(&p.text[..i]).len();
-    let lens: Vec<usize> = paragraphs[others.clone()]
-        .iter()
-        .zip(&cands[others])
-        .filter_map(|(p, c)| c.map(|(i, _)| bare(p, i)))
-        .collect();
+    let lens: Vec<usize> = cands[others].iter().flatten().map(|c| c.2).collect();
     if lens.len() < 2 {
         return None;
     }
     let mut sorted = lens.clone();
     sorted.sort_unstable();
     let median = sorted[sorted.len() / 2];
-    let own = bare(&paragraphs[k], cands[k]?.0);
+    let own = cands[k]?.2;
     let tolerance = 2.max(median / 3);
     (2 * own >= 3 * median + 2 && lens.iter().all(|l| l.abs_diff(median) <= tolerance)).then_some((
         own,
@@ -239,7 +266,7 @@ fn split(
         // fewer than two paragraphs that could open a measure: never a series
         return (paragraphs, Vec::new());
     }
-    let mut cands: Vec<Option<(usize, char)>> = paragraphs
+    let mut cands: Vec<Option<(usize, char, usize)>> = paragraphs
         .iter()
         .enumerate()
         .map(|(k, p)| if k < skip { None } else { candidate(p) })
@@ -247,19 +274,23 @@ fn split(
     // headings a web page broke out of their paragraphs (found by the body stage: a heading
     // sentence alone on its line above its paragraph) are measures by their layout: where two
     // or more stand in a container, they are its measures, each with the paragraph under it
-    let strong_at: Vec<bool> = paragraphs
-        .iter()
-        .enumerate()
-        .map(|(k, p)| {
-            k >= skip
-                && !p.span.is_empty()
-                && strong.get(&p.span.offset).is_some_and(|next| {
-                    paragraphs
-                        .get(k + 1)
-                        .is_some_and(|q| q.span.offset == next.offset)
-                })
-        })
-        .collect();
+    let strong_at: Vec<bool> = if strong.is_empty() {
+        Vec::new()
+    } else {
+        paragraphs
+            .iter()
+            .enumerate()
+            .map(|(k, p)| {
+                k >= skip
+                    && !p.span.is_empty()
+                    && strong.get(&p.span.offset).is_some_and(|next| {
+                        paragraphs
+                            .get(k + 1)
+                            .is_some_and(|q| q.span.offset == next.offset)
+                    })
+            })
+            .collect()
+    };
     if strong_at.iter().filter(|s| **s).count() >= 2 {
         let mut intro = Vec::new();
         let mut out: Vec<Node> = Vec::new();
@@ -287,9 +318,7 @@ fn split(
     // one of the first two paragraphs under a heading alone on its line: a lead-in when its
     // heading sentence is half again as long as the uniform series after it
     if alone && first <= skip + 1 {
-        if let Some((own, median, n)) =
-            out_of_proportion(&paragraphs, &cands, first, first + 1..cands.len())
-        {
+        if let Some((own, median, n)) = out_of_proportion(&cands, first, first + 1..cands.len()) {
             log.note(paragraphs[first].span, "lead-in", || {
                 format!(
                     "read as the lead-in, not a measure: its opening sentence has {own} characters where the {n} run-in headings after it have about {median}"
@@ -306,9 +335,7 @@ fn split(
     // uniform series before it, introduces them rather than closing the series
     if let Some(last) = cands.iter().rposition(Option::is_some) {
         if trailing_intro && last > first && last + 1 == paragraphs.len() {
-            if let Some((own, median, n)) =
-                out_of_proportion(&paragraphs, &cands, last, first..last)
-            {
+            if let Some((own, median, n)) = out_of_proportion(&cands, last, first..last) {
                 log.note(paragraphs[last].span, "lead-in", || {
                     format!(
                         "read as the lead-in of what follows, not a measure: its opening sentence has {own} characters where the {n} run-in headings before it have about {median}"
@@ -354,6 +381,10 @@ fn split(
         return (paragraphs, Vec::new());
     }
     let why = format!("a short run-in heading, one of {count} in a series of {span} paragraphs");
+    let cands = cands
+        .into_iter()
+        .map(|c| c.map(|(i, ch, _)| (i, ch)))
+        .collect();
     series(paragraphs, cands, &why, log)
 }
 

@@ -14,7 +14,6 @@ use super::explain::Log;
 use super::tree::rank;
 use crate::model::{Diagnostic, Node, NodeKind, Paragraph, Severity, Span};
 use crate::text::rules::{chars, chars_le};
-use std::collections::HashMap;
 
 /// Why a run is kept as text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,20 +74,28 @@ pub(crate) fn lists(
 }
 
 fn walk_lists(nodes: &[Node], out: &mut Vec<(Span, ListKind, usize, usize)>) {
-    let mut by_rank: HashMap<u8, Vec<&Node>> = HashMap::new();
+    // a list of names is items or subitems, one line each, short and without a sentence; one
+    // member that is not settles it for the run of its rank
+    let mut runs = [0usize; 7];
+    let mut spoilt = [false; 7];
     for n in nodes.iter().filter(|n| n.num.is_some()) {
-        by_rank.entry(rank(n)).or_default().push(n);
+        let r = usize::from(rank(n));
+        runs[r] += 1;
+        if spoilt[r] {
+            continue;
+        }
+        let name = matches!(n.kind, NodeKind::Item | NodeKind::Subitem) && bare(n) && {
+            let t = own_text(n);
+            chars_le(&t, 24) && !t.contains(['。', '；', '！', '？', '：', ':', '，'])
+        };
+        spoilt[r] |= !name;
     }
-    for (_, run) in by_rank {
-        let names = run.len() >= 3
-            && run.iter().all(|n| {
-                let t = own_text(n);
-                matches!(n.kind, NodeKind::Item | NodeKind::Subitem)
-                    && bare(n)
-                    && chars_le(&t, 24)
-                    && !t.contains(['。', '；', '！', '？', '：', ':', '，'])
-            });
-        if names {
+    for r in 0..runs.len() {
+        if runs[r] >= 3 && !spoilt[r] {
+            let run: Vec<&Node> = nodes
+                .iter()
+                .filter(|n| n.num.is_some() && usize::from(rank(n)) == r)
+                .collect();
             for n in &run {
                 out.push((n.span, ListKind::Names, run.len(), run[0].span.offset));
             }
@@ -101,14 +108,14 @@ fn walk_lists(nodes: &[Node], out: &mut Vec<(Span, ListKind, usize, usize)>) {
 
 /// Numbering diagnostics over the whole body, in document order: within each container, each
 /// style's run must count 1, 2, 3 … or continue the run of the same style before it.
-pub(crate) fn numbering(nodes: &[Node], last: &mut HashMap<u8, u32>, out: &mut Vec<Diagnostic>) {
-    let mut prev: HashMap<u8, u32> = HashMap::new();
+pub(crate) fn numbering(nodes: &[Node], last: &mut [Option<u32>; 7], out: &mut Vec<Diagnostic>) {
+    let mut prev: [Option<u32>; 7] = [None; 7];
     for n in nodes {
         let Some(num) = &n.num else {
             numbering(&n.children, last, out);
             continue;
         };
-        let r = rank(n);
+        let r = usize::from(rank(n));
         let kind = n.kind.as_str();
         let t = num.text.as_str();
         let v = num.value;
@@ -122,38 +129,37 @@ pub(crate) fn numbering(nodes: &[Node], last: &mut HashMap<u8, u32>, out: &mut V
             message,
             span,
         };
-        let d = match prev.get(&r) {
-            Some(&p) if v == p => Some(diag(
+        let d = match prev[r] {
+            Some(p) if v == p => Some(diag(
                 "numbering-repeat",
                 Severity::Error,
                 format!("{kind} `{t}` repeats the number of the {kind} before it"),
             )),
-            Some(&p) if v < p => Some(diag(
+            Some(p) if v < p => Some(diag(
                 "numbering-order",
                 Severity::Warning,
                 format!("{kind} `{t}` comes after number {p}: numbering goes backwards"),
             )),
-            Some(&p) if v > p + 1 => Some(diag(
+            Some(p) if v > p + 1 => Some(diag(
                 "numbering-gap",
                 Severity::Warning,
                 format!("{kind} `{t}` follows number {p}: expected {}", p + 1),
             )),
             Some(_) => None,
             // first of its style here: 1, or continuing the numbering of the container before
-            None if v == 1 || last.get(&r).is_some_and(|&p| v == p + 1) => None,
+            None if v == 1 || last[r].is_some_and(|p| v == p + 1) => None,
             None => Some(diag(
                 "numbering-gap",
                 Severity::Warning,
                 format!(
                     "{kind} `{t}` is the first of its level here: expected 1{}",
-                    last.get(&r)
-                        .map_or(String::new(), |p| format!(" or {} (continuing)", p + 1))
+                    last[r].map_or(String::new(), |p| format!(" or {} (continuing)", p + 1))
                 ),
             )),
         };
         out.extend(d);
-        prev.insert(r, v);
-        last.insert(r, v);
+        prev[r] = Some(v);
+        last[r] = Some(v);
         numbering(&n.children, last, out);
     }
 }
@@ -191,42 +197,34 @@ pub(crate) fn list_note(span: Span, kind: ListKind, n: usize, first: bool) -> Di
 ///   most nodes of its kind in the document have a heading, it is a heading too: a report's
 ///   section headings are long.
 pub(crate) fn sibling_headings(nodes: &mut [Node], log: &mut Log) {
-    fn count(ns: &[Node], kind: NodeKind, with: &mut usize, without: &mut usize) {
-        for n in ns {
-            if n.kind == kind && n.num.is_some() {
-                if n.heading.is_some() {
-                    *with += 1;
-                } else {
-                    *without += 1;
-                }
-            }
-            count(&n.children, kind, with, without);
-        }
-    }
     fn minority(with: usize, without: usize) -> bool {
         with + without >= 4 && without_most(with, without)
     }
     fn without_most(with: usize, without: usize) -> bool {
         without * 3 >= (with + without) * 2
     }
-    fn globals(nodes: &[Node]) -> HashMap<NodeKind, (usize, usize)> {
-        let mut global = HashMap::new();
-        for kind in [
-            NodeKind::Part,
-            NodeKind::Section,
-            NodeKind::Item,
-            NodeKind::Subitem,
-        ] {
-            let (mut with, mut without) = (0, 0);
-            count(nodes, kind, &mut with, &mut without);
-            global.insert(kind, (with, without));
+    fn globals(nodes: &[Node]) -> Counts {
+        fn walk(ns: &[Node], out: &mut Counts) {
+            for n in ns {
+                if n.num.is_some() {
+                    let e = &mut out[slot(n.kind)];
+                    if n.heading.is_some() {
+                        e.0 += 1;
+                    } else {
+                        e.1 += 1;
+                    }
+                }
+                walk(&n.children, out);
+            }
         }
-        global
+        let mut out = Counts::default();
+        walk(nodes, &mut out);
+        out
     }
-    fn drop_walk(ns: &mut [Node], global: &HashMap<NodeKind, (usize, usize)>, log: &mut Log) {
-        let mut local: HashMap<NodeKind, (usize, usize)> = HashMap::new();
+    fn drop_walk(ns: &mut [Node], global: &Counts, log: &mut Log) {
+        let mut local = Counts::default();
         for n in ns.iter().filter(|n| n.num.is_some()) {
-            let e = local.entry(n.kind).or_default();
+            let e = &mut local[slot(n.kind)];
             if n.heading.is_some() {
                 e.0 += 1;
             } else {
@@ -234,11 +232,11 @@ pub(crate) fn sibling_headings(nodes: &mut [Node], log: &mut Log) {
             }
         }
         for n in ns.iter_mut() {
-            let (w, wo) = local.get(&n.kind).copied().unwrap_or_default();
+            let (w, wo) = local[slot(n.kind)];
             let drop = if w + wo >= 3 {
                 without_most(w, wo)
             } else {
-                let (gw, gwo) = global.get(&n.kind).copied().unwrap_or_default();
+                let (gw, gwo) = global[slot(n.kind)];
                 wo > 0 && minority(gw, gwo)
             };
             if drop && n.num.is_some() && n.heading.as_ref().is_some_and(|h| h.end.is_some()) {
@@ -267,10 +265,10 @@ pub(crate) fn sibling_headings(nodes: &mut [Node], log: &mut Log) {
             .filter(|p| p.span.line == n.span.line)?;
         crate::text::rules::long_heading(&p.text)
     }
-    fn promote_walk(ns: &mut [Node], global: &HashMap<NodeKind, (usize, usize)>, log: &mut Log) {
-        let mut local: HashMap<NodeKind, (usize, usize)> = HashMap::new();
+    fn promote_walk(ns: &mut [Node], global: &Counts, log: &mut Log) {
+        let mut local = Counts::default();
         for n in ns.iter().filter(|n| n.num.is_some()) {
-            let e = local.entry(n.kind).or_default();
+            let e = &mut local[slot(n.kind)];
             e.1 += 1;
             if n.heading.is_some() || long_candidate(n).is_some() {
                 e.0 += 1;
@@ -278,8 +276,8 @@ pub(crate) fn sibling_headings(nodes: &mut [Node], log: &mut Log) {
         }
         for n in ns.iter_mut() {
             if let Some((i, c)) = long_candidate(n) {
-                let (shaped, all) = local.get(&n.kind).copied().unwrap_or_default();
-                let (gw, gwo) = global.get(&n.kind).copied().unwrap_or_default();
+                let (shaped, all) = local[slot(n.kind)];
+                let (gw, gwo) = global[slot(n.kind)];
                 if shaped * 3 >= all * 2 && gw >= gwo && gw > 0 {
                     let p = n.paragraphs.remove(0);
                     let head = p.text[..i].to_string();
@@ -320,6 +318,20 @@ pub(crate) fn sibling_headings(nodes: &mut [Node], log: &mut Log) {
     drop_walk(nodes, &globals(nodes), log);
     let global = globals(nodes);
     promote_walk(nodes, &global, log);
+}
+
+/// Nodes with and without a heading, by kind ([`slot`]).
+type Counts = [(usize, usize); 5];
+
+/// The index of a kind in [`Counts`].
+fn slot(kind: NodeKind) -> usize {
+    match kind {
+        NodeKind::Part => 0,
+        NodeKind::Section => 1,
+        NodeKind::Item => 2,
+        NodeKind::Subitem => 3,
+        NodeKind::Measure => 4,
+    }
 }
 
 /// Puts a node's heading back into its first paragraph.
