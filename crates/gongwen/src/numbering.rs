@@ -171,12 +171,12 @@ pub fn marker(s: &str) -> Option<Marker> {
         }
         let mark = rest.chars().next()?;
         let ok = mark == '、'
-            // `一．` / `一.` followed by text, not by a digit (`一.5` is no marker)
+            // `一．` / `一.` followed by text or the line end, not by a digit (`一.5` is no marker)
             || matches!(mark, '．' | '.')
                 && rest[mark.len_utf8()..]
                     .chars()
                     .next()
-                    .is_some_and(|c| digit(c).is_none() && !c.is_ascii_punctuation());
+                    .is_none_or(|c| digit(c).is_none() && !c.is_ascii_punctuation());
         if !ok {
             return None;
         }

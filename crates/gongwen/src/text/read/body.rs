@@ -151,7 +151,10 @@ impl Reader<'_, '_> {
             let cut = t.rfind(['。', '！', '？'])? + '。'.len_utf8();
             let last = &t[cut..];
             let nt = self.text(next);
+            // a heading stuck to the paragraph before it is one phrase (a comma would make it
+            // the paragraph's own last sentence)
             (chars_le(last, 36)
+                && !last.contains(['，', ','])
                 && measures::not_a_heading(last, '。').is_none()
                 && chars_ge(nt, 60)
                 && chars(nt) >= 2 * chars(last).max(12))
@@ -166,7 +169,7 @@ impl Reader<'_, '_> {
             // a heading sentence alone on its line, with its paragraph on the next: the measures
             // stage takes the pair as one measure where two or more stand in a container
             let mut cut = None;
-            let mut joined = (pairs >= 3 && split_heading(i)).then(|| ks[i + 1]);
+            let mut joined = (pairs >= 2 && split_heading(i)).then(|| ks[i + 1]);
             if joined.is_none() {
                 if let Some(c) = trailing_heading(i) {
                     cut = Some(c);

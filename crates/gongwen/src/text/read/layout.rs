@@ -136,6 +136,15 @@ fn width(s: &str) -> usize {
     s.len() - cont / 2
 }
 
+/// The width of a line as printed: its indent counts, its trailing white space does not.
+fn printed_width(l: &Line<'_>) -> usize {
+    width(
+        l.raw
+            .trim_end_matches(is_space)
+            .trim_start_matches(['\u{feff}', '\u{c}']),
+    )
+}
+
 /// `— 3 —`, `-3-`, `－12－`, `第 3 页`, `第3页 共10页`, `3 / 10`, `Page 3`: a page number.
 pub(crate) fn is_page_number(t: &str) -> bool {
     // most lines open with a character no page number opens with
@@ -201,9 +210,15 @@ fn furniture(lines: &[Line<'_>], feeds: &[bool], log: &mut Log) -> Vec<bool> {
     let pages = out.iter().filter(|x| **x).count();
     let breaks = pages + feeds.iter().filter(|x| **x).count();
     if pages > 0 && pages < 2 {
-        // one page-number-like line in a whole text is a line of text
+        // one page-number-like line in a whole text is a line of text (`3/10` in a table),
+        // unless it is framed as only page numbers are (`— 1 —`, `第 1 页`: a page of one)
+        let framed = |t: &str| {
+            let t = t.trim_matches(is_space);
+            t.ends_with('页') || t.ends_with(['-', '－', '—', '–', '‐', '─', '_', '~', '～', '·'])
+        };
         for (k, f) in out.iter_mut().enumerate() {
             if *f
+                && !framed(lines[k].text)
                 && !feeds[k.saturating_sub(3)..(k + 4).min(n)]
                     .iter()
                     .any(|x| *x)
@@ -228,7 +243,16 @@ fn furniture(lines: &[Line<'_>], feeds: &[bool], log: &mut Log) -> Vec<bool> {
         };
         let mut counts: std::collections::HashMap<&str, Vec<usize>> = Default::default();
         for (k, l) in lines.iter().enumerate() {
-            if !l.text.is_empty() && !out[k] && chars_le(l.text, 40) && near(k) {
+            // a head has words: two letters or ideographs at least (a `。` carried over a page
+            // break stands there as often, and is text)
+            let words = l
+                .text
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .take(2)
+                .count()
+                == 2;
+            if words && !out[k] && chars_le(l.text, 40) && near(k) {
                 counts.entry(l.text).or_default().push(k);
             }
         }
@@ -249,17 +273,70 @@ fn furniture(lines: &[Line<'_>], feeds: &[bool], log: &mut Log) -> Vec<bool> {
     out
 }
 
+/// A row of a table: three cells or more, set apart by wide gaps (an ideographic space, a tab,
+/// two spaces or more). Single spaces, as around the figures of `2025 年 3 月`, are no gap.
+fn is_row(t: &str) -> bool {
+    let mut gaps = 0;
+    let mut run = 0usize;
+    let mut wide = false;
+    for c in t.chars() {
+        if is_space(c) || c == '\t' {
+            run += 1;
+            wide |= c != ' ';
+        } else {
+            if wide || run >= 2 {
+                gaps += 1;
+            }
+            run = 0;
+            wide = false;
+        }
+    }
+    gaps >= 2
+}
+
+/// What the text shows of a printed page: the width it is wrapped at, whether an indent opens
+/// a paragraph, whether page furniture (numbers, form feeds) shows pages.
+#[derive(Debug, Clone, Copy, Default)]
+struct Print {
+    width: Option<usize>,
+    /// The widest line of a page (up to 250 columns), where no width is shown.
+    widest: usize,
+    /// Most lines start at the margin and a few are indented: those open paragraphs.
+    indents: bool,
+    paged: bool,
+}
+
+/// True for a line that starts with white space (after a byte order mark or a form feed).
+fn indented(l: &Line<'_>) -> bool {
+    l.raw
+        .trim_start_matches(['\u{feff}', '\u{c}'])
+        .starts_with(|c: char| is_space(c) || c == '\t')
+}
+
+/// True when three lines or more are indented and three or more are not: the indent is a
+/// paragraph's first line, not a margin every line has.
+fn indents_open_paragraphs(lines: &[Line<'_>], furn: &[bool]) -> bool {
+    let (mut text, mut indents) = (0, 0);
+    for (l, f) in lines.iter().zip(furn) {
+        if !*f && !l.text.is_empty() {
+            text += 1;
+            indents += usize::from(indented(l));
+        }
+    }
+    indents >= 3 && text - indents >= 3
+}
+
 /// The width a hard-wrapped text is wrapped at: most long lines share it (within a character)
 /// and few lines are longer. `None` for text laid out one paragraph to a line.
-fn wrap_width(lines: &[Line<'_>], furniture: &[bool]) -> Option<usize> {
+fn wrap_width(lines: &[Line<'_>], furniture: &[bool], paged: bool) -> Option<usize> {
     let widths: Vec<usize> = lines
         .iter()
         .zip(furniture)
         .filter(|(l, f)| !**f && !l.text.is_empty())
-        .map(|(l, _)| width(l.text))
+        .map(|(l, _)| printed_width(l))
         .filter(|w| *w >= 20)
         .collect();
-    if widths.len() < 12 {
+    if widths.len() < 6 {
         return None;
     }
     let mut hist: std::collections::BTreeMap<usize, usize> = Default::default();
@@ -286,8 +363,16 @@ fn wrap_width(lines: &[Line<'_>], furniture: &[bool]) -> Option<usize> {
         .max_by_key(|(w, c)| (**c, **w))
         .map_or(w, |(w, _)| *w);
     let longer = widths.iter().filter(|x| **x > w + 2).count();
-    (w >= 30 && band * 10 >= widths.len() * 3 && band >= 6 && longer * 10 <= widths.len())
-        .then_some(w)
+    // six lines or more at the width, a third of the long lines, show it, with a few lines
+    // longer (a line of Latin letters, a table); four (a notice of one page) where no line at
+    // all is longer, as in no text laid out a paragraph to a line; four where page numbers
+    // show printed pages, whatever else the pages hold (tables of rows)
+    let third = band * 10 >= widths.len() * 3;
+    let few_longer = longer * 10 <= widths.len();
+    let shown = band >= 6 && third && few_longer
+        || band >= 4 && third && longer == 0
+        || band >= 4 && paged && few_longer;
+    (w >= 30 && shown).then_some(w)
 }
 
 /// True for a date in pieces: digits, 年, 月, 日 and nothing else, short.
@@ -340,10 +425,27 @@ pub(crate) fn layout<'a>(lines: &[Line<'a>], log: &mut Log) -> Layout<'a> {
         vec![false; n]
     };
     let furn = furniture(lines, &feeds, log);
-    let wrap = wrap_width(lines, &furn);
-    if let (Some(w), Some(first)) = (wrap, lines.iter().find(|l| !l.text.is_empty())) {
+    let paged = furn.iter().any(|f| *f) || any_feed;
+    let widest = lines
+        .iter()
+        .zip(&furn)
+        .filter(|(_, f)| !**f)
+        .map(|(l, _)| printed_width(l))
+        .filter(|w| *w <= 250)
+        .max()
+        .unwrap_or(0);
+    let print = Print {
+        width: wrap_width(lines, &furn, paged),
+        widest,
+        indents: indents_open_paragraphs(lines, &furn),
+        paged,
+    };
+    if let (Some(w), Some(first)) = (print.width, lines.iter().find(|l| !l.text.is_empty())) {
         log.note(first.span(), "wrap", || {
-            format!("most long lines are {w} columns wide: the text is hard-wrapped, lines that fill the width run on")
+            format!(
+                "most long lines are {w} columns wide: the text is hard-wrapped, lines that fill the width run on{}",
+                if print.indents { " unless the next line is indented (a paragraph's first line)" } else { "" }
+            )
         });
     }
     let mut blocks: Vec<Block<'a>> = Vec::with_capacity(n);
@@ -363,8 +465,9 @@ pub(crate) fn layout<'a>(lines: &[Line<'a>], log: &mut Log) -> Layout<'a> {
         }
         let mut b = Block::one(l);
         let mut last = i;
-        while let Some((j, skipped)) = next_line(lines, &furn, &feeds, last, wrap.is_some()) {
-            let Some((upto, why)) = join(&b, lines, &furn, last, j, skipped, wrap) else {
+        while let Some((j, skipped)) = next_line(lines, &furn, &feeds, last, print.width.is_some())
+        {
+            let Some((upto, why)) = join(&b, lines, &furn, last, j, skipped, print) else {
                 break;
             };
             for k in last + 1..=upto {
@@ -430,7 +533,7 @@ fn join(
     k: usize,
     j: usize,
     blanks: usize,
-    wrap: Option<usize>,
+    print: Print,
 ) -> Option<(usize, &'static str)> {
     let prev: &str = &b.text;
     let next = lines[j].text;
@@ -457,8 +560,8 @@ fn join(
     {
         return Some((j, "it opens with a mark that never opens a line"));
     }
-    // a date in pieces
-    if blanks == 0
+    // a date in pieces (a web page may set each piece apart as it sets paragraphs apart)
+    if blanks <= 1
         && date_piece(next)
         && !tail_date(prev).is_empty()
         && date_so_far(tail_date(prev))
@@ -468,7 +571,7 @@ fn join(
             return Some((j, "a date in pieces"));
         }
     }
-    if blanks == 0
+    if blanks <= 1
         && prev.ends_with(|c: char| c.is_ascii_digit())
         && next.starts_with(['年', '月', '日'])
         && date_so_far(&format!(
@@ -508,14 +611,54 @@ fn join(
             m += 1;
         }
     }
+    // a row of a table (cells set apart by wide gaps) neither continues nor is continued
+    let rows = is_row(lines[k].text) || is_row(next);
+    // printed pages whose paragraphs open indented: a paragraph runs on over lines at the
+    // margin while its lines are as wide as the widest and its sentence goes on (a page of a
+    // few lines shows no width of its own)
+    if print.indents
+        && (print.paged || print.width.is_some())
+        && blanks == 0
+        && printed_width(&lines[k]) + 5 >= print.width.unwrap_or(print.widest)
+        && indented(&b.line)
+        && !indented(&lines[j])
+        && !ends_sentence(lines[k].text)
+        && !rows
+        && !next_marker()
+        && !is_break_line(next)
+    {
+        return Some((
+            j,
+            "the paragraph opens indented and this line, at the margin, goes on with its sentence",
+        ));
+    }
     // hard-wrapped text
-    if let Some(w) = wrap {
+    if let Some(w) = print.width {
+        let indents = print.indents;
         let last_piece = lines[k].text;
-        let lw = width(last_piece);
+        // the last line as printed, its indent included (an indented first line can fill the
+        // width); the next one without its indent (a new paragraph's first line is indented)
+        let lw = printed_width(&lines[k]);
         let nw = width(next);
         let full = lw + 5 >= w;
         let next_full = nw + 2 >= w;
-        if full && !next_marker() && !is_break_line(next) {
+        // a block that is one whole parenthesis (an adoption line, a note) is complete
+        let parenthesis = prev.starts_with(['（', '('])
+            && prev.ends_with(['）', ')'])
+            && open_brackets(prev) == 0;
+        // a title that happens to fill the width ends before the adoption line or the note
+        // in brackets under it
+        let title_then_note =
+            next.starts_with(['（', '(']) && crate::text::rules::is_title_line(prev);
+        let opens_paragraph = indents && indented(&lines[j]);
+        if full
+            && !parenthesis
+            && !title_then_note
+            && !opens_paragraph
+            && !rows
+            && !next_marker()
+            && !is_break_line(next)
+        {
             if !ends_sentence(last_piece) {
                 return Some((j, "the line fills the wrap width and its sentence goes on"));
             }
@@ -543,17 +686,24 @@ fn tail_date(s: &str) -> &str {
     &s[start..]
 }
 
-/// True when the line after `j` is a date piece too (`202` / `5` / `年`).
+/// True when the line after `j` (past one blank line) is a date piece too (`202` / `5` / `年`).
 fn next_is_date_piece(lines: &[Line<'_>], j: usize) -> bool {
+    let after = if lines.get(j + 1).is_some_and(|l| l.text.is_empty()) {
+        j + 2
+    } else {
+        j + 1
+    };
     lines
-        .get(j + 1)
+        .get(after)
         .is_some_and(|l| date_piece(l.text) && l.text.starts_with(['年', '月', '日']))
 }
 
 /// Lines that end what comes before them in any layout: a table-of-contents heading, a title
-/// of a chapter (`第一章`), an attachment label.
+/// of a chapter (`第一章`), an attachment label, a document number.
 fn is_break_line(t: &str) -> bool {
-    crate::text::rules::is_law_heading(t) || crate::text::rules::attachment_label(t).is_some()
+    crate::text::rules::is_law_heading(t)
+        || crate::text::rules::attachment_label(t).is_some()
+        || crate::text::rules::doc_number(t).is_some()
 }
 
 #[cfg(test)]

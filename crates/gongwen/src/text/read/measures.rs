@@ -315,9 +315,9 @@ fn split(
     let Some(mut first) = cands.iter().position(Option::is_some) else {
         return (paragraphs, Vec::new());
     };
-    // one of the first two paragraphs under a heading alone on its line: a lead-in when its
+    // the first paragraph under a heading alone on its line: a lead-in when its
     // heading sentence is half again as long as the uniform series after it
-    if alone && first <= skip + 1 {
+    if alone && first == skip {
         if let Some((own, median, n)) = out_of_proportion(&cands, first, first + 1..cands.len()) {
             log.note(paragraphs[first].span, "lead-in", || {
                 format!(

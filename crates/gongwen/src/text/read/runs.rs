@@ -188,8 +188,13 @@ pub(crate) fn list_note(span: Span, kind: ListKind, n: usize, first: bool) -> Di
 
 /// Headings are a matter of siblings.
 ///
+/// - A numbered line that is one sentence (ending in 。, ；, ！ or ？) with nothing under it, no
+///   paragraph and no child, is a numbered point, body text, where it runs over clauses (a
+///   comma) or ends in `；`, and so are its bare siblings of that kind (a list of points). Bare
+///   short phrases alone (`（一）小型车辆涂装样图。`, the titles of figures) stay headings.
 /// - Where most numbered siblings of one parent (four or more) have no heading (their first
-///   sentence is body text), the few short first sentences among them are body text too. A
+///   sentence is body text), the few short first sentences among them are body text too (a
+///   lead-in ending in `：` with its points below stays a heading). A
 ///   parent with fewer numbered children of a kind goes by the whole document's siblings of
 ///   that kind.
 /// - Where a node's first sentence is too long for a heading on its own (up to 40 characters,
@@ -239,18 +244,22 @@ pub(crate) fn sibling_headings(nodes: &mut [Node], log: &mut Log) {
                 let (gw, gwo) = global[slot(n.kind)];
                 wo > 0 && minority(gw, gwo)
             };
-            if drop && n.num.is_some() && n.heading.as_ref().is_some_and(|h| h.end.is_some()) {
-                let heading = n
-                    .heading
-                    .as_ref()
-                    .map(|h| h.text.clone())
-                    .unwrap_or_default();
-                log.note(n.span, "heading-dropped", || {
-                    format!(
-                        "`{heading}` read as body text: most numbered siblings open with body text, not a heading"
-                    )
-                });
-                drop_heading(n);
+            // a lead-in ending in `：` with its points below stays the heading of its points
+            let lead_in = n
+                .heading
+                .as_ref()
+                .is_some_and(|h| h.end.as_deref() == Some("："))
+                && !n.children.is_empty();
+            if drop
+                && !lead_in
+                && n.num.is_some()
+                && n.heading.as_ref().is_some_and(|h| h.end.is_some())
+            {
+                drop_noted(
+                    n,
+                    log,
+                    "most numbered siblings open with body text, not a heading",
+                );
             }
             drop_walk(&mut n.children, global, log);
         }
@@ -263,7 +272,12 @@ pub(crate) fn sibling_headings(nodes: &mut [Node], log: &mut Log) {
             .paragraphs
             .first()
             .filter(|p| p.span.line == n.span.line)?;
-        crate::text::rules::long_heading(&p.text)
+        let (i, c) = crate::text::rules::long_heading(&p.text)?;
+        // a heading heads something: body text after it, or paragraphs or children under it
+        let after = !p.text[i + c.len_utf8()..]
+            .trim_matches(crate::text::rules::is_space)
+            .is_empty();
+        (after || n.paragraphs.len() > 1 || !n.children.is_empty()).then_some((i, c))
     }
     fn promote_walk(ns: &mut [Node], global: &Counts, log: &mut Log) {
         let mut local = Counts::default();
@@ -315,6 +329,65 @@ pub(crate) fn sibling_headings(nodes: &mut [Node], log: &mut Log) {
             promote_walk(&mut n.children, global, log);
         }
     }
+    fn sentence_walk(ns: &mut [Node], log: &mut Log) {
+        // a numbered sentence with nothing under it, no paragraph and no child
+        let bare = |n: &Node| {
+            n.num.is_some()
+                && n.paragraphs.is_empty()
+                && n.children.is_empty()
+                && n.heading.as_ref().is_some_and(|h| {
+                    !h.run_in && matches!(h.end.as_deref(), Some("。" | "；" | "！" | "？"))
+                })
+        };
+        // a numbered line that is all there is of its node and runs over clauses (a comma) or
+        // ends like an entry of an enumeration (；) is a point, whether read with a heading or
+        // not; its bare siblings of the same kind are points with it
+        let point = |n: &Node| {
+            let clauses = |t: &str| t.contains(['，', ',']) || t.ends_with('；');
+            n.num.is_some()
+                && n.children.is_empty()
+                && match (&n.heading, n.paragraphs.as_slice()) {
+                    (Some(h), []) => h.text.contains(['，', ',']) || h.end.as_deref() == Some("；"),
+                    (None, [p]) => clauses(&p.text),
+                    _ => false,
+                }
+        };
+        let mut kinds: Vec<NodeKind> = Vec::new();
+        for n in ns.iter() {
+            if point(n) && !kinds.contains(&n.kind) {
+                kinds.push(n.kind);
+            }
+        }
+        for n in ns.iter_mut() {
+            // a numbered paragraph that only leads in to the points below it (`……：`) is
+            // their heading, however long
+            let lead_in = n.heading.is_none()
+                && !n.children.is_empty()
+                && matches!(n.paragraphs.as_slice(), [p] if p.text.ends_with(['：', ':']) && chars_le(&p.text, 100));
+            if lead_in {
+                let p = n.paragraphs.remove(0);
+                let colon = p.text.chars().next_back().unwrap_or('：');
+                let text = p.text[..p.text.len() - colon.len_utf8()].to_string();
+                log.note(n.span, "lead-in-heading", || {
+                    format!("`{text}` is the heading of the points under it: a numbered lead-in that ends in `{colon}`")
+                });
+                n.heading = Some(crate::model::Heading {
+                    text,
+                    end: Some(colon.to_string()),
+                    run_in: false,
+                });
+            }
+            if bare(n) && kinds.contains(&n.kind) {
+                drop_noted(
+                    n,
+                    log,
+                    "a numbered sentence with nothing under it, among points that run over clauses, is a point, not a heading",
+                );
+            }
+            sentence_walk(&mut n.children, log);
+        }
+    }
+    sentence_walk(nodes, log);
     drop_walk(nodes, &globals(nodes), log);
     let global = globals(nodes);
     promote_walk(nodes, &global, log);
@@ -332,6 +405,19 @@ fn slot(kind: NodeKind) -> usize {
         NodeKind::Subitem => 3,
         NodeKind::Measure => 4,
     }
+}
+
+/// Puts a node's heading back into its first paragraph, with a decision saying why.
+fn drop_noted(n: &mut Node, log: &mut Log, why: &str) {
+    let heading = n
+        .heading
+        .as_ref()
+        .map(|h| h.text.clone())
+        .unwrap_or_default();
+    log.note(n.span, "heading-dropped", || {
+        format!("`{heading}` read as body text: {why}")
+    });
+    drop_heading(n);
 }
 
 /// Puts a node's heading back into its first paragraph.
