@@ -13,11 +13,11 @@ use std::process::ExitCode;
 mod exit {
     /// `check` found errors in the document, or `validate` in the AKN.
     pub const DIAGNOSTIC_ERRORS: u8 = 1;
-    /// Bad arguments (clap's own code).
-    pub const _USAGE: u8 = 2;
+    /// Bad arguments (clap's own code; also an `--encoding` no decoder knows).
+    pub const USAGE: u8 = 2;
     /// The file could not be read or written (missing, unreadable, a directory).
     pub const IO: u8 = 3;
-    /// The input is not UTF-8.
+    /// The input cannot be decoded: damaged UTF-8, or binary.
     pub const NOT_UTF8: u8 = 4;
     /// The input is empty or white space only.
     pub const EMPTY: u8 = 5;
@@ -129,6 +129,7 @@ impl Failure {
     fn from_error(file: &str, e: &Error) -> Failure {
         let code = match e {
             Error::InvalidUtf8 { .. } | Error::Binary { .. } => exit::NOT_UTF8,
+            Error::UnknownEncoding { .. } => exit::USAGE,
             Error::Empty => exit::EMPTY,
             _ => exit::INVALID,
         };
