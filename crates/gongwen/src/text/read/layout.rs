@@ -328,14 +328,8 @@ fn indents_open_paragraphs(lines: &[Line<'_>], furn: &[bool]) -> bool {
 
 /// The width a hard-wrapped text is wrapped at: most long lines share it (within a character)
 /// and few lines are longer. `None` for text laid out one paragraph to a line.
-fn wrap_width(lines: &[Line<'_>], furniture: &[bool], paged: bool) -> Option<usize> {
-    let widths: Vec<usize> = lines
-        .iter()
-        .zip(furniture)
-        .filter(|(l, f)| !**f && !l.text.is_empty())
-        .map(|(l, _)| printed_width(l))
-        .filter(|w| *w >= 20)
-        .collect();
+fn wrap_width(printed: &[usize], paged: bool) -> Option<usize> {
+    let widths: Vec<usize> = printed.iter().copied().filter(|w| *w >= 20).collect();
     if widths.len() < 6 {
         return None;
     }
@@ -426,16 +420,21 @@ pub(crate) fn layout<'a>(lines: &[Line<'a>], log: &mut Log) -> Layout<'a> {
     };
     let furn = furniture(lines, &feeds, log);
     let paged = furn.iter().any(|f| *f) || any_feed;
-    let widest = lines
+    // the printed width of every line of text (furniture and blank lines aside), measured once
+    let printed: Vec<usize> = lines
         .iter()
         .zip(&furn)
-        .filter(|(_, f)| !**f)
+        .filter(|(l, f)| !**f && !l.text.is_empty())
         .map(|(l, _)| printed_width(l))
+        .collect();
+    let widest = printed
+        .iter()
+        .copied()
         .filter(|w| *w <= 250)
         .max()
         .unwrap_or(0);
     let print = Print {
-        width: wrap_width(lines, &furn, paged),
+        width: wrap_width(&printed, paged),
         widest,
         indents: indents_open_paragraphs(lines, &furn),
         paged,
@@ -612,7 +611,7 @@ fn join(
         }
     }
     // a row of a table (cells set apart by wide gaps) neither continues nor is continued
-    let rows = is_row(lines[k].text) || is_row(next);
+    let rows = || is_row(lines[k].text) || is_row(next);
     // printed pages whose paragraphs open indented: a paragraph runs on over lines at the
     // margin while its lines are as wide as the widest and its sentence goes on (a page of a
     // few lines shows no width of its own)
@@ -623,7 +622,7 @@ fn join(
         && indented(&b.line)
         && !indented(&lines[j])
         && !ends_sentence(lines[k].text)
-        && !rows
+        && !rows()
         && !next_marker()
         && !is_break_line(next)
     {
@@ -655,7 +654,7 @@ fn join(
             && !parenthesis
             && !title_then_note
             && !opens_paragraph
-            && !rows
+            && !rows()
             && !next_marker()
             && !is_break_line(next)
         {
