@@ -204,6 +204,8 @@ fn pipeline(src: &str, log: &mut Log) -> Result<Document, Error> {
         return Err(Error::Empty);
     }
     let layout = layout::layout(&lines, log);
+    // the blocks hold their lines: the line table is not needed while the document is built
+    drop(lines);
     let classes = classify::classify_all(&layout.blocks);
     let reader = Reader {
         b: &layout.blocks,
