@@ -174,6 +174,7 @@ def main() -> None:
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",")]
     bars: list[tuple[str, bool]] = []
     notes: list[str] = []
+    every_size: list[tuple[int, float, tuple[float, float]]] = []
     for size in sizes:
         gw_in = work / f"synth-{size}.txt"
         bb_in = work / f"synth-{size}.bluebell.txt"
@@ -221,6 +222,11 @@ def main() -> None:
             m = statistics.median(x[0] / y[0] for x, y in zip(per[a], per[b]))
             return m, min(x[1] for x in per[a]) / min(y[1] for y in per[b])
 
+        def spread(a: str, b: str) -> tuple[float, float]:
+            """(lowest, highest) of the ratios within a round"""
+            rs = [x[0] / y[0] for x, y in zip(per[a], per[b])]
+            return min(rs), max(rs)
+
         rows = [
             ("gongwen, Rust in process", "rust", gw_bytes, cli_out),
             ("gongwen CLI (a process a run)", "cli", gw_bytes, cli_out),
@@ -245,13 +251,16 @@ def main() -> None:
             if not per[k]:
                 continue
             sp[k] = (ratio("rs", k), ratio("pure", k) if per["pure"] else None)
-            line = f"  {name:15} vs bluebell-rs {sp[k][0][0]:7.1f}× ({sp[k][0][1]:.1f}×)"
+            lo, hi = spread("rs", k)
+            line = f"  {name:15} vs bluebell-rs {sp[k][0][0]:7.1f}× ({sp[k][0][1]:.1f}×; rounds {lo:.1f}–{hi:.1f}×)"
             if sp[k][1] is not None:
                 line += f"   vs pure-Python bluebell {sp[k][1][0]:8.1f}× ({sp[k][1][1]:.0f}×)"
             print(line)
         if per["py"]:
             m, b = ratio("py", "rust")
             print(f"  gongwen Python / gongwen Rust in process: {m:.3f} ({b:.3f})")
+        # the bar of issue 16: text → valid AKN at least 20× bluebell-akn-rs at every size measured
+        every_size.append((size, sp["rust"][0][0], spread("rs", "rust")))
         if size == max(sizes):
             def fmt(r: tuple[float, float], unit: str = "×") -> str:
                 return f"median {r[0]:.1f}{unit}, best {r[1]:.1f}{unit}"
@@ -269,6 +278,9 @@ def main() -> None:
                 bars.append((f"Python within 15% of Rust (median {(m - 1) * 100:+.1f}%, best {(b - 1) * 100:+.1f}%)", m <= 1.15))
             outputs = [validator.check(o) == "valid" for _, k, _, o in rows if per[k]]
             bars.append(("every output validates against the AKN XSD (bars are judged on the medians)", all(outputs)))
+    print("\ntext → valid AKN against bluebell-akn-rs at every size (median of the round ratios, range):")
+    for size, m, (lo, hi) in every_size:
+        print(f"  [{'pass' if m >= 20 else 'FAIL'}] {size:,} bytes: {m:.1f}× ({lo:.1f}–{hi:.1f}×), bar 20×")
     print(f"\nbars of issue 5 at {max(sizes):,} bytes:")
     for what, ok in bars:
         print(f"  [{'pass' if ok else 'FAIL'}] {what}")

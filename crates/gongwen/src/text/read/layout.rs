@@ -333,29 +333,23 @@ fn wrap_width(printed: &[usize], paged: bool) -> Option<usize> {
     if widths.len() < 6 {
         return None;
     }
-    let mut hist: std::collections::BTreeMap<usize, usize> = Default::default();
     // a page is at most 250 columns wide: longer lines are paragraphs on a line of their own
-    for w in widths.iter().filter(|w| **w <= 250) {
-        *hist.entry(*w).or_default() += 1;
+    let mut hist = [0usize; 251];
+    for &w in widths.iter().filter(|w| **w <= 250) {
+        hist[w] += 1;
     }
-    // the width whose band [w-2, w] holds the most lines
-    let (w, band) = hist
-        .keys()
-        .map(|&w| {
-            (
-                w,
-                hist.range(w.saturating_sub(2)..=w)
-                    .map(|(_, c)| c)
-                    .sum::<usize>(),
-            )
-        })
-        .max_by_key(|(w, c)| (*c, *w))?;
+    let band_of = |w: usize| hist[w.saturating_sub(2)..=w].iter().sum::<usize>();
+    // the width whose band [w-2, w] holds the most lines (the widest of equals)
+    let (w, band) = (20..=250)
+        .filter(|&w| hist[w] > 0)
+        .map(|w| (w, band_of(w)))
+        .max_by_key(|&(w, c)| (c, w))?;
     // the band's most common width is the wrap width (a few lines a column or two wider, with
     // a wide quote or dash among narrow characters, do not move it)
-    let w = hist
-        .range(w.saturating_sub(2)..=w)
-        .max_by_key(|(w, c)| (**c, **w))
-        .map_or(w, |(w, _)| *w);
+    let w = (w.saturating_sub(2)..=w)
+        .filter(|&x| hist[x] > 0)
+        .max_by_key(|&x| (hist[x], x))
+        .unwrap_or(w);
     let longer = widths.iter().filter(|x| **x > w + 2).count();
     // six lines or more at the width, a third of the long lines, show it, with a few lines
     // longer (a line of Latin letters, a table); four (a notice of one page) where no line at
