@@ -11,8 +11,6 @@ use pyo3::types::{
     PyBool, PyByteArray, PyBytes, PyDate, PyDict, PyFloat, PyInt, PyList, PySlice, PyString,
     PyTuple,
 };
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use serde_json::{Map, Number, Value};
 
 /// A document's source, taken out of Python so that the core can read it without the GIL: a
@@ -245,20 +243,16 @@ pub fn py_to_date(obj: &Bound<'_, PyAny>) -> PyResult<Date> {
         .ok_or_else(|| PyValueError::new_err("not a calendar date"))
 }
 
-/// The kebab-case name of one of the model's enums (`decision`, `metadata-box`…).
-pub fn enum_name<T: Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
-
-/// One of the model's enums from its kebab-case name; the error lists the names.
-pub fn enum_from_name<T: DeserializeOwned>(what: &str, name: &str, names: &[&str]) -> PyResult<T> {
-    serde_json::from_value(Value::String(name.to_owned())).map_err(|_| {
+/// One of the model's enums from its name (`decision`, `metadata-box`…); the error lists the
+/// names (the model's own, from `gongwen::model`'s `names!`).
+pub fn enum_from_name<T>(what: &str, name: &str) -> PyResult<T>
+where
+    T: std::str::FromStr<Err = gongwen::model::UnknownName>,
+{
+    name.parse().map_err(|e: gongwen::model::UnknownName| {
         PyValueError::new_err(format!(
             "unknown {what} `{name}`, expected one of: {}",
-            names.join(", ")
+            e.expected.join(", ")
         ))
     })
 }

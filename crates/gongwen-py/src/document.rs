@@ -4,7 +4,7 @@
 //! and a path to what it shows (through attachments, then through the body), so navigating never
 //! copies the tree; values are converted to Python objects only when an attribute is read.
 
-use crate::convert::{date_to_py, enum_name, py_repr_str, py_to_value, short, value_to_py, Input};
+use crate::convert::{date_to_py, py_repr_str, py_to_value, short, value_to_py, Input};
 use crate::errors::{guard, guard_ok, Failure};
 use crate::values::{
     span_or_none, PyAdoption, PyClosingLine, PyDiagnostic, PyDocNumber, PyField, PyNotes,
@@ -494,10 +494,7 @@ impl PyDocument {
             .as_deref()
             .map_or("None".to_string(), |t| py_repr_str(py, &short(t, 16)));
         let parts = doc.body.iter().filter(|n| n.kind == NodeKind::Part).count();
-        let mut s = format!(
-            "<Document {} {title} parts={parts}",
-            enum_name(&doc.meta.kind)
-        );
+        let mut s = format!("<Document {} {title} parts={parts}", doc.meta.kind.as_str());
         if !doc.attachments.is_empty() {
             s.push_str(&format!(" attachments={}", doc.attachments.len()));
         }
@@ -544,8 +541,8 @@ impl PyMetadata {
     /// The genre (文种) from the title: `decision`, `opinion`, `plan`, `notice`, `reply`,
     /// `report`, `resolution`, `regulation` or `other`.
     #[getter]
-    fn kind(&self) -> String {
-        enum_name(&self.get().kind)
+    fn kind(&self) -> &'static str {
+        self.get().kind.as_str()
     }
 
     /// The document's own title, the lines of a split title joined.
@@ -564,8 +561,8 @@ impl PyMetadata {
     /// Where the title was read from: `document` (a title line of its own), `lead` (a news lead
     /// that reports it) or `metadata-box` (the page's metadata box).
     #[getter]
-    fn title_from(&self) -> String {
-        enum_name(&self.get().title_from)
+    fn title_from(&self) -> &'static str {
+        self.get().title_from.as_str()
     }
 
     /// Issuing bodies (发文机关).
@@ -647,7 +644,7 @@ impl PyMetadata {
             .title
             .as_deref()
             .map_or("None".to_string(), |t| py_repr_str(py, &short(t, 16)));
-        let mut s = format!("<Metadata {} {title}", enum_name(&m.kind));
+        let mut s = format!("<Metadata {} {title}", m.kind.as_str());
         if let Some(n) = &m.number {
             s.push_str(&format!(" number={}", py_repr_str(py, &n.normalized())));
         }

@@ -2,7 +2,7 @@
 //! of the metadata. Each owns a copy of its (small) core value, compares and hashes by value,
 //! can be built from Python and pickles through its constructor (`__getnewargs__`).
 
-use crate::convert::{date_to_py, enum_from_name, enum_name, py_repr_str, py_to_date, short};
+use crate::convert::{date_to_py, enum_from_name, py_repr_str, py_to_date, short};
 use gongwen::{
     Adoption, ClosingLine, ClosingRole, Diagnostic, DocNumber, Field, Notes, Paragraph,
     Publication, Residue, ResidueRole, Severity, Span,
@@ -39,17 +39,6 @@ fn span_repr(s: &Span) -> String {
         format!(" line {}", s.line)
     }
 }
-
-const CLOSING_ROLES: &[&str] = &["signature", "date", "note", "attachment-list"];
-const RESIDUE_ROLES: &[&str] = &[
-    "chrome",
-    "metadata-box",
-    "publication",
-    "lead",
-    "unplaced",
-    "furniture",
-];
-const SEVERITIES: &[&str] = &["error", "warning", "note"];
 
 /// Where something stands in the source: byte offset and length (UTF-8), 1-based line and
 /// 1-based column in characters.
@@ -326,7 +315,7 @@ impl PyClosingLine {
     #[new]
     #[pyo3(signature = (role, text, span=None))]
     fn new(role: &str, text: String, span: Option<PySpan>) -> PyResult<PyClosingLine> {
-        let role: ClosingRole = enum_from_name("closing role", role, CLOSING_ROLES)?;
+        let role: ClosingRole = enum_from_name("closing role", role)?;
         Ok(PyClosingLine(ClosingLine {
             role,
             text,
@@ -336,8 +325,8 @@ impl PyClosingLine {
 
     /// `signature`, `date`, `note` or `attachment-list`.
     #[getter]
-    fn role(&self) -> String {
-        enum_name(&self.0.role)
+    fn role(&self) -> &'static str {
+        self.0.role.as_str()
     }
 
     #[getter]
@@ -357,7 +346,7 @@ impl PyClosingLine {
         let this = slf.get();
         (
             slf.get_type(),
-            (this.role(), this.0.text.clone(), this.span()),
+            (this.role().to_string(), this.0.text.clone(), this.span()),
         )
     }
 
@@ -386,7 +375,7 @@ impl PyResidue {
     #[new]
     #[pyo3(signature = (role, text, span=None))]
     fn new(role: &str, text: String, span: Option<PySpan>) -> PyResult<PyResidue> {
-        let role: ResidueRole = enum_from_name("residue role", role, RESIDUE_ROLES)?;
+        let role: ResidueRole = enum_from_name("residue role", role)?;
         Ok(PyResidue(Residue {
             role,
             text,
@@ -396,8 +385,8 @@ impl PyResidue {
 
     /// `chrome`, `metadata-box`, `publication`, `lead` or `unplaced`.
     #[getter]
-    fn role(&self) -> String {
-        enum_name(&self.0.role)
+    fn role(&self) -> &'static str {
+        self.0.role.as_str()
     }
 
     /// The lines as they stand in the source, joined with `\n`.
@@ -418,7 +407,7 @@ impl PyResidue {
         let this = slf.get();
         (
             slf.get_type(),
-            (this.role(), this.0.text.clone(), this.span()),
+            (this.role().to_string(), this.0.text.clone(), this.span()),
         )
     }
 
@@ -451,7 +440,7 @@ impl PyDiagnostic {
         message: String,
         span: Option<PySpan>,
     ) -> PyResult<PyDiagnostic> {
-        let severity: Severity = enum_from_name("severity", severity, SEVERITIES)?;
+        let severity: Severity = enum_from_name("severity", severity)?;
         Ok(PyDiagnostic(Diagnostic {
             code,
             severity,
@@ -468,8 +457,8 @@ impl PyDiagnostic {
 
     /// `error`, `warning` or `note`.
     #[getter]
-    fn severity(&self) -> String {
-        enum_name(&self.0.severity)
+    fn severity(&self) -> &'static str {
+        self.0.severity.as_str()
     }
 
     #[getter]
@@ -501,7 +490,7 @@ impl PyDiagnostic {
             slf.get_type(),
             (
                 this.0.code.clone(),
-                this.severity(),
+                this.severity().to_string(),
                 this.0.message.clone(),
                 this.span(),
             ),

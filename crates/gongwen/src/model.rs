@@ -12,6 +12,82 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+/// Defines a model enum whose values have names (`"decision"`, `"attachment-list"`), written
+/// once: serde's names (hence JSON and the JSON Schema), [`as_str`](DocKind::as_str) (gongwen
+/// XML, Akoma Ntoso, outlines, the Python binding), [`FromStr`](std::str::FromStr) (their
+/// readers) and `ALL` (the binding's lists of accepted values) all come from the one list.
+macro_rules! names {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $text:literal, )*
+        }
+    ) => {
+        $(#[$meta])*
+        pub enum $name {
+            $( $(#[$vmeta])* #[serde(rename = $text)] $variant, )*
+        }
+
+        impl $name {
+            /// Every value, in the order of declaration.
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The value's name, as JSON, XML, Akoma Ntoso, outlines and Python spell it.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text,)*
+                }
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = UnknownName;
+
+            fn from_str(s: &str) -> Result<Self, UnknownName> {
+                match s {
+                    $($text => Ok($name::$variant),)*
+                    _ => Err(UnknownName {
+                        what: stringify!($name),
+                        name: s.to_string(),
+                        expected: &[$($text),*],
+                    }),
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+/// A name that is none of an enum's values (from [`std::str::FromStr`] of a model enum).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownName {
+    /// The enum, e.g. `NodeKind`.
+    pub what: &'static str,
+    /// The name that was given.
+    pub name: String,
+    /// The names that are values.
+    pub expected: &'static [&'static str],
+}
+
+impl std::fmt::Display for UnknownName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "`{}` is no {}: expected one of {}",
+            self.name,
+            self.what,
+            self.expected.join(", ")
+        )
+    }
+}
+
+impl std::error::Error for UnknownName {}
+
 /// A Chinese official document (公文): its metadata, body hierarchy, closing block and attachments,
 /// with the text around it that is not part of it (the residue) and what the reader noticed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -42,29 +118,30 @@ pub struct Document {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+names! {
 /// The genre of a document, from the last word of its title (文种).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
 pub enum DocKind {
     /// 决定
-    Decision,
+    Decision = "decision",
     /// 意见, 实施意见
-    Opinion,
+    Opinion = "opinion",
     /// 方案, 实施方案, 规划, 计划, 措施
-    Plan,
+    Plan = "plan",
     /// 通知, 通报, 公告, 通告
-    Notice,
+    Notice = "notice",
     /// 批复, 函, 复函
-    Reply,
+    Reply = "reply",
     /// 报告, 工作报告
-    Report,
+    Report = "report",
     /// 决议
-    Resolution,
+    Resolution = "resolution",
     /// 条例, 规定, 办法, 细则, 规则, 法
-    Regulation,
+    Regulation = "regulation",
     /// Anything else.
     #[default]
-    Other,
+    Other = "other",
+}
 }
 
 /// A calendar date, `YYYY-MM-DD` when serialised.
@@ -189,17 +266,18 @@ pub struct Metadata {
     pub encoding: Option<String>,
 }
 
+names! {
 /// Where a document's title was read from.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
 pub enum TitleSource {
     /// A title line of the document (or no title).
     #[default]
-    Document,
+    Document = "document",
     /// A news lead that reports the document (`审议通过《……》`).
-    Lead,
+    Lead = "lead",
     /// The page's metadata box (`标题：……`).
-    MetadataBox,
+    MetadataBox = "metadata-box",
+}
 }
 
 impl TitleSource {
@@ -283,35 +361,23 @@ pub struct Field {
     pub value: String,
 }
 
+names! {
 /// The level of a node in the body hierarchy.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
-#[serde(rename_all = "kebab-case")]
 pub enum NodeKind {
     /// First level, `一、`.
-    Part,
+    Part = "part",
     /// Second level, `（一）`.
-    Section,
+    Section = "section",
     /// Third level, `1.`.
-    Item,
+    Item = "item",
     /// Fourth level, `（1）`.
-    Subitem,
+    Subitem = "subitem",
     /// A paragraph that opens with a run-in heading sentence, not numbered.
-    Measure,
+    Measure = "measure",
 }
-
-impl NodeKind {
-    /// The name used in outlines and JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            NodeKind::Part => "part",
-            NodeKind::Section => "section",
-            NodeKind::Item => "item",
-            NodeKind::Subitem => "subitem",
-            NodeKind::Measure => "measure",
-        }
-    }
 }
 
 /// A node of the body: a numbered or headed unit with its lead-in paragraphs and children.
@@ -423,18 +489,19 @@ pub struct Notes {
     pub span: Span,
 }
 
+names! {
 /// The role of a line in the closing block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
 pub enum ClosingRole {
     /// An issuing body's name (发文机关署名).
-    Signature,
+    Signature = "signature",
     /// The date of signing (成文日期).
-    Date,
+    Date = "date",
     /// A note in brackets (附注), e.g. `（此件公开发布）`.
-    Note,
+    Note = "note",
     /// An attachment list (附件说明), e.g. `附件：1.……`.
-    AttachmentList,
+    AttachmentList = "attachment-list",
+}
 }
 
 /// A line of the closing block, verbatim.
@@ -463,22 +530,23 @@ pub struct Attachment {
     pub span: Span,
 }
 
+names! {
 /// What a piece of residue is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
 pub enum ResidueRole {
     /// Site navigation, logos, footers, licence lines.
-    Chrome,
+    Chrome = "chrome",
     /// A page's metadata box (索引号, 发文机关, 成文日期…).
-    MetadataBox,
+    MetadataBox = "metadata-box",
     /// Publication lines: date-time, source, headline.
-    Publication,
+    Publication = "publication",
     /// A news lead that reports the document (`审议通过《……》`).
-    Lead,
+    Lead = "lead",
     /// Text inside the document that the reader could not place (stray lines).
-    Unplaced,
+    Unplaced = "unplaced",
     /// Page furniture of a printed or paginated source: page numbers, running heads.
-    Furniture,
+    Furniture = "furniture",
+}
 }
 
 /// Text around (or inside) the document that is not part of it, kept verbatim.
@@ -513,15 +581,16 @@ impl Span {
     }
 }
 
+names! {
 /// How serious a diagnostic is.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
-#[serde(rename_all = "kebab-case")]
 pub enum Severity {
-    Error,
-    Warning,
-    Note,
+    Error = "error",
+    Warning = "warning",
+    Note = "note",
+}
 }
 
 /// Something the reader or a validator noticed, with where.

@@ -550,7 +550,7 @@ impl Reader<'_, '_> {
                 e,
                 Path::At("title_from"),
                 "a title source",
-                crate::xml::title_source,
+                crate::xml::named,
             )?;
         }
         if let Some(e) = k.get("number") {
@@ -1184,7 +1184,7 @@ impl Reader<'_, '_> {
                 continue;
             }
             let has = |name: &str| c.descendants().into_iter().any(|d| self.is(d, name));
-            let role = match c.attr("class").and_then(crate::xml::closing_role) {
+            let role = match c.attr("class").and_then(crate::xml::named) {
                 Some(r) => r,
                 None if has("signature") || has("person") || has("organization") => {
                     ClosingRole::Signature

@@ -434,7 +434,7 @@ fn document(o: &mut Out, plan: &Plan, doc: &Document, prefix: &str, comp: Option
         o.start("conclusions", &[]);
         for c in &doc.closing {
             o.context = c.span;
-            let class = xml::closing_role_str(c.role);
+            let class = c.role.as_str();
             o.line_start("p", &[("class", class)]);
             match c.role {
                 ClosingRole::Signature => {
@@ -803,7 +803,7 @@ fn proprietary(o: &mut Out, doc: &Document, prefix: &str) {
     o.start(&el("gongwen"), &[]);
     xml::write::string_list(o, GW, "title_lines", "line", &m.title_lines);
     if !m.title_from.is_document() {
-        o.leaf(&el("title_from"), &[], xml::title_source_str(m.title_from));
+        o.leaf(&el("title_from"), &[], m.title_from.as_str());
     }
     if let Some(n) = &m.number {
         o.start(&el("number"), &[]);

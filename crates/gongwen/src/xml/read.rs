@@ -1,6 +1,6 @@
 //! The gongwen XML reader: the element tree of [`crate::xmlsafe`] mapped onto the model, strictly.
 
-use super::{closing_role, doc_kind, node_kind, residue_role, severity, title_source, NAMESPACE};
+use super::{named, NAMESPACE};
 use crate::error::{Error, Format};
 use crate::model::{
     Adoption, Attachment, ClosingLine, Date, Diagnostic, DocNumber, Document, Field, Heading,
@@ -338,20 +338,14 @@ fn metadata(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<Metadata, 
     )?;
     let mut m = Metadata::default();
     if let Some(e) = k.get("kind") {
-        m.kind = value(cx, e, path.sub("kind"), "a document kind", doc_kind)?;
+        m.kind = value(cx, e, path.sub("kind"), "a document kind", named)?;
     }
     m.title = opt_leaf(cx, k.get("title"), path)?;
     if let Some(e) = k.get("title_lines") {
         m.title_lines = string_list(cx, e, path.sub("title_lines"), "line")?;
     }
     if let Some(e) = k.get("title_from") {
-        m.title_from = value(
-            cx,
-            e,
-            path.sub("title_from"),
-            "a title source",
-            title_source,
-        )?;
+        m.title_from = value(cx, e, path.sub("title_from"), "a title source", named)?;
     }
     if let Some(e) = k.get("issuers") {
         m.issuers = string_list(cx, e, path.sub("issuers"), "issuer")?;
@@ -554,7 +548,7 @@ fn node(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<Node, Error> {
         k.need(cx, el, path, "kind")?,
         path.sub("kind"),
         "a node kind",
-        node_kind,
+        named,
     )?;
     let mut n = Node::new(kind);
     if let Some(e) = k.get("num") {
@@ -611,7 +605,7 @@ fn closing_line(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<Closin
             k.need(cx, el, path, "role")?,
             path.sub("role"),
             "a closing role",
-            closing_role,
+            named,
         )?,
         text: leaf(cx, k.need(cx, el, path, "text")?, path.sub("text"))?,
         span: opt_span(cx, k.get("span"), path)?,
@@ -649,7 +643,7 @@ pub(crate) fn residue(
                     k.need(cx, r, p, "role")?,
                     p.sub("role"),
                     "a residue role",
-                    residue_role,
+                    named,
                 )?,
                 text: leaf(cx, k.need(cx, r, p, "text")?, p.sub("text"))?,
                 span: opt_span(cx, k.get("span"), p)?,
@@ -676,7 +670,7 @@ pub(crate) fn diagnostics(
                     k.need(cx, d, p, "severity")?,
                     p.sub("severity"),
                     "a severity",
-                    severity,
+                    named,
                 )?,
                 message: leaf(cx, k.need(cx, d, p, "message")?, p.sub("message"))?,
                 span: opt_span(cx, k.get("span"), p)?,

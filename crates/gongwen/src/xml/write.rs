@@ -1,9 +1,7 @@
 //! The gongwen XML writer. The element functions take a prefix (`""` here, `"gw:"` inside AKN's
 //! `proprietary`) so that the AKN writer keeps the same vocabulary for what it stores there.
 
-use super::{
-    closing_role_str, doc_kind_str, residue_role_str, severity_str, title_source_str, NAMESPACE,
-};
+use super::NAMESPACE;
 use crate::error::{Error, Format};
 use crate::model::{
     Attachment, ClosingLine, Diagnostic, Document, Field, Metadata, Node, Notes, Paragraph,
@@ -79,13 +77,13 @@ pub(crate) fn document(o: &mut Out, p: &str, doc: &Document) {
 
 fn metadata(o: &mut Out, p: &str, m: &Metadata) {
     o.start(&n(p, "meta"), &[]);
-    o.leaf(&n(p, "kind"), &[], doc_kind_str(m.kind));
+    o.leaf(&n(p, "kind"), &[], m.kind.as_str());
     if let Some(t) = &m.title {
         o.leaf(&n(p, "title"), &[], t);
     }
     string_list(o, p, "title_lines", "line", &m.title_lines);
     if !m.title_from.is_document() {
-        o.leaf(&n(p, "title_from"), &[], title_source_str(m.title_from));
+        o.leaf(&n(p, "title_from"), &[], m.title_from.as_str());
     }
     string_list(o, p, "issuers", "issuer", &m.issuers);
     if let Some(num) = &m.number {
@@ -254,7 +252,7 @@ fn node(o: &mut Out, p: &str, node: &Node) {
 fn closing_line(o: &mut Out, p: &str, c: &ClosingLine) {
     o.context = c.span;
     o.start(&n(p, "closing_line"), &[]);
-    o.leaf(&n(p, "role"), &[], closing_role_str(c.role));
+    o.leaf(&n(p, "role"), &[], c.role.as_str());
     o.leaf(&n(p, "text"), &[], &c.text);
     span(o, p, &c.span);
     o.end(&n(p, "closing_line"));
@@ -284,7 +282,7 @@ pub(crate) fn residue(o: &mut Out, p: &str, rs: &[Residue]) {
     for r in rs {
         o.context = r.span;
         o.start(&n(p, "residue"), &[]);
-        o.leaf(&n(p, "role"), &[], residue_role_str(r.role));
+        o.leaf(&n(p, "role"), &[], r.role.as_str());
         o.leaf(&n(p, "text"), &[], &r.text);
         span(o, p, &r.span);
         o.end(&n(p, "residue"));
@@ -301,7 +299,7 @@ pub(crate) fn diagnostics(o: &mut Out, p: &str, ds: &[Diagnostic]) {
         o.context = d.span;
         o.start(&n(p, "diagnostic"), &[]);
         o.leaf(&n(p, "code"), &[], &d.code);
-        o.leaf(&n(p, "severity"), &[], severity_str(d.severity));
+        o.leaf(&n(p, "severity"), &[], d.severity.as_str());
         o.leaf(&n(p, "message"), &[], &d.message);
         span(o, p, &d.span);
         o.end(&n(p, "diagnostic"));
