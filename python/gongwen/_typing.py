@@ -18,8 +18,22 @@ DocKind = Literal[
 ]
 #: Where a document's title was read from.
 TitleSource = Literal["document", "lead", "metadata-box"]
-#: The level of a node: 一、 part, （一） section, 1. item, （1） subitem, run-in measure.
-NodeKind = Literal["part", "section", "item", "subitem", "measure"]
+#: The level of a node: 一、 part, （一） section, 1. item, （1） subitem, run-in measure; a law's
+#: 编 book, 分编 subbook, 章 chapter, 节 division, 条 article, 项 point, 目 subpoint.
+NodeKind = Literal[
+    "book",
+    "subbook",
+    "chapter",
+    "division",
+    "article",
+    "part",
+    "section",
+    "item",
+    "subitem",
+    "measure",
+    "point",
+    "subpoint",
+]
 #: The role of a line of the closing block.
 ClosingRole = Literal["signature", "date", "note", "attachment-list"]
 #: What a piece of residue is.

@@ -62,3 +62,28 @@ def test_explain_lists_decisions_with_positions() -> None:
         assert d.message
     measure = next(d for d in decisions if d.code == "measure")
     assert measure.span.line == 13
+
+
+def test_a_law_reads_as_chapters_articles_and_points() -> None:
+    doc = gongwen.load(FIXTURES / "law-regulation.txt")
+    assert [c.heading for c in doc.chapters] == ["总　　则", "养犬登记", "养犬行为规范", "附　　则"]
+    articles = doc.articles
+    assert [(a.num, a.num_sub) for a in articles] == [
+        (1, None),
+        (2, None),
+        (3, None),
+        (4, None),
+        (5, None),
+        (5, 1),
+        (6, None),
+        (7, None),
+        (8, None),
+    ]
+    fourth = articles[3]
+    assert fourth.kind == "article" and fourth.heading is None
+    assert [p.num_text for p in fourth.points] == ["（一）", "（二）", "（三）"]
+    assert [s.kind for s in fourth.points[1].children] == ["subpoint", "subpoint"]
+    # an article's 款 are its paragraphs; a chapter's first article continues the numbering
+    assert len(articles[1].paragraphs) == 2
+    codes = {d.code for d in doc.diagnostics}
+    assert codes == {"numbering-continues"}

@@ -342,7 +342,7 @@ fn invalid_json_exits_6() {
         ("syntax", "{\"meta\": {\"title\": \"决定\"\n"),
         (
             "shape",
-            "{\"meta\": {}, \"body\": [{\"kind\": \"chapter\"}]}\n",
+            "{\"meta\": {}, \"body\": [{\"kind\": \"paragraph\"}]}\n",
         ),
         ("trailing", "{\"meta\": {}} x\n"),
     ];

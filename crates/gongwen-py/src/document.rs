@@ -374,6 +374,19 @@ impl PyDocument {
             .collect()
     }
 
+    /// A law's chapters (章), wherever they stand (under books too), in document order.
+    #[getter]
+    fn chapters(&self) -> PyResult<Vec<PyNode>> {
+        self.every(NodeKind::Chapter)
+    }
+
+    /// A law's articles (条), wherever they stand (under chapters and divisions), in document
+    /// order: `doc.articles[56]` is 第五十七条 of a law without inserted articles.
+    #[getter]
+    fn articles(&self) -> PyResult<Vec<PyNode>> {
+        self.every(NodeKind::Article)
+    }
+
     /// The parts or sections that hold the document's guarantees (保障, 组织实施…), including
     /// those of the documents it issues or forwards.
     #[getter]
@@ -507,6 +520,20 @@ impl PyDocument {
 }
 
 /// `(path, node)` for every node under `under` (the whole body for `[]`), as an iterator.
+impl PyDocument {
+    /// Every node of `kind` in the body, in document order.
+    fn every(&self, kind: NodeKind) -> PyResult<Vec<PyNode>> {
+        Ok(guard_ok(|| self.d.get().walk())?
+            .into_iter()
+            .filter(|(_, n)| n.kind == kind)
+            .map(|(path, _)| PyNode {
+                d: self.d.clone(),
+                path,
+            })
+            .collect())
+    }
+}
+
 fn walk_list<'py>(
     py: Python<'py>,
     d: &DocRef,
@@ -798,6 +825,12 @@ impl PyNode {
         self.get().num.as_ref().map(|n| n.text.as_str())
     }
 
+    /// An inserted article's second number: 1 for `第一百二十条之一` (whose `num` is 120).
+    #[getter]
+    fn num_sub(&self) -> Option<u32> {
+        self.get().num.as_ref().and_then(|n| n.sub)
+    }
+
     /// The heading without its closing punctuation.
     #[getter]
     fn heading(&self) -> Option<&str> {
@@ -872,6 +905,18 @@ impl PyNode {
     #[getter]
     fn measures(&self) -> Vec<PyNode> {
         self.children_of(Some(NodeKind::Measure))
+    }
+
+    /// Children of kind `article` (a law's 条).
+    #[getter]
+    fn articles(&self) -> Vec<PyNode> {
+        self.children_of(Some(NodeKind::Article))
+    }
+
+    /// Children of kind `point` (an article's 项).
+    #[getter]
+    fn points(&self) -> Vec<PyNode> {
+        self.children_of(Some(NodeKind::Point))
     }
 
     /// True for the part or section that holds the document's guarantees.

@@ -11,7 +11,8 @@ fn count(doc: &Document) -> Counts {
                 NodeKind::Section => c.sections += 1,
                 NodeKind::Measure => c.measures += 1,
                 NodeKind::Item => c.items += 1,
-                NodeKind::Subitem => {}
+                // subitems, and a law's units, are nothing the generator writes
+                _ => {}
             }
             walk(&n.children, c);
         }

@@ -367,6 +367,16 @@ names! {
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
 pub enum NodeKind {
+    /// A law's 编, `第一编`.
+    Book = "book",
+    /// A law's 分编, `第一分编`.
+    Subbook = "subbook",
+    /// A law's 章, `第一章`.
+    Chapter = "chapter",
+    /// A law's 节, `第一节`.
+    Division = "division",
+    /// A law's 条, `第一条`; its paragraphs are its 款.
+    Article = "article",
     /// First level, `一、`.
     Part = "part",
     /// Second level, `（一）`.
@@ -377,7 +387,27 @@ pub enum NodeKind {
     Subitem = "subitem",
     /// A paragraph that opens with a run-in heading sentence, not numbered.
     Measure = "measure",
+    /// A law's 项, `（一）` inside an article.
+    Point = "point",
+    /// A law's 目, `1.` inside a point.
+    Subpoint = "subpoint",
 }
+}
+
+impl NodeKind {
+    /// True for the units of a law (编, 分编, 章, 节, 条, 项, 目).
+    pub fn is_law(self) -> bool {
+        matches!(
+            self,
+            NodeKind::Book
+                | NodeKind::Subbook
+                | NodeKind::Chapter
+                | NodeKind::Division
+                | NodeKind::Article
+                | NodeKind::Point
+                | NodeKind::Subpoint
+        )
+    }
 }
 
 /// A node of the body: a numbered or headed unit with its lead-in paragraphs and children.
@@ -438,6 +468,9 @@ pub struct Num {
     pub text: String,
     /// The value as an integer.
     pub value: u32,
+    /// The number of an inserted article after its value: `第一百二十条之一` is 120, then 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sub: Option<u32>,
 }
 
 /// A heading: its text, the punctuation that closes it and whether body text follows on its line.

@@ -82,8 +82,22 @@ fn digit(c: char) -> Option<u32> {
 /// How a numbering marker is written. The style, not the number, fixes a node's level: GB/T
 /// 9704-2012 7.3.3 orders them `一、` → `（一）` → `1.` → `（1）`, and documents that go deeper use
 /// `①`.
+///
+/// Laws and regulations number their units another way (立法法 第六十五条): 编、分编、章、节 and
+/// 条 are written `第X编` … `第X条` and stand above the ladder of 公文 markers, whose `（一）` and
+/// `1.` are then the 项 and 目 of an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Style {
+    /// `第一编`
+    Book,
+    /// `第一分编`
+    Subbook,
+    /// `第一章`
+    Chapter,
+    /// `第一节`
+    Division,
+    /// `第一条`, `第一百二十条之一`
+    Article,
     /// `一、` (also `一．`, `一.`)
     Cn,
     /// `（一）`, `(一)`
@@ -100,6 +114,11 @@ impl Style {
     /// The node kind of a marker of this style.
     pub fn kind(self) -> NodeKind {
         match self {
+            Style::Book => NodeKind::Book,
+            Style::Subbook => NodeKind::Subbook,
+            Style::Chapter => NodeKind::Chapter,
+            Style::Division => NodeKind::Division,
+            Style::Article => NodeKind::Article,
             Style::Cn => NodeKind::Part,
             Style::CnParen => NodeKind::Section,
             Style::Arabic => NodeKind::Item,
@@ -107,15 +126,26 @@ impl Style {
         }
     }
 
-    /// The level of the style in the GB/T 9704 ladder, 1 for `一、`.
+    /// The level of the style: the law's units first (1 for `第一编`), then the GB/T 9704 ladder
+    /// (6 for `一、`).
     pub fn rank(self) -> u8 {
         match self {
-            Style::Cn => 1,
-            Style::CnParen => 2,
-            Style::Arabic => 3,
-            Style::ArabicParen => 4,
-            Style::Circled => 5,
+            Style::Book => 1,
+            Style::Subbook => 2,
+            Style::Chapter => 3,
+            Style::Division => 4,
+            Style::Article => 5,
+            Style::Cn => 6,
+            Style::CnParen => 7,
+            Style::Arabic => 8,
+            Style::ArabicParen => 9,
+            Style::Circled => 10,
         }
+    }
+
+    /// True for the styles of a law's units (`第X编` … `第X条`).
+    pub fn is_law(self) -> bool {
+        self <= Style::Article
     }
 }
 
@@ -125,6 +155,8 @@ pub struct Marker {
     pub kind: NodeKind,
     pub style: Style,
     pub value: u32,
+    /// The number of an inserted article after its value (`第一百二十条之一`: 120, 1).
+    pub sub: Option<u32>,
     pub len: usize,
 }
 
@@ -134,13 +166,74 @@ impl Marker {
             kind: style.kind(),
             style,
             value,
+            sub: None,
             len,
         })
     }
 }
 
+/// A law's unit at the start of `s`: `第X编`, `第X分编`, `第X章`, `第X节` (its heading may follow
+/// at once or after white space) or `第X条` / `第X条之Y` (its text follows after white space, or
+/// the line ends: `第十条修改为` at the start of a line is a sentence about an article, not one).
+fn law_marker(s: &str) -> Option<Marker> {
+    let rest = s.strip_prefix('第')?;
+    let end = rest
+        .find(|c: char| !(is_cn_digit(c) || c == '千' || digit(c).is_some()))
+        .unwrap_or(rest.len());
+    if end == 0 || end > 3 * 8 {
+        return None;
+    }
+    let num = &rest[..end];
+    let value = if num.chars().all(|c| digit(c).is_some()) {
+        arabic(num)?
+    } else {
+        chinese_number(num)?
+    };
+    let after = &rest[end..];
+    let (style, unit) = if after.starts_with("分编") {
+        (Style::Subbook, "分编".len())
+    } else {
+        let style = match after.chars().next()? {
+            '编' => Style::Book,
+            '章' => Style::Chapter,
+            '节' => Style::Division,
+            '条' => Style::Article,
+            _ => return None,
+        };
+        (style, '编'.len_utf8())
+    };
+    let mut len = '第'.len_utf8() + end + unit;
+    let mut sub = None;
+    if style == Style::Article {
+        if let Some(x) = s[len..].strip_prefix('之') {
+            let e = x.find(|c: char| !is_cn_digit(c)).unwrap_or(x.len());
+            if e > 0 {
+                sub = Some(chinese_number(&x[..e])?);
+                len += '之'.len_utf8() + e;
+            }
+        }
+    }
+    let next = s[len..].chars().next();
+    let ok = match next {
+        None => true,
+        Some(c) if c.is_whitespace() || c == '\u{3000}' => true,
+        // a heading written on at once (`第一章总则`), never a mark (`第二章、`, `第一条，`)
+        Some(c) => {
+            style != Style::Article
+                && !c.is_ascii_punctuation()
+                && !"，。、；：！？）》”".contains(c)
+        }
+    };
+    let mut m = Marker::new(style, value, len)?;
+    m.sub = sub;
+    ok.then_some(m)
+}
+
 /// Reads a numbering marker at the start of `s`.
 pub fn marker(s: &str) -> Option<Marker> {
+    if s.starts_with('第') {
+        return law_marker(s);
+    }
     let mut chars = s.char_indices();
     let (_, first) = chars.next()?;
     if first == '（' || first == '(' {

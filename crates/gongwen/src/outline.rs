@@ -44,10 +44,22 @@ fn attachment(a: &Attachment, depth: usize, out: &mut String) {
 
 fn nodes(ns: &[Node], depth: usize, out: &mut String) {
     for n in ns {
-        let num = n
-            .number()
-            .map_or_else(|| "-".to_string(), |v| v.to_string());
+        let num = match &n.num {
+            Some(x) => match x.sub {
+                Some(sub) => format!("{}-{sub}", x.value),
+                None => x.value.to_string(),
+            },
+            None => "-".to_string(),
+        };
         let heading = n.heading_text().filter(|h| !h.is_empty()).unwrap_or("-");
+        // a law's headings without their letter-spacing (`总　　则` → `总则`, format v2)
+        let spaced;
+        let heading = if n.kind.is_law() && heading.contains(char::is_whitespace) {
+            spaced = heading.split_whitespace().collect::<String>();
+            spaced.as_str()
+        } else {
+            heading
+        };
         let g = if n.guarantees { " [guarantees]" } else { "" };
         let _ = writeln!(
             out,

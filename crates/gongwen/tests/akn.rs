@@ -337,18 +337,18 @@ const FOREIGN: &str = r##"<?xml version="1.0" encoding="UTF-8"?>
         做好防汛工作的通知</akn:docTitle></akn:p>
     </akn:preface>
     <akn:mainBody>
-      <akn:chapter eId="chp_1">
+      <akn:subchapter eId="subchp_1">
         <akn:num>一、</akn:num>
         <akn:heading>工作要求</akn:heading>
         <akn:content>
           <akn:p>
             各乡镇要加强巡查。
           </akn:p>
-          <akn:table eId="chp_1__table_1">
+          <akn:table eId="subchp_1__table_1">
             <akn:tr><akn:td>乡镇</akn:td><akn:td>责任人</akn:td></akn:tr>
           </akn:table>
         </akn:content>
-      </akn:chapter>
+      </akn:subchapter>
     </akn:mainBody>
   </akn:doc>
 </akn:akomaNtoso>
@@ -384,7 +384,7 @@ fn akn_from_other_tools_loads_with_notes() {
         notes,
         [
             (3, "document name `circular` read as kind `other`"),
-            (37, "`chapter` read as a part (by its depth)"),
+            (37, "`subchapter` read as a part (by its depth)"),
             (
                 44,
                 "`table` read as paragraphs, one per row, cells separated by tabs"
@@ -413,8 +413,8 @@ fn constructs_outside_the_model_are_errors_naming_element_and_line() {
     );
 
     let component_ref = FOREIGN.replace(
-        "      <akn:chapter eId=\"chp_1\">",
-        "      <akn:componentRef src=\"#x\" showAs=\"x\"/>\n      <akn:chapter eId=\"chp_1\">",
+        "      <akn:subchapter eId=\"subchp_1\">",
+        "      <akn:componentRef src=\"#x\" showAs=\"x\"/>\n      <akn:subchapter eId=\"subchp_1\">",
     );
     let (msg, line) = shape_error(&component_ref);
     assert_eq!(line, 37, "{msg}");

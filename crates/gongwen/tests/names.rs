@@ -33,9 +33,11 @@ fn every_enum_has_one_spelling_of_its_names() {
     names_agree(ClosingRole::ALL, ClosingRole::as_str);
     names_agree(ResidueRole::ALL, ResidueRole::as_str);
     names_agree(Severity::ALL, Severity::as_str);
-    let e = "chapter".parse::<NodeKind>().expect_err("not a node kind");
+    let e = "paragraph"
+        .parse::<NodeKind>()
+        .expect_err("not a node kind");
     assert_eq!(
         e.to_string(),
-        "`chapter` is no NodeKind: expected one of part, section, item, subitem, measure"
+        "`paragraph` is no NodeKind: expected one of book, subbook, chapter, division, article, part, section, item, subitem, measure, point, subpoint"
     );
 }

@@ -26,7 +26,7 @@
 //! surface cut it, with nothing lost and nothing added. Cases: 10,000 (`SURFACE_CASES` sets
 //! another count); a failure names its seed and surface, and `SURFACE_SEED=n` replays one.
 
-use gongwen::{Document, Node, NodeKind};
+use gongwen::{Document, Node};
 use gongwen_synth::words::*;
 use gongwen_synth::{chinese_numeral, Rng};
 use proptest::prelude::*;
@@ -769,13 +769,7 @@ fn model_outline(ns: &[N], depth: usize, out: &mut Vec<String>) {
 
 fn read_outline(ns: &[Node], depth: usize, out: &mut Vec<String>) {
     for n in ns {
-        let kind = match n.kind {
-            NodeKind::Part => "part",
-            NodeKind::Section => "section",
-            NodeKind::Item => "item",
-            NodeKind::Subitem => "subitem",
-            NodeKind::Measure => "measure",
-        };
+        let kind = n.kind.as_str();
         let num = n
             .num
             .as_ref()

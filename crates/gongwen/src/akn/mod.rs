@@ -110,6 +110,12 @@ pub(crate) fn kind_from_name(name: &str) -> Option<DocKind> {
 /// The element (and `hcontainer` name) of a node kind.
 pub(crate) fn node_element(kind: NodeKind) -> (&'static str, Option<&'static str>) {
     match kind {
+        NodeKind::Book => ("book", None),
+        NodeKind::Subbook => ("part", None),
+        NodeKind::Chapter => ("chapter", None),
+        NodeKind::Division => ("section", None),
+        NodeKind::Article => ("article", None),
+        NodeKind::Point | NodeKind::Subpoint => ("point", None),
         NodeKind::Part => ("part", None),
         NodeKind::Section => ("section", None),
         NodeKind::Item => ("paragraph", None),
@@ -118,10 +124,26 @@ pub(crate) fn node_element(kind: NodeKind) -> (&'static str, Option<&'static str
     }
 }
 
+/// The `class` that tells a law's unit from the 公文 level that shares its element: 分编
+/// (`part`), 节 (`section`), 项 and 目 (`point`).
+pub(crate) fn node_class(kind: NodeKind) -> Option<&'static str> {
+    matches!(
+        kind,
+        NodeKind::Subbook | NodeKind::Division | NodeKind::Point | NodeKind::Subpoint
+    )
+    .then(|| kind.as_str())
+}
+
 /// The eId abbreviation of a node's element: [`abbreviation`] of [`node_element`], without
 /// searching the list (the AKN writer asks it for every node, twice).
 pub(crate) fn node_abbreviation(kind: NodeKind) -> &'static str {
     match kind {
+        NodeKind::Book => "book",
+        NodeKind::Subbook => "part",
+        NodeKind::Chapter => "chp",
+        NodeKind::Division => "sec",
+        NodeKind::Article => "art",
+        NodeKind::Point | NodeKind::Subpoint => "point",
         NodeKind::Part => "part",
         NodeKind::Section => "sec",
         NodeKind::Item => "para",

@@ -141,6 +141,8 @@ struct Extras {
 
 struct NodeExtra {
     value: Option<u32>,
+    /// An inserted article's second number.
+    sub: Option<u32>,
     end: Option<String>,
     run_in: bool,
     span: Span,
@@ -619,12 +621,16 @@ impl Reader<'_, '_> {
                     &cx,
                     n,
                     p,
-                    &["ref", "value", "end", "run_in", "span", "paragraphs"],
+                    &["ref", "value", "sub", "end", "run_in", "span", "paragraphs"],
                 )?;
                 let id = gx::leaf(&cx, nk.need(&cx, n, p, "ref")?, p)?;
                 let extra = NodeExtra {
                     value: nk
                         .get("value")
+                        .map(|v| gx::value(&cx, v, p, "a number", |s| s.parse().ok()))
+                        .transpose()?,
+                    sub: nk
+                        .get("sub")
                         .map(|v| gx::value(&cx, v, p, "a number", |s| s.parse().ok()))
                         .transpose()?,
                     end: gx::opt_leaf(&cx, nk.get("end"), p)?,
@@ -988,7 +994,16 @@ impl Reader<'_, '_> {
 
     fn node(&self, st: &mut St, el: &Element, depth: usize, ord: usize) -> Result<Node, Error> {
         let name = el.attr("name");
+        let class = el.attr("class");
         let kind = match (&*el.name, name) {
+            // a law's units: their own elements, and a class where a 公文 level shares one
+            ("book", _) => NodeKind::Book,
+            ("chapter", _) => NodeKind::Chapter,
+            ("article", _) => NodeKind::Article,
+            ("part", _) if class == Some("subbook") => NodeKind::Subbook,
+            ("section", _) if class == Some("division") => NodeKind::Division,
+            ("point", _) if class == Some("point") => NodeKind::Point,
+            ("point", _) if class == Some("subpoint") => NodeKind::Subpoint,
             ("part", _) => NodeKind::Part,
             ("section", _) => NodeKind::Section,
             ("paragraph", _) => NodeKind::Item,
@@ -1054,7 +1069,15 @@ impl Reader<'_, '_> {
                         .as_ref()
                         .and_then(|x| x.value)
                         .unwrap_or_else(|| num_value(&text, ord));
-                    n.num = Some(Num { text, value });
+                    // an inserted article's second number: ours say it, others' print it
+                    // (`第一百二十条之一`)
+                    let sub = match extra.as_ref() {
+                        Some(x) => x.sub,
+                        None => crate::numbering::marker(text.trim())
+                            .filter(|m| m.value == value)
+                            .and_then(|m| m.sub),
+                    };
+                    n.num = Some(Num { text, value, sub });
                 }
                 "heading" if n.heading.is_none() => {
                     n.heading = Some(Heading {

@@ -747,11 +747,13 @@ fn nodes(o: &mut Out, list: &[Node], eid: &mut String, levels: &mut Levels, dept
 fn node(o: &mut Out, n: &Node, eid: &mut String, levels: &mut Levels, depth: usize) {
     o.context = n.span;
     let (element, name) = node_element(n.kind);
-    // at most four attributes, in this order, those present first
-    let mut attrs = [("", ""); 4];
+    // at most five attributes, in this order, those present first
+    let mut attrs = [("", ""); 5];
     let mut len = 0;
     for a in [
         name.map(|name| ("name", name)),
+        // a law's unit whose element a 公文 level shares (分编 and 一、 are both `part`)
+        crate::akn::node_class(n.kind).map(|c| ("class", c)),
         Some(("eId", eid.as_str())),
         Some(("wId", eid.as_str())),
         n.guarantees.then_some(("refersTo", "#guarantees")),
@@ -890,6 +892,9 @@ fn proprietary(o: &mut Out, doc: &Document, prefix: &str) {
         o.leaf(&el("ref"), &[], eid);
         if let Some(num) = &n.num {
             o.leaf_num(&el("value"), num.value as u64);
+            if let Some(sub) = num.sub {
+                o.leaf_num(&el("sub"), sub as u64);
+            }
         }
         if let Some(h) = &n.heading {
             if let Some(e) = &h.end {
@@ -994,13 +999,7 @@ mod tests {
     #[test]
     fn node_abbreviations_are_those_of_their_elements() {
         use crate::model::NodeKind;
-        for kind in [
-            NodeKind::Part,
-            NodeKind::Section,
-            NodeKind::Item,
-            NodeKind::Subitem,
-            NodeKind::Measure,
-        ] {
+        for &kind in NodeKind::ALL {
             let (element, _) = node_element(kind);
             assert_eq!(
                 Some(crate::akn::node_abbreviation(kind)),

@@ -633,7 +633,14 @@ pub(crate) fn is_chrome(t: &str) -> bool {
         first
     });
     let longest_equal = EQUALS.iter().map(|e| e.len()).max().unwrap_or(0);
-    chars_le(t, 50) && CHROME_WORDS.occur_in(t)
+    // a footer's words in a short line that is no sentence and leads to none but a label's list
+    // (`相关报道：`; `许可证` in a 条 about licences is text)
+    let sentence = || {
+        t.ends_with(['。', '；', '！', '？'])
+            || t.contains('，')
+            || (t.ends_with('：') && chars_gt(t, 10))
+    };
+    chars_le(t, 50) && !sentence() && CHROME_WORDS.occur_in(t)
         || FIRST[usize::from(t.as_bytes().first().copied().unwrap_or(0))]
             && (t.starts_with("<!--") && t.ends_with("-->")
                 || STARTS.iter().any(|p| t.starts_with(p))

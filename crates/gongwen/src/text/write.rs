@@ -3,7 +3,7 @@
 //!
 //! Reading what it writes gives back the same model, residue and source positions aside.
 
-use crate::model::{Attachment, Document, Node, TitleSource};
+use crate::model::{Attachment, Document, Node, NodeKind, TitleSource};
 
 /// Writes the document as canonical plain text.
 pub fn write(doc: &Document) -> String {
@@ -126,6 +126,13 @@ fn node(n: &Node, out: &mut String) {
         if num.text.ends_with(['.', '．']) && next.is_some_and(|c| c.is_ascii_digit() || c == '%')
         {
             out.push(' ');
+        }
+        // a law's unit and its text stand apart (`第十条　……`; `第十条修改为` is no article)
+        if n.kind.is_law()
+            && !matches!(n.kind, NodeKind::Point | NodeKind::Subpoint)
+            && next.is_some()
+        {
+            out.push('\u{3000}');
         }
     }
     match &n.heading {

@@ -553,7 +553,7 @@ fn node(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<Node, Error> {
     let mut n = Node::new(kind);
     if let Some(e) = k.get("num") {
         let p = path.sub("num");
-        let nk = Kids::of(cx, e, p, &["text", "value"])?;
+        let nk = Kids::of(cx, e, p, &["text", "value", "sub"])?;
         n.num = Some(Num {
             text: leaf(cx, nk.need(cx, e, p, "text")?, p.sub("text"))?,
             value: value(
@@ -563,6 +563,10 @@ fn node(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<Node, Error> {
                 "a number",
                 |s| s.parse().ok(),
             )?,
+            sub: match nk.get("sub") {
+                Some(x) => Some(value(cx, x, p.sub("sub"), "a number", |s| s.parse().ok())?),
+                None => None,
+            },
         });
     }
     if let Some(e) = k.get("heading") {

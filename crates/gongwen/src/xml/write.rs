@@ -215,6 +215,9 @@ fn node(o: &mut Out, p: &str, node: &Node) {
         o.start(&n(p, "num"), &[]);
         o.leaf(&n(p, "text"), &[], &num.text);
         o.leaf_num(&n(p, "value"), num.value as u64);
+        if let Some(sub) = num.sub {
+            o.leaf_num(&n(p, "sub"), sub as u64);
+        }
         o.end(&n(p, "num"));
     }
     if let Some(h) = &node.heading {

@@ -117,13 +117,7 @@ pub fn paragraph() -> impl Strategy<Value = Paragraph> {
 }
 
 fn node_kind() -> impl Strategy<Value = NodeKind> {
-    prop_oneof![
-        Just(NodeKind::Part),
-        Just(NodeKind::Section),
-        Just(NodeKind::Item),
-        Just(NodeKind::Subitem),
-        Just(NodeKind::Measure),
-    ]
+    proptest::sample::select(NodeKind::ALL)
 }
 
 fn heading() -> impl Strategy<Value = Heading> {
@@ -141,7 +135,12 @@ fn heading() -> impl Strategy<Value = Heading> {
 
 fn num() -> impl Strategy<Value = Num> {
     // small values so that siblings repeat numbers now and then
-    (text_upto(2), 0u32..4).prop_map(|(text, value)| Num { text, value })
+    (
+        text_upto(2),
+        0u32..4,
+        proptest::option::weighted(0.2, 1u32..3),
+    )
+        .prop_map(|(text, value, sub)| Num { text, value, sub })
 }
 
 fn node_leaf() -> impl Strategy<Value = Node> {

@@ -4,6 +4,7 @@
 
 use super::classify::Kind;
 use super::explain::Log;
+use super::law;
 use super::measures;
 use super::roles::mark_guarantees;
 use super::runs;
@@ -72,13 +73,17 @@ impl Reader<'_, '_> {
         }
         let mut diagnostics = built.diagnostics;
         diagnostics.extend(notes_diags);
-        runs::numbering(&built.nodes, &mut [None; 7], &mut diagnostics);
         let mut nodes = built.nodes;
-        runs::sibling_headings(&mut nodes, log);
-        let strong = self.split_headings(&specs);
-        let preamble = measures::apply_root(built.preamble, &mut nodes, &strong, log);
-        measures::apply(&mut nodes, &strong, log);
-        mark_guarantees(&mut nodes, log);
+        let mut preamble = built.preamble;
+        let law = law::read(&mut preamble, &mut nodes, log);
+        runs::numbering(&nodes, &mut [None; 12], &mut diagnostics);
+        if !law {
+            runs::sibling_headings(&mut nodes, log);
+            let strong = self.split_headings(&specs);
+            preamble = measures::apply_root(preamble, &mut nodes, &strong, log);
+            measures::apply(&mut nodes, &strong, log);
+            mark_guarantees(&mut nodes, log);
+        }
         let notes = notes_at.map(|s| {
             let (notes, diags) = self.notes(s, body_end, log);
             diagnostics.extend(diags);

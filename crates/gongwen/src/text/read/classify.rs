@@ -84,8 +84,9 @@ pub(crate) fn classify(b: &Block<'_>) -> Class {
         return c;
     }
     c.sentence = ends_sentence(t);
-    c.chrome = is_chrome(t);
     c.marker = marker(b.body());
+    // a numbered line is the document's (`第三章 产业指导与技术支持`), whatever words it holds
+    c.chrome = c.marker.is_none() && is_chrome(t);
     c.date = parse_date(t);
     c.attachment = attachment_label(t);
     // most lines are paragraphs: a key (of a box or a publication line) has its colon within

@@ -216,7 +216,9 @@ impl Reader<'_, '_> {
             if c.is_blank() {
                 continue;
             }
-            if c.chrome && seen_body {
+            // a markup comment (`<!-- INFO END -->`) stands between parts of a page, not at its foot
+            let comment = self.text(k).starts_with("<!--");
+            if c.chrome && seen_body && !comment {
                 end = k;
                 log.note(self.b[k].span(), "document-end", || {
                     format!(
@@ -290,6 +292,16 @@ impl Reader<'_, '_> {
         while let Some(k) = self.next_text(pos, end) {
             let t = self.text(k);
             let c = &self.c[k];
+            // a markup comment inside the head (`<!-- INFO END -->` between history and text)
+            if c.kind == Kind::Chrome && t.starts_with("<!--") {
+                doc.residue.push(crate::model::Residue {
+                    role: crate::model::ResidueRole::Chrome,
+                    text: t.to_string(),
+                    span: self.b[k].span(),
+                });
+                pos = k + 1;
+                continue;
+            }
             if doc.meta.number.is_none() && c.kind == Kind::DocNumber {
                 doc.meta.number = crate::text::rules::doc_number(t);
                 pos = k + 1;

@@ -544,6 +544,28 @@ fn join(
             }
         }
     }
+    // a law's heading set letter-spaced, one or two characters a line (`第一章` / `总` / `则`)
+    if blanks <= 1 && prev.len() <= 3 * 12 {
+        if let Some(m) = marker(b.body()) {
+            let heading = b.body()[m.len..].trim_matches(is_space);
+            let piece = chars_le(next, 2)
+                && next.chars().all(|c| {
+                    crate::text::rules::is_cjk(c) && !"，。、；：！？（）《》".contains(c)
+                });
+            if matches!(
+                m.style,
+                crate::numbering::Style::Book
+                    | crate::numbering::Style::Subbook
+                    | crate::numbering::Style::Chapter
+                    | crate::numbering::Style::Division
+            ) && chars_le(heading, 4)
+                && piece
+                && !next_marker()
+            {
+                return Some((j, "a law's heading set one or two characters a line"));
+            }
+        }
+    }
     // a mark that never opens a line
     if next.starts_with([
         '，', '。', '、', '；', '：', '！', '？', '）', '》', '」', '』', '”', '’', '…', ',', ';',

@@ -23,6 +23,7 @@ mod classify;
 mod decode;
 mod explain;
 mod frame;
+mod law;
 mod layout;
 pub(crate) mod lines;
 mod measures;
@@ -275,7 +276,10 @@ impl Reader<'_, '_> {
             rest = next;
         }
         self.metadata(&mut doc, &frame.residue);
+        // what the head set aside (a markup comment) joins the residue around the document
+        let inner = std::mem::take(&mut doc.residue);
         doc.residue = self.group_residue(&frame.residue);
+        doc.residue.extend(inner);
         doc.residue.extend(furniture.iter().map(|l| Residue {
             role: ResidueRole::Furniture,
             text: l.text.to_string(),

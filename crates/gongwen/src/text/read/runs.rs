@@ -76,8 +76,8 @@ pub(crate) fn lists(
 fn walk_lists(nodes: &[Node], out: &mut Vec<(Span, ListKind, usize, usize)>) {
     // a list of names is items or subitems, one line each, short and without a sentence; one
     // member that is not settles it for the run of its rank
-    let mut runs = [0usize; 7];
-    let mut spoilt = [false; 7];
+    let mut runs = [0usize; 12];
+    let mut spoilt = [false; 12];
     for n in nodes.iter().filter(|n| n.num.is_some()) {
         let r = usize::from(rank(n));
         runs[r] += 1;
@@ -106,19 +106,24 @@ fn walk_lists(nodes: &[Node], out: &mut Vec<(Span, ListKind, usize, usize)>) {
     }
 }
 
+/// The numbers last seen at each rank ([`rank`]): a value and an inserted article's second
+/// number (`第一百二十条之一`).
+pub(crate) type Last = [Option<(u32, Option<u32>)>; 12];
+
 /// Numbering diagnostics over the whole body, in document order: within each container, each
-/// style's run must count 1, 2, 3 … or continue the run of the same style before it.
-pub(crate) fn numbering(nodes: &[Node], last: &mut [Option<u32>; 7], out: &mut Vec<Diagnostic>) {
-    let mut prev: [Option<u32>; 7] = [None; 7];
+/// style's run must count 1, 2, 3 … or continue the run of the same style before it (a law's
+/// articles run on across its chapters; an inserted article `第X条之一` follows article X).
+pub(crate) fn numbering(nodes: &[Node], last: &mut Last, out: &mut Vec<Diagnostic>) {
+    let mut prev: Last = [None; 12];
     for n in nodes {
         let Some(num) = &n.num else {
             numbering(&n.children, last, out);
             continue;
         };
-        let r = usize::from(rank(n));
+        let r = usize::from(rank(n)).min(11);
         let kind = n.kind.as_str();
         let t = num.text.as_str();
-        let v = num.value;
+        let (v, sub) = (num.value, num.sub);
         let span = Span {
             len: t.len(),
             ..n.span
@@ -129,37 +134,50 @@ pub(crate) fn numbering(nodes: &[Node], last: &mut [Option<u32>; 7], out: &mut V
             message,
             span,
         };
+        // what may follow (p, s): p + 1, or the next inserted number after p
+        let follows = |(p, s): (u32, Option<u32>)| {
+            sub.is_none() && v == p + 1 || v == p && sub == Some(s.map_or(1, |s| s + 1))
+        };
         let d = match prev[r] {
-            Some(p) if v == p => Some(diag(
+            Some(ps) if follows(ps) => None,
+            Some((p, s)) if v == p && sub == s => Some(diag(
                 "numbering-repeat",
                 Severity::Error,
                 format!("{kind} `{t}` repeats the number of the {kind} before it"),
             )),
-            Some(p) if v < p => Some(diag(
+            Some((p, _)) if v <= p => Some(diag(
                 "numbering-order",
                 Severity::Warning,
                 format!("{kind} `{t}` comes after number {p}: numbering goes backwards"),
             )),
-            Some(p) if v > p + 1 => Some(diag(
+            Some((p, _)) => Some(diag(
                 "numbering-gap",
                 Severity::Warning,
                 format!("{kind} `{t}` follows number {p}: expected {}", p + 1),
             )),
-            Some(_) => None,
             // first of its style here: 1, or continuing the numbering of the container before
-            None if v == 1 || last[r].is_some_and(|p| v == p + 1) => None,
+            // (a law's articles across its chapters), which a note says
+            None if v == 1 && sub.is_none() => None,
+            None if last[r].is_some_and(follows) => Some(diag(
+                "numbering-continues",
+                Severity::Note,
+                format!(
+                    "{kind} `{t}` continues the numbering of the {kind} before it, in the container above ({})",
+                    last[r].map_or(0, |(p, _)| p)
+                ),
+            )),
             None => Some(diag(
                 "numbering-gap",
                 Severity::Warning,
                 format!(
                     "{kind} `{t}` is the first of its level here: expected 1{}",
-                    last[r].map_or(String::new(), |p| format!(" or {} (continuing)", p + 1))
+                    last[r].map_or(String::new(), |(p, _)| format!(" or {} (continuing)", p + 1))
                 ),
             )),
         };
         out.extend(d);
-        prev[r] = Some(v);
-        last[r] = Some(v);
+        prev[r] = Some((v, sub));
+        last[r] = Some((v, sub));
         numbering(&n.children, last, out);
     }
 }
@@ -394,17 +412,11 @@ pub(crate) fn sibling_headings(nodes: &mut [Node], log: &mut Log) {
 }
 
 /// Nodes with and without a heading, by kind ([`slot`]).
-type Counts = [(usize, usize); 5];
+type Counts = [(usize, usize); NodeKind::ALL.len()];
 
 /// The index of a kind in [`Counts`].
 fn slot(kind: NodeKind) -> usize {
-    match kind {
-        NodeKind::Part => 0,
-        NodeKind::Section => 1,
-        NodeKind::Item => 2,
-        NodeKind::Subitem => 3,
-        NodeKind::Measure => 4,
-    }
+    NodeKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
 }
 
 /// Puts a node's heading back into its first paragraph, with a decision saying why.
@@ -421,7 +433,7 @@ fn drop_noted(n: &mut Node, log: &mut Log, why: &str) {
 }
 
 /// Puts a node's heading back into its first paragraph.
-fn drop_heading(n: &mut Node) {
+pub(crate) fn drop_heading(n: &mut Node) {
     let Some(h) = n.heading.take() else { return };
     if !h.run_in {
         n.paragraphs.insert(

@@ -19,9 +19,14 @@ pub(crate) enum Entry {
 /// The rank of a node's level: its marker's style (a measure below every numbered level).
 pub(crate) fn rank(n: &Node) -> u8 {
     match n.kind {
-        NodeKind::Part => 1,
-        NodeKind::Section => 2,
-        NodeKind::Item => 3,
+        NodeKind::Book => 1,
+        NodeKind::Subbook => 2,
+        NodeKind::Chapter => 3,
+        NodeKind::Division => 4,
+        NodeKind::Article => 5,
+        NodeKind::Part => 6,
+        NodeKind::Section | NodeKind::Point => 7,
+        NodeKind::Item | NodeKind::Subpoint => 8,
         NodeKind::Subitem => {
             let circled = n
                 .num
@@ -34,12 +39,12 @@ pub(crate) fn rank(n: &Node) -> u8 {
                 })
                 .is_some_and(|c| ('\u{2460}'..='\u{2473}').contains(&c));
             if circled {
-                5
+                10
             } else {
-                4
+                9
             }
         }
-        NodeKind::Measure => 6,
+        NodeKind::Measure => 11,
     }
 }
 
@@ -64,6 +69,7 @@ pub(crate) fn numbered_node(b: &Block<'_>, m: Marker) -> Node {
     node.num = Some(Num {
         text: num_text.to_string(),
         value: m.value,
+        sub: m.sub,
     });
     node.span = b.span();
     if rest.is_empty() {
@@ -187,7 +193,7 @@ fn level_diagnostic(
         }
     }
     (node.kind == NodeKind::Subitem
-        && rank(node) == 4
+        && rank(node) == 9
         && matches!(parent, Some(NodeKind::Part | NodeKind::Section)))
     .then(|| Diagnostic {
         code: "level-skipped".into(),
