@@ -10,6 +10,7 @@ DocKind = Literal[
     "opinion",
     "plan",
     "notice",
+    "order",
     "reply",
     "report",
     "resolution",
@@ -40,6 +41,19 @@ ClosingRole = Literal["signature", "date", "note", "attachment-list"]
 ResidueRole = Literal[
     "chrome", "metadata-box", "publication", "lead", "unplaced", "furniture"
 ]
+#: The kind of a piece of legislation (立法法).
+LawKind = Literal[
+    "law",
+    "administrative-regulation",
+    "local-regulation",
+    "rule",
+    "judicial-interpretation",
+    "amending-decision",
+]
+#: What an event of a law's history did: 通过, 批准, 公布, 修正, 修订, 施行.
+LawAction = Literal[
+    "adopted", "approved", "promulgated", "amended", "revised", "effective"
+]
 #: How serious a diagnostic is.
 Severity = Literal["error", "warning", "note"]
 #: The formats ``loads`` and ``load`` read.
@@ -49,6 +63,8 @@ __all__ = [
     "ClosingRole",
     "DocKind",
     "Format",
+    "LawAction",
+    "LawKind",
     "NodeKind",
     "ResidueRole",
     "Severity",

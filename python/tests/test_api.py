@@ -350,7 +350,6 @@ def test_equality(sample: Document, sample_text: str) -> None:
 SCHEMA = REPO / "schemas" / "gongwen.schema.json"
 #: model fields whose Python accessors have other names
 RENAMED = {
-    ("Attachment", "content"): ["document"],
     ("Node", "num"): ["num", "num_text"],
     ("Node", "heading"): ["heading", "heading_end", "run_in"],
 }

@@ -22,6 +22,8 @@ def instances(sample: Document) -> dict[str, Any]:
     gap = gongwen.load(FIXTURES / "malformed-gap.txt")
     atts = gongwen.load(FIXTURES / "notice-attachments.txt")
     report = gongwen.load(FIXTURES / "report-notes.txt")
+    law = gongwen.load(FIXTURES / "law-regulation.txt").meta.law
+    assert law is not None
     _, decisions = gongwen.explain((FIXTURES / "report-notes.txt").read_bytes())
     assert report.notes is not None and decisions
     span = sample.parts[0].span
@@ -46,6 +48,8 @@ def instances(sample: Document) -> dict[str, Any]:
         "Publication": publication,
         "Notes": report.notes,
         "Decision": decisions[0],
+        "LawMeta": law,
+        "LawEvent": law.history[1],
     }
     classes = {
         name

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import pathlib
+import pickle
 
 import pytest
 from conftest import FIXTURES
@@ -85,5 +87,25 @@ def test_a_law_reads_as_chapters_articles_and_points() -> None:
     assert [s.kind for s in fourth.points[1].children] == ["subpoint", "subpoint"]
     # an article's 款 are its paragraphs; a chapter's first article continues the numbering
     assert len(articles[1].paragraphs) == 2
+    # the table of contents is kept as text with a note on each entry; 第五条之一 is inserted
     codes = {d.code for d in doc.diagnostics}
-    assert codes == {"numbering-continues"}
+    assert codes == {"numbering-continues", "list", "inserted-unit"}
+
+
+def test_a_law_s_history_kind_and_effective_date() -> None:
+    law = gongwen.load(FIXTURES / "law-regulation.txt").meta.law
+    assert law is not None
+    assert law.kind == "local-regulation"
+    assert [(e.action, e.date) for e in law.history] == [
+        ("adopted", datetime.date(2021, 9, 28)),
+        ("amended", datetime.date(2023, 6, 30)),
+    ]
+    assert law.history[0].body == "临江市人民代表大会常务委员会"
+    assert law.history[1].meeting == "临江市第十七届人民代表大会常务委员会第十一次会议"
+    assert law.effective == datetime.date(2022, 1, 1)
+    # values build, compare and pickle like the others
+    again = pickle.loads(pickle.dumps(law))
+    assert again == law and hash(again) == hash(law)
+    assert gongwen.LawEvent("revised", datetime.date(2024, 1, 1)).action == "revised"
+    with pytest.raises(ValueError, match="unknown action"):
+        gongwen.LawEvent("repealed")

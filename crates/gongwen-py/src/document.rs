@@ -653,6 +653,12 @@ impl PyMetadata {
         self.get().encoding.as_deref()
     }
 
+    /// A law's kind, history (题注) and effective date, for a document read as a law.
+    #[getter]
+    fn law(&self) -> Option<crate::values::PyLawMeta> {
+        self.get().law.clone().map(crate::values::PyLawMeta)
+    }
+
     fn __eq__(&self, other: &Bound<'_, PyMetadata>) -> bool {
         self.get() == other.get().get()
     }

@@ -211,6 +211,8 @@ fn gongwen_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<values::PyDocNumber>()?;
     m.add_class::<values::PyAdoption>()?;
     m.add_class::<values::PyPublication>()?;
+    m.add_class::<values::PyLawMeta>()?;
+    m.add_class::<values::PyLawEvent>()?;
     m.add_class::<values::PyNotes>()?;
     m.add_class::<values::PyDecision>()?;
     m.add_function(wrap_pyfunction!(parse, m)?)?;

@@ -4,8 +4,8 @@
 
 use crate::convert::{date_to_py, enum_from_name, py_repr_str, py_to_date, short};
 use gongwen::{
-    Adoption, ClosingLine, ClosingRole, Diagnostic, DocNumber, Field, Notes, Paragraph,
-    Publication, Residue, ResidueRole, Severity, Span,
+    Adoption, ClosingLine, ClosingRole, Diagnostic, DocNumber, Field, LawEvent, LawKind, LawMeta,
+    Notes, Paragraph, Publication, Residue, ResidueRole, Severity, Span,
 };
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -806,5 +806,187 @@ impl PyPublication {
             opt(&self.0.source),
             opt(&self.0.headline)
         )
+    }
+}
+
+/// One event of a law's history (题注): what was done, when, by whom, under which order.
+#[pyclass(
+    frozen,
+    eq,
+    from_py_object,
+    module = "gongwen._gongwen",
+    name = "LawEvent"
+)]
+#[derive(Debug, Clone, PartialEq)]
+pub struct PyLawEvent(pub LawEvent);
+
+#[pymethods]
+impl PyLawEvent {
+    #[new]
+    #[pyo3(signature = (action, date=None, body=None, meeting=None, order=None))]
+    fn new(
+        action: &str,
+        date: Option<&Bound<'_, PyAny>>,
+        body: Option<String>,
+        meeting: Option<String>,
+        order: Option<String>,
+    ) -> PyResult<PyLawEvent> {
+        Ok(PyLawEvent(LawEvent {
+            action: enum_from_name("action", action)?,
+            date: date.map(py_to_date).transpose()?,
+            body,
+            meeting,
+            order,
+        }))
+    }
+
+    /// `adopted` (通过), `approved` (批准), `promulgated` (公布), `amended` (修正), `revised`
+    /// (修订) or `effective` (施行).
+    #[getter]
+    fn action(&self) -> &'static str {
+        self.0.action.as_str()
+    }
+
+    /// The date of the event.
+    #[getter]
+    fn date<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDate>>> {
+        self.0.date.map(|d| date_to_py(py, d)).transpose()
+    }
+
+    /// The body that acted, e.g. `全国人民代表大会常务委员会`.
+    #[getter]
+    fn body(&self) -> Option<&str> {
+        self.0.body.as_deref()
+    }
+
+    /// The meeting, e.g. `第九届全国人民代表大会常务委员会第二十次会议`.
+    #[getter]
+    fn meeting(&self) -> Option<&str> {
+        self.0.meeting.as_deref()
+    }
+
+    /// The promulgating order, e.g. `中华人民共和国国务院令第707号`.
+    #[getter]
+    fn order(&self) -> Option<&str> {
+        self.0.order.as_deref()
+    }
+
+    /// Pickles through the constructor.
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyType>, Bound<'py, PyTuple>)> {
+        let (py, this) = (slf.py(), slf.get());
+        let e = &this.0;
+        let args = PyTuple::new(
+            py,
+            [
+                e.action.as_str().into_pyobject(py)?.into_any(),
+                this.date(py)?.into_pyobject(py)?.into_any(),
+                e.body.clone().into_pyobject(py)?.into_any(),
+                e.meeting.clone().into_pyobject(py)?.into_any(),
+                e.order.clone().into_pyobject(py)?.into_any(),
+            ],
+        )?;
+        Ok((slf.get_type(), args))
+    }
+
+    fn __hash__(&self) -> u64 {
+        let e = &self.0;
+        hash_of(&(e.action, e.date, &e.body, &e.meeting, &e.order))
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let date = match self.date(py)? {
+            Some(d) => d.repr()?.to_string(),
+            None => "None".into(),
+        };
+        Ok(format!(
+            "LawEvent(action={}, date={}, body={})",
+            py_repr_str(py, self.0.action.as_str()),
+            date,
+            self.0
+                .body
+                .as_deref()
+                .map_or("None".to_string(), |b| py_repr_str(py, b))
+        ))
+    }
+}
+
+/// What a law, regulation, rule or judicial interpretation says of itself: the kind of
+/// legislation, its history and when it takes effect.
+#[pyclass(frozen, eq, module = "gongwen._gongwen", name = "LawMeta")]
+#[derive(Debug, Clone, PartialEq)]
+pub struct PyLawMeta(pub LawMeta);
+
+#[pymethods]
+impl PyLawMeta {
+    #[new]
+    #[pyo3(signature = (kind=None, history=Vec::new(), effective=None))]
+    fn new(
+        kind: Option<&str>,
+        history: Vec<PyLawEvent>,
+        effective: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyLawMeta> {
+        Ok(PyLawMeta(LawMeta {
+            kind: kind.map(|k| enum_from_name("kind", k)).transpose()?,
+            history: history.into_iter().map(|e| e.0).collect(),
+            effective: effective.map(py_to_date).transpose()?,
+        }))
+    }
+
+    /// `law`, `administrative-regulation`, `local-regulation`, `rule`,
+    /// `judicial-interpretation` or `amending-decision`; `None` when neither its history nor
+    /// its title says.
+    #[getter]
+    fn kind(&self) -> Option<&'static str> {
+        self.0.kind.map(LawKind::as_str)
+    }
+
+    /// The events of its history, in the order printed.
+    #[getter]
+    fn history(&self) -> Vec<PyLawEvent> {
+        self.0.history.iter().cloned().map(PyLawEvent).collect()
+    }
+
+    /// The date it takes effect.
+    #[getter]
+    fn effective<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDate>>> {
+        self.0.effective.map(|d| date_to_py(py, d)).transpose()
+    }
+
+    /// Pickles through the constructor.
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyType>, Bound<'py, PyTuple>)> {
+        let (py, this) = (slf.py(), slf.get());
+        let args = PyTuple::new(
+            py,
+            [
+                this.kind().into_pyobject(py)?.into_any(),
+                this.history().into_pyobject(py)?.into_any(),
+                this.effective(py)?.into_pyobject(py)?.into_any(),
+            ],
+        )?;
+        Ok((slf.get_type(), args))
+    }
+
+    fn __hash__(&self) -> u64 {
+        let l = &self.0;
+        let dates: Vec<_> = l.history.iter().map(|e| (e.action, e.date)).collect();
+        hash_of(&(l.kind, dates, l.effective))
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let effective = match self.effective(py)? {
+            Some(d) => d.repr()?.to_string(),
+            None => "None".into(),
+        };
+        Ok(format!(
+            "LawMeta(kind={}, history=[{} events], effective={})",
+            self.kind()
+                .map_or("None".to_string(), |k| py_repr_str(py, k)),
+            self.0.history.len(),
+            effective
+        ))
     }
 }

@@ -130,6 +130,8 @@ pub enum DocKind {
     Plan = "plan",
     /// 通知, 通报, 公告, 通告
     Notice = "notice",
+    /// 令, 命令: an order, such as the one that promulgates a law or a regulation
+    Order = "order",
     /// 批复, 函, 复函
     Reply = "reply",
     /// 报告, 工作报告
@@ -264,6 +266,84 @@ pub struct Metadata {
     /// `gb18030`, `UTF-16LE`, `Big5`…): spans count bytes of the source in that encoding.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encoding: Option<String>,
+    /// What a law, regulation, rule or judicial interpretation says of itself: its kind, its
+    /// history (题注) and when it takes effect. Derived from the text, which keeps every word.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub law: Option<LawMeta>,
+}
+
+/// A law's metadata.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LawMeta {
+    /// The kind of legislation, from who adopted it and its title; none when neither says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<LawKind>,
+    /// The events of its history (题注 or history lines), in the order printed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<LawEvent>,
+    /// The date it takes effect (`自2019年1月1日起施行`; `自公布之日起施行`: the promulgation's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective: Option<Date>,
+}
+
+/// One event of a law's history: `2018年12月18日中华人民共和国国务院令第707号第四次修订`. Its
+/// words stay where the document prints them (the 题注 in the preamble, or the head's lines).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LawEvent {
+    /// What happened.
+    pub action: LawAction,
+    /// When.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// The body that acted (`全国人民代表大会常务委员会`, `中华人民共和国国务院`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// The meeting (`第九届全国人民代表大会常务委员会第二十次会议`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<String>,
+    /// The order that promulgated it (`中华人民共和国主席令第六号`, `国务院令第707号`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<String>,
+}
+
+names! {
+/// The kind of a piece of legislation (立法法).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub enum LawKind {
+    /// 法律: adopted by the National People's Congress or its Standing Committee
+    Law = "law",
+    /// 行政法规: by the State Council
+    AdministrativeRegulation = "administrative-regulation",
+    /// 地方性法规: by a local people's congress or its standing committee
+    LocalRegulation = "local-regulation",
+    /// 规章: departmental or local government rules, issued by order (令)
+    Rule = "rule",
+    /// 司法解释: by the Supreme People's Court or Procuratorate
+    JudicialInterpretation = "judicial-interpretation",
+    /// 修改决定, 修正案: a text that amends another
+    AmendingDecision = "amending-decision",
+}
+}
+
+names! {
+/// What an event of a law's history did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub enum LawAction {
+    /// 通过
+    Adopted = "adopted",
+    /// 批准
+    Approved = "approved",
+    /// 公布, 发布
+    Promulgated = "promulgated",
+    /// 修正
+    Amended = "amended",
+    /// 修订
+    Revised = "revised",
+    /// 施行
+    Effective = "effective",
+}
 }
 
 names! {
@@ -392,6 +472,20 @@ pub enum NodeKind {
     /// A law's 目, `1.` inside a point.
     Subpoint = "subpoint",
 }
+}
+
+impl LawAction {
+    /// The verb as a history prints it (`通过`, `修正`).
+    pub fn chinese(self) -> &'static str {
+        match self {
+            LawAction::Adopted => "通过",
+            LawAction::Approved => "批准",
+            LawAction::Promulgated => "公布",
+            LawAction::Amended => "修正",
+            LawAction::Revised => "修订",
+            LawAction::Effective => "施行",
+        }
+    }
 }
 
 impl NodeKind {
@@ -557,7 +651,9 @@ pub struct Attachment {
     /// The attachment's number, if the label numbers it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub num: Option<u32>,
-    /// The attachment's content: a document of its own (its title in `meta.title`).
+    /// The attachment's content: a document of its own (its title in `meta.title`). Its JSON
+    /// key is `document`, the name the Python binding and the XML use (`content` is read too).
+    #[serde(rename = "document", alias = "content")]
     pub content: Document,
     #[serde(default, skip_serializing_if = "Span::is_empty")]
     pub span: Span,
@@ -639,6 +735,17 @@ pub struct Diagnostic {
     pub span: Span,
 }
 
+impl Diagnostic {
+    /// The codes of diagnostics about the source's page layout, which the canonical text
+    /// (laid out anew) no longer has cause for: a heading put back where PDF text moved it.
+    pub const LAYOUT_CODES: &'static [&'static str] = &["displaced-heading"];
+
+    /// True when the diagnostic is about the source's page layout (see [`Self::LAYOUT_CODES`]).
+    pub fn is_about_layout(&self) -> bool {
+        Self::LAYOUT_CODES.contains(&self.code.as_str())
+    }
+}
+
 impl Document {
     /// The parts or sections that hold the document's guarantees (保障, 组织实施…), in order,
     /// including those of forwarded documents.
@@ -684,13 +791,20 @@ impl Document {
 
     /// The document without what depends on the source layout or the page around it: residue,
     /// spans, the layout of title lines, an adoption line that is just the canonical one, and
-    /// whether the title came from a news lead. Two readings of the same document in different
+    /// whether the title came from a news lead, and diagnostics about the page layout. Two readings of the same document in different
     /// layouts (the page as published and the canonical text gongwen writes) agree on this.
     pub fn without_page(&self) -> Document {
         let mut d = self.clone();
         d.residue.clear();
         d.meta.encoding = None;
         d.clear_layout();
+        fn drop_layout_notes(d: &mut Document) {
+            d.diagnostics.retain(|x| !x.is_about_layout());
+            for a in &mut d.attachments {
+                drop_layout_notes(&mut a.content);
+            }
+        }
+        drop_layout_notes(&mut d);
         d
     }
 

@@ -1,18 +1,27 @@
 //! The outline: one line per structural node, the format the corpus is scored in
 //! (`shared/corpus/expected/README.md`).
 
-use crate::model::{Attachment, Document, Node};
+use crate::model::{Attachment, DocKind, Document, Node};
 use std::fmt::Write;
 
 /// The outline of a document.
 pub fn outline(doc: &Document) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "title: {}", doc.meta.title.as_deref().unwrap_or(""));
     let forwarded: Vec<&Attachment> = doc
         .attachments
         .iter()
         .filter(|a| a.label.is_none())
         .collect();
+    // an order (令) that promulgates one law is outlined as that law, under the law's title
+    // (format v2: `title: <the law's title as printed>`)
+    let promulgated = match forwarded.as_slice() {
+        [one] if doc.meta.kind == DocKind::Order && doc.body.is_empty() => {
+            one.content.meta.title.as_deref()
+        }
+        _ => None,
+    };
+    let title = promulgated.or(doc.meta.title.as_deref()).unwrap_or("");
+    let _ = writeln!(out, "title: {title}");
     if doc.body.is_empty() && forwarded.len() == 1 {
         // a notice that issues or forwards one document: that document's structure is the outline
         let f = forwarded[0];
@@ -55,7 +64,10 @@ fn nodes(ns: &[Node], depth: usize, out: &mut String) {
         // a law's headings without their letter-spacing (`总　　则` → `总则`, format v2)
         let spaced;
         let heading = if n.kind.is_law() && heading.contains(char::is_whitespace) {
-            spaced = heading.split_whitespace().collect::<String>();
+            spaced = heading
+                .trim_start_matches('#')
+                .split_whitespace()
+                .collect::<String>();
             spaced.as_str()
         } else {
             heading

@@ -557,7 +557,8 @@ fn variants_of_the_skeleton_load_alike() {
         .replace("</part>", "</hcontainer>");
     let cjk = src.replace("eId=\"part_1", "eId=\"part_一、");
     for (name, variant, kind) in [
-        ("act", act, DocKind::Regulation),
+        // an act's name says its kind as a statement's does
+        ("act", act, DocKind::Decision),
         ("doc", doc, DocKind::Decision),
         ("hcontainer", hcontainer, DocKind::Decision),
         ("cjk eIds", cjk.clone(), DocKind::Decision),

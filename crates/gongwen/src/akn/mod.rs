@@ -71,7 +71,7 @@ pub use validate::validate;
 pub(crate) use write::output_estimate;
 pub use write::{to_string, to_writer};
 
-use crate::model::{DocKind, NodeKind};
+use crate::model::{DocKind, Document, NodeKind};
 
 /// The Akoma Ntoso 3.0 namespace.
 pub const NAMESPACE: &str = crate::xmlsafe::AKN_NS;
@@ -84,11 +84,31 @@ pub(crate) fn doc_element(kind: DocKind) -> (&'static str, &'static str) {
         DocKind::Opinion => ("statement", "opinion"),
         DocKind::Plan => ("doc", "plan"),
         DocKind::Notice => ("doc", "notice"),
+        DocKind::Order => ("doc", "order"),
         DocKind::Reply => ("doc", "reply"),
         DocKind::Report => ("doc", "report"),
         DocKind::Regulation => ("doc", "regulation"),
         DocKind::Other => ("doc", "document"),
     }
+}
+
+/// The document element and its `name` for a document: `act` for a law (a body of articles,
+/// or a body and a law's metadata), otherwise the element of its kind.
+pub(crate) fn document_element(doc: &Document) -> (&'static str, &'static str) {
+    let (element, name) = doc_element(doc.meta.kind);
+    if is_act(doc) {
+        ("act", name)
+    } else {
+        (element, name)
+    }
+}
+
+/// True for a document written as an AKN `act`.
+pub(crate) fn is_act(doc: &Document) -> bool {
+    fn law(ns: &[crate::model::Node]) -> bool {
+        ns.iter().any(|n| n.kind.is_law() || law(&n.children))
+    }
+    !doc.body.is_empty() && (doc.meta.law.is_some() || law(&doc.body))
 }
 
 /// The kind for a document `name` this writer uses.
@@ -98,6 +118,7 @@ pub(crate) fn kind_from_name(name: &str) -> Option<DocKind> {
         "resolution" => DocKind::Resolution,
         "opinion" => DocKind::Opinion,
         "plan" => DocKind::Plan,
+        "order" => DocKind::Order,
         "notice" => DocKind::Notice,
         "reply" => DocKind::Reply,
         "report" => DocKind::Report,

@@ -125,6 +125,7 @@ struct Extras {
     publication: Option<Publication>,
     fields: Vec<Field>,
     encoding: Option<String>,
+    law: Option<crate::model::LawMeta>,
     /// The notes' span, their entries' spans, and whether the one empty `p` stands for none.
     notes: Option<(Span, Option<Vec<Span>>, bool)>,
     empty_body: bool,
@@ -257,7 +258,11 @@ impl Reader<'_, '_> {
                     }
                 }
             }
-            "act" | "bill" => DocKind::Regulation,
+            // ours name the kind; others' acts and bills are regulations
+            "act" | "bill" => el
+                .attr("name")
+                .and_then(kind_from_name)
+                .unwrap_or(DocKind::Regulation),
             other => {
                 return Err(self.err(
                     el,
@@ -430,6 +435,7 @@ impl Reader<'_, '_> {
         doc.meta.publication = x.publication;
         doc.meta.fields = x.fields;
         doc.meta.encoding = x.encoding;
+        doc.meta.law = x.law;
         if let Some((span, entries, none)) = x.notes {
             let at = st.extras_at;
             match &mut doc.notes {
@@ -531,6 +537,7 @@ impl Reader<'_, '_> {
                 "publication",
                 "fields",
                 "encoding",
+                "law",
                 "notes",
                 "empty_body",
                 "formula_split",
@@ -583,6 +590,9 @@ impl Reader<'_, '_> {
             x.fields = gx::fields(&cx, e, Path::At("fields"))?;
         }
         x.encoding = gx::opt_leaf(&cx, k.get("encoding"), Path::At("proprietary/gongwen"))?;
+        if let Some(e) = k.get("law") {
+            x.law = Some(gx::law(&cx, e, Path::At("proprietary/gongwen/law"))?);
+        }
         if let Some(e) = k.get("notes") {
             let p = Path::At("proprietary/gongwen/notes");
             let nk = Kids::of(&cx, e, p, &["no_entries", "span", "entries"])?;
@@ -1051,6 +1061,26 @@ impl Reader<'_, '_> {
                 }
                 Child::Element(c) => c,
             };
+            // an article's paragraph (款): ours say so by their class; in others' acts, a
+            // paragraph of an article without a number of its own
+            let kuan = kind == NodeKind::Article
+                && &*c.name == "paragraph"
+                && self.is_akn(c)
+                && (c.attr("class") == Some("kuan")
+                    || !st.exact && c.child(&self.akn, "num").is_none());
+            if kuan {
+                for k in c.elements() {
+                    if self.is_hier(k) {
+                        child_ord += 1;
+                        n.children.push(self.node(st, k, depth + 1, child_ord)?);
+                    } else {
+                        let mut ps = Vec::new();
+                        self.blocks(st, k, &mut ps)?;
+                        self.push_paragraphs(&mut n, ps);
+                    }
+                }
+                continue;
+            }
             if self.is_hier(c) {
                 child_ord += 1;
                 n.children.push(self.node(st, c, depth + 1, child_ord)?);

@@ -1,8 +1,8 @@
 //! The Akoma Ntoso writer. See the module documentation of [`crate::akn`] for the mapping.
 
-use super::{actor_slug, doc_element, fnv1a32, node_element};
+use super::{actor_slug, doc_element, document_element, fnv1a32, is_act, node_element};
 use crate::error::{Error, Format};
-use crate::model::{Adoption, ClosingRole, Date, Document, Node, Paragraph};
+use crate::model::{Adoption, ClosingRole, Date, Document, LawAction, Node, NodeKind, Paragraph};
 use crate::xml;
 use crate::xmlsafe::{Out, AKN_NS, GW_NS};
 use std::collections::HashSet;
@@ -81,6 +81,10 @@ struct Plan {
     expression: String,
     date: Date,
     date_name: &'static str,
+    /// The expression's date and its source: a law's last event (its latest amendment),
+    /// otherwise the work's.
+    expression_date: Date,
+    expression_date_name: &'static str,
     number: String,
 }
 
@@ -116,6 +120,8 @@ impl Plan {
 
         let (date, date_name, uri_date) = work_date(doc);
         let (element, name) = doc_element(doc.meta.kind);
+        let act = is_act(doc);
+        let law_kind = doc.meta.law.as_ref().and_then(|l| l.kind);
         let actor = doc
             .meta
             .issuers
@@ -130,8 +136,23 @@ impl Plan {
                 fnv1a32(doc.meta.title.as_deref().unwrap_or(""))
             ),
         };
-        let work = format!("/akn/cn/{element}/{name}{actor}/{uri_date}/{number}");
-        let expression = format!("{work}/zho@{date}");
+        // a law: `/akn/cn/act/<kind>/<date>/<number>` (the kind of legislation when known)
+        let work = if act {
+            let subtype = law_kind.map_or(name, |k| k.as_str());
+            format!("/akn/cn/act/{subtype}/{uri_date}/{number}")
+        } else {
+            format!("/akn/cn/{element}/{name}{actor}/{uri_date}/{number}")
+        };
+        let last = doc
+            .meta
+            .law
+            .as_ref()
+            .and_then(|l| l.history.iter().rev().find(|e| e.date.is_some()));
+        let (expression_date, expression_date_name) = match last {
+            Some(e) => (e.date.unwrap_or(date), e.action.as_str()),
+            None => (date, date_name),
+        };
+        let expression = format!("{work}/zho@{expression_date}");
         Plan {
             actors,
             guarantees,
@@ -139,6 +160,8 @@ impl Plan {
             expression,
             date,
             date_name,
+            expression_date,
+            expression_date_name,
             number,
         }
     }
@@ -154,6 +177,14 @@ impl Plan {
 /// The work date, its source, and the date as the work URI carries it.
 fn work_date(doc: &Document) -> (Date, &'static str, String) {
     let m = &doc.meta;
+    // a law's work is dated by the first event of its history (adoption or promulgation)
+    let first = m
+        .law
+        .as_ref()
+        .and_then(|l| l.history.iter().find(|e| e.date.is_some()));
+    if let Some((d, e)) = first.and_then(|e| e.date.map(|d| (d, e))) {
+        return (d, e.action.as_str(), d.to_string());
+    }
     if let Some(d) = m.adopted.as_ref().and_then(|a| a.date) {
         return (d, "adoption", d.to_string());
     }
@@ -339,6 +370,22 @@ fn start_level(levels: &mut Levels, depth: usize) {
     levels[depth].clear();
 }
 
+/// Appends to `eid` (the eId of `n`) the prefix of its children's eIds: `__`, and for an
+/// article with paragraphs (款) the last paragraph's, which holds the points.
+fn children_prefix(n: &Node, eid: &mut String) {
+    eid.push_str("__");
+    if is_articled(n) {
+        eid.push_str("para_");
+        crate::xmlsafe::push_u64(eid, n.paragraphs.len() as u64);
+        eid.push_str("__");
+    }
+}
+
+/// True for an article whose paragraphs are written as 款, `paragraph` elements.
+fn is_articled(n: &Node) -> bool {
+    n.kind == NodeKind::Article && !n.paragraphs.is_empty()
+}
+
 /// Calls `f` with every node below `nodes` (depth first, in document order) and its eId; `eid`
 /// holds the prefix of the first level and is left as it was found.
 fn each_with_eid<'n>(nodes: &'n [Node], eid: &mut String, f: &mut impl FnMut(&'n Node, &str)) {
@@ -355,7 +402,7 @@ fn each_with_eid<'n>(nodes: &'n [Node], eid: &mut String, f: &mut impl FnMut(&'n
             levels[depth].push(n, eid);
             f(n, eid);
             if !n.children.is_empty() {
-                eid.push_str("__");
+                children_prefix(n, eid);
                 walk(&n.children, eid, levels, depth + 1, f);
             }
             eid.truncate(base);
@@ -365,7 +412,9 @@ fn each_with_eid<'n>(nodes: &'n [Node], eid: &mut String, f: &mut impl FnMut(&'n
 }
 
 fn document(o: &mut Out, plan: &Plan, doc: &Document, prefix: &str, comp: Option<&str>) {
-    let (element, name) = doc_element(doc.meta.kind);
+    let (element, name) = document_element(doc);
+    // an act's body is `body`, every other document's `mainBody`
+    let body = if element == "act" { "body" } else { "mainBody" };
     o.start(element, &[("name", name)]);
     meta(o, plan, doc, prefix, comp);
     preface(o, plan, doc, prefix);
@@ -389,7 +438,7 @@ fn document(o: &mut Out, plan: &Plan, doc: &Document, prefix: &str, comp: Option
         }
         o.end("preamble");
     }
-    o.start("mainBody", &[]);
+    o.start(body, &[]);
     if doc.body.is_empty() {
         // a document without parts: its text is the main body (mainBody must not be empty)
         for p in &doc.preamble {
@@ -429,7 +478,7 @@ fn document(o: &mut Out, plan: &Plan, doc: &Document, prefix: &str, comp: Option
         o.end("content");
         o.end("hcontainer");
     }
-    o.end("mainBody");
+    o.end(body);
     if !doc.closing.is_empty() {
         o.start("conclusions", &[]);
         for c in &doc.closing {
@@ -508,7 +557,11 @@ fn meta(o: &mut Out, plan: &Plan, doc: &Document, prefix: &str, comp: Option<&st
     }
     authors(o, plan, doc);
     o.empty("FRBRcountry", &[("value", "cn")]);
-    o.empty("FRBRsubtype", &[("value", name)]);
+    let subtype = match m.law.as_ref().and_then(|l| l.kind) {
+        Some(k) if is_act(doc) => k.as_str(),
+        _ => name,
+    };
+    o.empty("FRBRsubtype", &[("value", subtype)]);
     o.empty("FRBRnumber", &[("value", &plan.number)]);
     if let Some(t) = &m.title {
         o.empty("FRBRname", &[("value", t)]);
@@ -521,7 +574,16 @@ fn meta(o: &mut Out, plan: &Plan, doc: &Document, prefix: &str, comp: Option<&st
         &[("value", &format!("{}/!{component}", plan.expression))],
     );
     o.empty("FRBRuri", &[("value", &plan.expression)]);
-    o.empty("FRBRdate", &[("date", &date), ("name", date_name)]);
+    let expression_date = plan.expression_date.to_string();
+    let expression_date_name = if comp.is_none() {
+        plan.expression_date_name
+    } else {
+        "main-document"
+    };
+    o.empty(
+        "FRBRdate",
+        &[("date", &expression_date), ("name", expression_date_name)],
+    );
     authors(o, plan, doc);
     o.empty("FRBRlanguage", &[("language", "zho")]);
     o.end("FRBRExpression");
@@ -532,12 +594,41 @@ fn meta(o: &mut Out, plan: &Plan, doc: &Document, prefix: &str, comp: Option<&st
         &[("value", &format!("{}/!{component}.xml", plan.expression))],
     );
     o.empty("FRBRuri", &[("value", &format!("{}.akn", plan.expression))]);
-    o.empty("FRBRdate", &[("date", &date), ("name", "expression")]);
+    o.empty(
+        "FRBRdate",
+        &[("date", &expression_date), ("name", "expression")],
+    );
     o.empty("FRBRauthor", &[("href", "#gongwen"), ("as", "#editor")]);
     o.end("FRBRManifestation");
     o.end("identification");
 
-    if let Some(d) = m.adopted.as_ref().and_then(|a| a.date) {
+    let events: Vec<_> = m
+        .law
+        .iter()
+        .flat_map(|l| &l.history)
+        .filter_map(|e| e.date.map(|d| (d, e.action)))
+        .collect();
+    if !events.is_empty() {
+        // a law's history: one event each, the first its generation, amendments after
+        o.start("lifecycle", &[("source", "#gongwen")]);
+        for (i, (d, action)) in events.iter().enumerate() {
+            let kind = match action {
+                LawAction::Amended | LawAction::Revised if i > 0 => "amendment",
+                _ => "generation",
+            };
+            o.empty(
+                "eventRef",
+                &[
+                    ("eId", &format!("{prefix}evt_{}", i + 1)),
+                    ("date", &d.to_string()),
+                    ("source", &format!("#{original}")),
+                    ("type", kind),
+                    ("refersTo", &format!("#{}", action.as_str())),
+                ],
+            );
+        }
+        o.end("lifecycle");
+    } else if let Some(d) = m.adopted.as_ref().and_then(|a| a.date) {
         o.start("lifecycle", &[("source", "#gongwen")]);
         o.empty(
             "eventRef",
@@ -596,6 +687,29 @@ fn meta(o: &mut Out, plan: &Plan, doc: &Document, prefix: &str, comp: Option<&st
                 ("showAs", "Editor"),
             ],
         );
+        // the actions of the law's history that its events refer to
+        fn actions(d: &Document, out: &mut Vec<LawAction>) {
+            for e in d.meta.law.iter().flat_map(|l| &l.history) {
+                if e.date.is_some() && !out.contains(&e.action) {
+                    out.push(e.action);
+                }
+            }
+            for a in &d.attachments {
+                actions(&a.content, out);
+            }
+        }
+        let mut all = Vec::new();
+        actions(doc, &mut all);
+        for a in all {
+            o.empty(
+                "TLCEvent",
+                &[
+                    ("eId", a.as_str()),
+                    ("href", &format!("/akn/ontology/event/cn/{}", a.as_str())),
+                    ("showAs", a.chinese()),
+                ],
+            );
+        }
         if plan.guarantees {
             o.empty(
                 "TLCConcept",
@@ -771,7 +885,35 @@ fn node(o: &mut Out, n: &Node, eid: &mut String, levels: &mut Levels, depth: usi
     if let Some(h) = &n.heading {
         o.leaf("heading", &[], &h.text);
     }
-    if n.children.is_empty() {
+    if is_articled(n) {
+        // an article's paragraphs are its 款, addressable by position (`art_5__para_2`); the
+        // points (项) stand in the last, after its text
+        let base = eid.len();
+        let last = n.paragraphs.len() - 1;
+        for (i, p) in n.paragraphs.iter().enumerate() {
+            eid.push_str("__para_");
+            crate::xmlsafe::push_u64(eid, i as u64 + 1);
+            o.start(
+                "paragraph",
+                &[
+                    ("class", "kuan"),
+                    ("eId", eid.as_str()),
+                    ("wId", eid.as_str()),
+                ],
+            );
+            let holds = i == last && !n.children.is_empty();
+            let wrap = if holds { "intro" } else { "content" };
+            o.start(wrap, &[]);
+            paragraphs(o, std::slice::from_ref(p));
+            o.end(wrap);
+            if holds {
+                eid.push_str("__");
+                nodes(o, &n.children, eid, levels, depth + 1);
+            }
+            o.end("paragraph");
+            eid.truncate(base);
+        }
+    } else if n.children.is_empty() {
         if !n.paragraphs.is_empty() {
             o.start("content", &[]);
             paragraphs(o, &n.paragraphs);
@@ -836,6 +978,9 @@ fn proprietary(o: &mut Out, doc: &Document, prefix: &str) {
     xml::write::fields(o, GW, &m.fields);
     if let Some(e) = &m.encoding {
         o.leaf(&el("encoding"), &[], e);
+    }
+    if let Some(l) = &m.law {
+        xml::write::law(o, GW, l);
     }
     if let Some(n) = &doc.notes {
         if !n.span.is_empty()

@@ -395,8 +395,8 @@ const KIND_WORDS: &[(&str, DocKind)] = &[
     ("公告", DocKind::Notice),
     ("通告", DocKind::Notice),
     ("公报", DocKind::Notice),
-    ("命令", DocKind::Notice),
-    ("令", DocKind::Notice),
+    ("命令", DocKind::Order),
+    ("令", DocKind::Order),
     ("批复", DocKind::Reply),
     ("复函", DocKind::Reply),
     ("答复", DocKind::Reply),
@@ -413,6 +413,8 @@ const KIND_WORDS: &[(&str, DocKind)] = &[
     ("准则", DocKind::Regulation),
     ("解释", DocKind::Regulation),
     ("法典", DocKind::Regulation),
+    ("修正案", DocKind::Regulation),
+    ("安排", DocKind::Other),
     ("宪法", DocKind::Regulation),
     ("法", DocKind::Regulation),
     ("纪要", DocKind::Other),
@@ -430,9 +432,15 @@ pub(crate) fn title_kind(title: &str) -> Option<DocKind> {
             || c == '('
             || c == '-'
     });
+    // a short bracketed note after the genre word: `（一）`, `（试行）`, `（2020年修订）`
+    let noted = title
+        .strip_suffix(['）', ')'])
+        .and_then(|x| x.rfind(['（', '(']).map(|p| &x[..p]))
+        .filter(|x| chars_le(&title[x.len()..], 10))
+        .unwrap_or(title);
     KIND_WORDS
         .iter()
-        .find(|(w, _)| title.ends_with(w) || t.ends_with(w))
+        .find(|(w, _)| title.ends_with(w) || t.ends_with(w) || noted.ends_with(w))
         .map(|(_, k)| *k)
 }
 

@@ -4,7 +4,7 @@ use super::{named, NAMESPACE};
 use crate::error::{Error, Format};
 use crate::model::{
     Adoption, Attachment, ClosingLine, Date, Diagnostic, DocNumber, Document, Field, Heading,
-    Metadata, Node, Notes, Num, Paragraph, Publication, Residue, Span,
+    LawEvent, LawMeta, Metadata, Node, Notes, Num, Paragraph, Publication, Residue, Span,
 };
 use crate::xmlsafe::{self, Element, Tree};
 
@@ -334,6 +334,7 @@ fn metadata(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<Metadata, 
             "publication",
             "fields",
             "encoding",
+            "law",
         ],
     )?;
     let mut m = Metadata::default();
@@ -398,7 +399,46 @@ fn metadata(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<Metadata, 
         m.fields = fields(cx, e, path.sub("fields"))?;
     }
     m.encoding = opt_leaf(cx, k.get("encoding"), path)?;
+    if let Some(e) = k.get("law") {
+        m.law = Some(law(cx, e, path.sub("law"))?);
+    }
     Ok(m)
+}
+
+/// A law's metadata (see the writer).
+pub(crate) fn law(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<LawMeta, Error> {
+    let k = Kids::of(cx, el, path, &["kind", "history", "effective"])?;
+    let mut l = LawMeta::default();
+    if let Some(e) = k.get("kind") {
+        l.kind = Some(value(cx, e, path.sub("kind"), "a law kind", named)?);
+    }
+    if let Some(h) = k.get("history") {
+        let hp = path.sub("history");
+        for (i, e) in items(cx, h, hp, "event")?.into_iter().enumerate() {
+            let p = hp.idx("event", i);
+            let ek = Kids::of(cx, e, p, &["action", "date", "body", "meeting", "order"])?;
+            l.history.push(LawEvent {
+                action: value(
+                    cx,
+                    ek.need(cx, e, p, "action")?,
+                    p.sub("action"),
+                    "a law event's action",
+                    named,
+                )?,
+                date: ek
+                    .get("date")
+                    .map(|d| date(cx, d, p.sub("date")))
+                    .transpose()?,
+                body: opt_leaf(cx, ek.get("body"), p)?,
+                meeting: opt_leaf(cx, ek.get("meeting"), p)?,
+                order: opt_leaf(cx, ek.get("order"), p)?,
+            });
+        }
+    }
+    if let Some(e) = k.get("effective") {
+        l.effective = Some(date(cx, e, path.sub("effective"))?);
+    }
+    Ok(l)
 }
 
 /// A list of strings, each in an `item` element.
@@ -617,15 +657,24 @@ fn closing_line(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<Closin
 }
 
 fn attachment(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<Attachment, Error> {
-    let k = Kids::of(cx, el, path, &["label", "num", "content", "span"])?;
-    let content = k.need(cx, el, path, "content")?;
+    // `document`; `content` in files that gongwen 0.1.0 wrote
+    let k = Kids::of(
+        cx,
+        el,
+        path,
+        &["label", "num", "document", "content", "span"],
+    )?;
+    let (content, name) = match k.get("content") {
+        Some(c) if k.get("document").is_none() => (c, "content"),
+        _ => (k.need(cx, el, path, "document")?, "document"),
+    };
     Ok(Attachment {
         label: opt_leaf(cx, k.get("label"), path)?,
         num: k
             .get("num")
             .map(|e| value(cx, e, path.sub("num"), "a number", |s| s.parse().ok()))
             .transpose()?,
-        content: document(cx, content, path.sub("content"))?,
+        content: document(cx, content, path.sub(name))?,
         span: opt_span(cx, k.get("span"), path)?,
     })
 }

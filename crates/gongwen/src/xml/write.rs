@@ -3,6 +3,7 @@
 
 use super::NAMESPACE;
 use crate::error::{Error, Format};
+use crate::model::LawMeta;
 use crate::model::{
     Attachment, ClosingLine, Diagnostic, Document, Field, Metadata, Node, Notes, Paragraph,
     Publication, Residue, Span,
@@ -125,7 +126,47 @@ fn metadata(o: &mut Out, p: &str, m: &Metadata) {
     if let Some(e) = &m.encoding {
         o.leaf(&n(p, "encoding"), &[], e);
     }
+    if let Some(l) = &m.law {
+        law(o, p, l);
+    }
     o.end(&n(p, "meta"));
+}
+
+/// A law's metadata: `<law><kind/><history><event>…</event></history><effective/></law>`.
+pub(crate) fn law(o: &mut Out, p: &str, l: &LawMeta) {
+    if l.kind.is_none() && l.history.is_empty() && l.effective.is_none() {
+        o.empty(&n(p, "law"), &[]);
+        return;
+    }
+    o.start(&n(p, "law"), &[]);
+    if let Some(k) = l.kind {
+        o.leaf(&n(p, "kind"), &[], k.as_str());
+    }
+    if !l.history.is_empty() {
+        o.start(&n(p, "history"), &[]);
+        for e in &l.history {
+            o.start(&n(p, "event"), &[]);
+            o.leaf(&n(p, "action"), &[], e.action.as_str());
+            if let Some(d) = e.date {
+                o.leaf(&n(p, "date"), &[], &d.to_string());
+            }
+            for (name, v) in [
+                ("body", &e.body),
+                ("meeting", &e.meeting),
+                ("order", &e.order),
+            ] {
+                if let Some(v) = v {
+                    o.leaf(&n(p, name), &[], v);
+                }
+            }
+            o.end(&n(p, "event"));
+        }
+        o.end(&n(p, "history"));
+    }
+    if let Some(d) = l.effective {
+        o.leaf(&n(p, "effective"), &[], &d.to_string());
+    }
+    o.end(&n(p, "law"));
 }
 
 /// A list of strings: `<{list}><{item}>…</{item}>…</{list}>`, nothing when empty.
@@ -270,9 +311,9 @@ fn attachment(o: &mut Out, p: &str, a: &Attachment) {
     if let Some(v) = a.num {
         o.leaf_num(&n(p, "num"), v as u64);
     }
-    o.start(&n(p, "content"), &[]);
+    o.start(&n(p, "document"), &[]);
     document(o, p, &a.content);
-    o.end(&n(p, "content"));
+    o.end(&n(p, "document"));
     span(o, p, &a.span);
     o.end(&n(p, "attachment"));
 }

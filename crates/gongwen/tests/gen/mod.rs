@@ -12,8 +12,8 @@
 
 use gongwen::{
     Adoption, Attachment, ClosingLine, ClosingRole, Date, Diagnostic, DocKind, DocNumber, Document,
-    Field, Heading, Metadata, Node, NodeKind, Notes, Num, Paragraph, Publication, Residue,
-    ResidueRole, Severity, Span, TitleSource,
+    Field, Heading, LawAction, LawEvent, LawKind, LawMeta, Metadata, Node, NodeKind, Notes, Num,
+    Paragraph, Publication, Residue, ResidueRole, Severity, Span, TitleSource,
 };
 use proptest::prelude::*;
 
@@ -268,11 +268,12 @@ fn metadata() -> impl Strategy<Value = Metadata> {
             Just("UTF-16LE".to_string()),
             text()
         ]),
+        proptest::option::of(law_meta()),
     );
     (head, tail).prop_map(
         |(
             (kind, title, title_lines, title_from, issuers, number, subtitle),
-            (adopted, addressee, signed, publication, fields, encoding),
+            (adopted, addressee, signed, publication, fields, encoding, law),
         )| Metadata {
             kind,
             title,
@@ -287,8 +288,37 @@ fn metadata() -> impl Strategy<Value = Metadata> {
             publication,
             fields,
             encoding,
+            law,
         },
     )
+}
+
+/// A law's metadata: any kind, a few history events, an effective date.
+pub fn law_meta() -> impl Strategy<Value = LawMeta> {
+    let event = (
+        proptest::sample::select(LawAction::ALL),
+        proptest::option::of(date()),
+        proptest::option::of(text()),
+        proptest::option::of(text()),
+        proptest::option::of(text()),
+    )
+        .prop_map(|(action, date, body, meeting, order)| LawEvent {
+            action,
+            date,
+            body,
+            meeting,
+            order,
+        });
+    (
+        proptest::option::of(proptest::sample::select(LawKind::ALL)),
+        proptest::collection::vec(event, 0..3),
+        proptest::option::of(date()),
+    )
+        .prop_map(|(kind, history, effective)| LawMeta {
+            kind,
+            history,
+            effective,
+        })
 }
 
 fn notes() -> impl Strategy<Value = Notes> {

@@ -5,8 +5,9 @@
 use super::classify::Kind;
 use super::explain::Log;
 use super::meta::derive_issuers;
+use super::runs::{list_note, ListKind};
 use super::Reader;
-use crate::model::{Attachment, Diagnostic, Document, Paragraph};
+use crate::model::{Attachment, Diagnostic, Document, Paragraph, Span};
 use crate::text::rules::{chars_gt, chars_le, squeeze, title_kind};
 
 /// The title of an attachment that is a table or a list (汇总表, 名单, 考核指标): its numbered
@@ -154,7 +155,22 @@ impl Reader<'_, '_> {
                 })
                 .collect();
             att.content = content;
-            return (att, stop, Vec::new());
+            let rows: Vec<usize> = (pos..stop)
+                .filter(|&x| self.c[x].marker.is_some())
+                .collect();
+            let notes = rows
+                .iter()
+                .enumerate()
+                .map(|(i, &x)| {
+                    let m = self.c[x].marker.as_ref().map_or(0, |m| m.len);
+                    let span = Span {
+                        len: m,
+                        ..self.b[x].span()
+                    };
+                    list_note(span, ListKind::Table, rows.len(), i == 0)
+                })
+                .collect();
+            return (att, stop, notes);
         }
         let head_end = if content.meta.title.is_some() {
             self.head(&mut content, pos, stop)

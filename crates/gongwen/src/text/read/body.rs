@@ -75,7 +75,7 @@ impl Reader<'_, '_> {
         diagnostics.extend(notes_diags);
         let mut nodes = built.nodes;
         let mut preamble = built.preamble;
-        let law = law::read(&mut preamble, &mut nodes, log);
+        let law = law::read(&mut preamble, &mut nodes, &mut diagnostics, log);
         runs::numbering(&nodes, &mut [None; 12], &mut diagnostics);
         if !law {
             runs::sibling_headings(&mut nodes, log);

@@ -6,8 +6,8 @@
 //! asked of a law.
 
 use super::explain::Log;
-use super::runs::drop_heading;
-use crate::model::{Node, NodeKind, Paragraph};
+use super::runs::{drop_heading, list_note, ListKind};
+use crate::model::{Diagnostic, Heading, Node, NodeKind, Paragraph, Severity, Span};
 
 /// True when the nodes hold an article anywhere.
 pub(crate) fn is_law(nodes: &[Node]) -> bool {
@@ -18,11 +18,18 @@ pub(crate) fn is_law(nodes: &[Node]) -> bool {
 
 /// Reads the nodes of a body as a law's units when they are (see the module documentation):
 /// true for a law. The table of contents goes to the end of `preamble`.
-pub(crate) fn read(preamble: &mut Vec<Paragraph>, nodes: &mut Vec<Node>, log: &mut Log) -> bool {
+pub(crate) fn read(
+    preamble: &mut Vec<Paragraph>,
+    nodes: &mut Vec<Node>,
+    diagnostics: &mut Vec<Diagnostic>,
+    log: &mut Log,
+) -> bool {
     if !is_law(nodes) && !numbered_units_as_articles(nodes, log) {
         return false;
     }
-    contents(preamble, nodes, log);
+    contents(preamble, nodes, diagnostics, log);
+    unnumbered_units(preamble, nodes, log);
+    displaced_headings(nodes, diagnostics, log);
     for n in nodes.iter_mut() {
         units(n, None);
     }
@@ -60,7 +67,12 @@ fn numbered_units_as_articles(nodes: &mut [Node], log: &mut Log) -> bool {
 
 /// The table of contents: the units above articles that stand before the first article and
 /// whose kind and number come again further down. They and the text under them are text.
-fn contents(preamble: &mut Vec<Paragraph>, nodes: &mut Vec<Node>, log: &mut Log) {
+fn contents(
+    preamble: &mut Vec<Paragraph>,
+    nodes: &mut Vec<Node>,
+    diagnostics: &mut Vec<Diagnostic>,
+    log: &mut Log,
+) {
     let first_article = nodes.iter().position(|n| is_law(std::slice::from_ref(n)));
     let Some(first) = first_article else { return };
     let key = |n: &Node| n.num.as_ref().map(|x| (n.kind, x.value, x.sub));
@@ -81,9 +93,246 @@ fn contents(preamble: &mut Vec<Paragraph>, nodes: &mut Vec<Node>, log: &mut Log)
     log.note(span, "contents", || {
         format!("the {toc} headings before the first article name units that come again below: a table of contents, kept as text")
     });
+    let mut entries = Vec::new();
+    let mut units = Vec::new();
+    for n in &nodes[..toc] {
+        unit_nodes(n, &mut Vec::new(), &mut entries);
+    }
+    for n in &nodes[toc..] {
+        unit_nodes(n, &mut Vec::new(), &mut units);
+    }
+    let n = entries.len();
+    for (i, (_, e)) in entries.iter().enumerate() {
+        let len = e.num.as_ref().map_or(0, |x| x.text.len());
+        let span = Span { len, ..e.span };
+        diagnostics.push(list_note(span, ListKind::Contents, n, i == 0));
+    }
+    // the table and the headings it names should agree
+    let bare = |n: &Node| -> String {
+        n.heading
+            .as_ref()
+            .map(|h| h.text.chars().filter(|c| !c.is_whitespace()).collect())
+            .unwrap_or_default()
+    };
+    // headings are compared where the table gives most of them (PDF text may part a table's
+    // numbers from its headings)
+    let headed = entries.iter().filter(|(_, e)| !bare(e).is_empty()).count();
+    let compare = headed * 2 > entries.len();
+    for (path, u) in &units {
+        let entry = entries.iter().find(|(p, _)| p == path).map(|(_, e)| e);
+        let (message, span) = match entry {
+            None => (
+                format!(
+                    "{} `{}` is not in the table of contents",
+                    u.kind.as_str(),
+                    u.num.as_ref().map_or("", |x| x.text.as_str())
+                ),
+                u.span,
+            ),
+            Some(e)
+                if compare && !bare(e).is_empty() && !bare(u).is_empty() && bare(e) != bare(u) =>
+            {
+                (
+                    format!(
+                        "{} `{}` is headed `{}` here and `{}` in the table of contents (line {})",
+                        u.kind.as_str(),
+                        u.num.as_ref().map_or("", |x| x.text.as_str()),
+                        bare(u),
+                        bare(e),
+                        e.span.line
+                    ),
+                    u.span,
+                )
+            }
+            Some(_) => continue,
+        };
+        diagnostics.push(Diagnostic {
+            code: "contents-mismatch".into(),
+            severity: Severity::Warning,
+            message,
+            span,
+        });
+    }
     for n in nodes.drain(..toc) {
         flatten(n, preamble);
     }
+}
+
+/// A unit's place: the kind, number and inserted number of it and of the units above it.
+type UnitPath = Vec<(NodeKind, u32, Option<u32>)>;
+
+/// The numbered units above articles in `n`, `n` included, in order, each with its place
+/// (`path` holds the place of `n`'s parent).
+fn unit_nodes<'n>(n: &'n Node, path: &mut UnitPath, out: &mut Vec<(UnitPath, &'n Node)>) {
+    if !is_unit(n.kind) {
+        return;
+    }
+    let Some(num) = &n.num else { return };
+    path.push((n.kind, num.value, num.sub));
+    out.push((path.clone(), n));
+    for c in &n.children {
+        unit_nodes(c, path, out);
+    }
+    path.pop();
+}
+
+/// A unit above articles that has no number: `序　　言` before the first chapter (a Markdown
+/// heading `## 序言`, or a short line set letter-spaced the way chapter headings are), or
+/// `附　　则` after the last chapter's articles. It stands at the level of the units around it,
+/// and the text up to the next unit is its own.
+fn unnumbered_units(preamble: &mut Vec<Paragraph>, nodes: &mut Vec<Node>, log: &mut Log) {
+    let Some(level) = nodes.iter().map(|n| n.kind).find(|k| is_unit(*k)) else {
+        return;
+    };
+    // before the first unit: the last heading in the preamble, with only prose after it
+    if let Some(at) = preamble.iter().rposition(|p| unit_heading(&p.text)) {
+        let rest = &preamble[at + 1..];
+        if !rest.is_empty() && rest.iter().all(|p| prose(&p.text)) {
+            let mut n = Node::new(level);
+            let head = preamble.remove(at);
+            n.span = head.span;
+            n.heading = Some(Heading {
+                text: head.text,
+                end: None,
+                run_in: false,
+            });
+            n.paragraphs = preamble.drain(at..).collect();
+            log.note(n.span, "unnumbered-unit", || {
+                format!(
+                    "a heading set as the {} headings are, with text under it, before the first: a {} without a number",
+                    level.as_str(),
+                    level.as_str()
+                )
+            });
+            nodes.insert(0, n);
+        }
+    }
+    // after the last unit's articles: a heading among the last article's paragraphs
+    trailing_unit(nodes, level, log);
+}
+
+/// `附　　则` standing among the paragraphs of the last article of a unit: the paragraphs from
+/// it on and the articles after it become a unit of `level` without a number.
+fn trailing_unit(nodes: &mut Vec<Node>, level: NodeKind, log: &mut Log) {
+    let Some(last) = nodes.last_mut() else { return };
+    if last.kind != level {
+        if is_unit(last.kind) {
+            trailing_unit(&mut last.children, level, log);
+        }
+        return;
+    }
+    let found = last.children.iter().enumerate().find_map(|(i, a)| {
+        let at = a.paragraphs.iter().position(|p| unit_heading(&p.text))?;
+        (a.kind == NodeKind::Article && at > 0 && a.children.is_empty()).then_some((i, at))
+    });
+    let Some((i, at)) = found else { return };
+    let mut paragraphs = last.children[i].paragraphs.split_off(at);
+    let head = paragraphs.remove(0);
+    let mut n = Node::new(level);
+    n.span = head.span;
+    n.heading = Some(Heading {
+        text: head.text,
+        end: None,
+        run_in: false,
+    });
+    n.paragraphs = paragraphs;
+    n.children = last.children.split_off(i + 1);
+    log.note(n.span, "unnumbered-unit", || {
+        format!(
+            "a heading set as the {} headings are, inside an article's text: a {} without a number",
+            level.as_str(),
+            level.as_str()
+        )
+    });
+    nodes.push(n);
+}
+
+/// A unit above articles without a heading whose first article opens with one or two lone
+/// characters before its text (`第六章` / `第四十二条` / `附` / `则` / `本法自……`): PDF text that
+/// took the letter-spaced heading out of its place. The characters are the unit's heading; a
+/// warning says the heading was put back.
+fn displaced_headings(nodes: &mut [Node], diagnostics: &mut Vec<Diagnostic>, log: &mut Log) {
+    for n in nodes.iter_mut().filter(|n| is_unit(n.kind)) {
+        displaced_headings(&mut n.children, diagnostics, log);
+        if n.heading.is_some() {
+            continue;
+        }
+        let Some(first) = n.children.first_mut() else {
+            continue;
+        };
+        let pieces = first
+            .paragraphs
+            .iter()
+            .take_while(|p| p.text.chars().count() == 1 && !prose(&p.text))
+            .count();
+        if first.kind != NodeKind::Article
+            || !(2..=4).contains(&pieces)
+            || first.paragraphs.len() == pieces
+        {
+            continue;
+        }
+        let at = first.paragraphs[0].span;
+        let end = first.paragraphs[pieces - 1].span;
+        let text: String = first.paragraphs.drain(..pieces).map(|p| p.text).collect();
+        let span = Span {
+            len: (end.offset + end.len).saturating_sub(at.offset),
+            ..at
+        };
+        log.note(span, "displaced-heading", || {
+            format!("`{text}`, letters standing alone at the top of the first article, is the heading its unit lacks")
+        });
+        diagnostics.push(Diagnostic {
+            code: "displaced-heading".into(),
+            severity: Severity::Warning,
+            message: format!(
+                "{} `{}` has no heading and its first article opens with the lone letters `{text}`: read as the {}'s heading, put out of place by the page layout",
+                n.kind.as_str(),
+                n.num.as_ref().map_or("", |x| x.text.as_str()),
+                n.kind.as_str()
+            ),
+            span,
+        });
+        n.heading = Some(Heading {
+            text,
+            end: None,
+            run_in: false,
+        });
+    }
+}
+
+/// True for a unit above articles.
+fn is_unit(k: NodeKind) -> bool {
+    matches!(
+        k,
+        NodeKind::Book | NodeKind::Subbook | NodeKind::Chapter | NodeKind::Division
+    )
+}
+
+/// True for a heading line without a number: a Markdown heading of a few words and no
+/// punctuation, or two to four characters set apart by spaces (`序　　言`).
+fn unit_heading(t: &str) -> bool {
+    let hashes = t.len() - t.trim_start_matches('#').len();
+    let punct = |s: &str| s.contains(|c: char| "。，；：！？、,;:!?（）()《》“”".contains(c));
+    if (1..=6).contains(&hashes) {
+        let rest = t[hashes..].trim_start();
+        return rest.len() < t.len() - hashes
+            && !rest.is_empty()
+            && rest.chars().count() <= 12
+            && !punct(rest)
+            && !rest.starts_with('第');
+    }
+    let mut words = t.split_whitespace();
+    let all_one = words.clone().all(|w| {
+        let mut c = w.chars();
+        c.next().is_some_and(|c| c.is_alphabetic() && !c.is_ascii()) && c.next().is_none()
+    });
+    let n = words.by_ref().count();
+    all_one && (2..=4).contains(&n)
+}
+
+/// True for a paragraph of running text (it ends a sentence or runs long).
+fn prose(t: &str) -> bool {
+    t.ends_with(['。', '；', '！', '？', '：', '”']) || t.chars().count() > 40
 }
 
 /// The kind, number and inserted number of every unit above articles in `n`, `n` included.

@@ -24,6 +24,7 @@ mod decode;
 mod explain;
 mod frame;
 mod law;
+mod lawmeta;
 mod layout;
 pub(crate) mod lines;
 mod measures;
@@ -276,6 +277,7 @@ impl Reader<'_, '_> {
             rest = next;
         }
         self.metadata(&mut doc, &frame.residue);
+        lawmeta::apply(&mut doc);
         // what the head set aside (a markup comment) joins the residue around the document
         let inner = std::mem::take(&mut doc.residue);
         doc.residue = self.group_residue(&frame.residue);

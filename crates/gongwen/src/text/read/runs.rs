@@ -22,6 +22,10 @@ pub(crate) enum ListKind {
     Names,
     /// The one flat list an attachment consists of (a table printed as a list).
     AttachmentList,
+    /// The rows of an attachment whose title names a table (考核指标, 汇总表): kept as text.
+    Table,
+    /// The entries of a law's table of contents (目录).
+    Contents,
 }
 
 /// A run's members are one line each: no children, no paragraph of their own beyond the rest
@@ -139,6 +143,14 @@ pub(crate) fn numbering(nodes: &[Node], last: &mut Last, out: &mut Vec<Diagnosti
             sub.is_none() && v == p + 1 || v == p && sub == Some(s.map_or(1, |s| s + 1))
         };
         let d = match prev[r] {
+            Some(ps) if follows(ps) && sub.is_some() => Some(diag(
+                "inserted-unit",
+                Severity::Note,
+                format!(
+                    "{kind} `{t}` is inserted after {kind} {v}, by an amendment (之{})",
+                    sub.unwrap_or(0)
+                ),
+            )),
             Some(ps) if follows(ps) => None,
             Some((p, s)) if v == p && sub == s => Some(diag(
                 "numbering-repeat",
@@ -162,7 +174,7 @@ pub(crate) fn numbering(nodes: &[Node], last: &mut Last, out: &mut Vec<Diagnosti
                 "numbering-continues",
                 Severity::Note,
                 format!(
-                    "{kind} `{t}` continues the numbering of the {kind} before it, in the container above ({})",
+                    "{kind} `{t}` continues from {} in the unit before",
                     last[r].map_or(0, |(p, _)| p)
                 ),
             )),
@@ -190,6 +202,10 @@ pub(crate) fn list_note(span: Span, kind: ListKind, n: usize, first: bool) -> Di
             ListKind::Names => "its entries are short and hold no sentence (a list of names)",
             ListKind::AttachmentList => {
                 "the attachment is one flat list of one-line entries (a table printed as a list)"
+            }
+            ListKind::Table => "the attachment's title names a table: its numbered rows are cells",
+            ListKind::Contents => {
+                "they are a table of contents: the units they name come again below"
             }
         };
         format!("a numbered list of {n} entries kept as text, not as nodes: {why}")
