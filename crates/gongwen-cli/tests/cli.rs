@@ -212,7 +212,7 @@ fn check_prints_diagnostics_rustc_style_and_exits_1_on_errors() {
         .filter(|n| n.starts_with("malformed-"))
         .collect();
     names.sort();
-    assert_eq!(names.len(), 3, "malformed fixtures: {names:?}");
+    assert_eq!(names.len(), 7, "malformed fixtures: {names:?}");
     let mut codes = Vec::new();
     for name in &names {
         let path = fixture(name);
@@ -236,17 +236,16 @@ fn check_prints_diagnostics_rustc_style_and_exits_1_on_errors() {
                 gongwen::Severity::Note => "note",
             };
             let head = format!("{sev}[{}]: {}", d.code, d.message);
-            let at = lines
-                .iter()
-                .position(|l| *l == head)
-                .unwrap_or_else(|| panic!("{name}: no line `{head}` in\n{out}"));
-            // --> file:line:column, the source line, and a caret under the span
-            let arrow = format!("--> {}:{}:{}", path_str(&path), d.span.line, d.span.column);
             assert!(
-                lines[at + 1].trim_start() == arrow,
-                "{name}: `{}` after `{head}`, expected `{arrow}`",
-                lines[at + 1]
+                lines.contains(&head.as_str()),
+                "{name}: no line `{head}` in\n{out}"
             );
+            // --> file:line:column (under one of the lines that say it: notes may repeat a
+            // message), the source line, and a caret under the span
+            let arrow = format!("--> {}:{}:{}", path_str(&path), d.span.line, d.span.column);
+            let at = (0..lines.len() - 1)
+                .find(|&k| lines[k] == head && lines[k + 1].trim_start() == arrow)
+                .unwrap_or_else(|| panic!("{name}: no `{arrow}` after `{head}` in\n{out}"));
             let source = src.lines().nth(d.span.line as usize - 1).expect("line");
             let numbered = format!("{} | {}", d.span.line, source.trim_end_matches('\r'));
             assert!(

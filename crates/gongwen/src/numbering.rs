@@ -351,7 +351,8 @@ pub fn parse_date(s: &str) -> Option<Date> {
     None
 }
 
-/// Finds the first date `YYYY年M月D日` (Arabic digits) inside `s`, with its byte range.
+/// Finds the first date `YYYY年M月D日` (Arabic digits, ASCII or full-width) inside `s`, with
+/// its byte range.
 pub fn find_date(s: &str) -> Option<(Date, std::ops::Range<usize>)> {
     let mut from = 0;
     while let Some(p) = s[from..].find('年') {
@@ -359,7 +360,7 @@ pub fn find_date(s: &str) -> Option<(Date, std::ops::Range<usize>)> {
         let start = s[..at]
             .char_indices()
             .rev()
-            .take_while(|(_, c)| c.is_ascii_digit())
+            .take_while(|(_, c)| digit(*c).is_some())
             .last()
             .map(|(i, _)| i);
         if let Some(start) = start {
@@ -418,6 +419,10 @@ mod tests {
     fn dates() {
         assert_eq!(parse_date("2019年1月27日"), Date::new(2019, 1, 27));
         assert_eq!(parse_date("2019年01月24日"), Date::new(2019, 1, 24));
+        assert_eq!(
+            find_date("２０１２年１２月３日 公安部部长办公会议通过").map(|(d, r)| (d, r.start)),
+            Some((Date::new(2012, 12, 3).expect("date"), 0))
+        );
         assert_eq!(parse_date("一九八一年五月二十三日"), Date::new(1981, 5, 23));
         assert_eq!(parse_date("二〇〇五年六月十一日"), Date::new(2005, 6, 11));
         assert_eq!(parse_date("2019-01-27"), Date::new(2019, 1, 27));

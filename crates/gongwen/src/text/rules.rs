@@ -218,6 +218,14 @@ pub(crate) fn split_heading(rest: &str) -> Option<(&str, Option<char>, &str)> {
         Some((p, c)) => {
             let head = &rest[..p];
             let after = rest[p + c.len_utf8()..].trim_start_matches(is_space);
+            // `将第十条修改为：“……”`: a colon that opens a quotation running to the end (the
+            // new wording an amendment quotes) leads into the quotation, it ends no heading
+            let quotation = matches!(c, '：' | ':')
+                && after.starts_with(['“', '「'])
+                && (after.ends_with(['”', '」']) || !after.contains(['”', '」']));
+            if quotation {
+                return None;
+            }
             let commas = head.matches(['，', ',']).count();
             let fits = chars_le(head, 30) && commas <= 1;
             (fits && !head.is_empty() && !is_inline_enumeration(head)).then_some((

@@ -25,11 +25,13 @@ pub(crate) fn read(
     log: &mut Log,
 ) -> bool {
     if !is_law(nodes) && !numbered_units_as_articles(nodes, log) {
+        contents_alone(preamble, nodes, diagnostics, log);
         return false;
     }
     contents(preamble, nodes, diagnostics, log);
     unnumbered_units(preamble, nodes, log);
     displaced_headings(nodes, diagnostics, log);
+    truncated(nodes, diagnostics);
     for n in nodes.iter_mut() {
         units(n, None);
     }
@@ -174,6 +176,90 @@ fn unit_nodes<'n>(n: &'n Node, path: &mut UnitPath, out: &mut Vec<(UnitPath, &'n
         unit_nodes(c, path, out);
     }
     path.pop();
+}
+
+/// A table of contents and nothing after it: two or more units above articles, each empty, and
+/// nothing else numbered (a law's units hold articles). They are text (the contents of a law
+/// whose text is not there), with a note on each entry and a warning that the text is missing.
+fn contents_alone(
+    preamble: &mut Vec<Paragraph>,
+    nodes: &mut Vec<Node>,
+    diagnostics: &mut Vec<Diagnostic>,
+    log: &mut Log,
+) {
+    let empty = |n: &Node| n.paragraphs.is_empty() && n.children.is_empty();
+    if nodes.len() < 2 || !nodes.iter().all(|n| is_unit(n.kind) && empty(n)) {
+        return;
+    }
+    let n = nodes.len();
+    for (i, e) in nodes.iter().enumerate() {
+        let len = e.num.as_ref().map_or(0, |x| x.text.len());
+        diagnostics.push(list_note(
+            Span { len, ..e.span },
+            ListKind::Contents,
+            n,
+            i == 0,
+        ));
+    }
+    let span = nodes[0].span;
+    log.note(span, "contents", || {
+        format!("a table of contents of {n} entries with no text after it")
+    });
+    diagnostics.push(Diagnostic {
+        code: "contents-without-text".into(),
+        severity: Severity::Warning,
+        message: format!(
+            "a table of contents names {n} units and no text follows it: the law's text is missing (a truncated file?)"
+        ),
+        span,
+    });
+    for x in nodes.drain(..) {
+        flatten(x, preamble);
+    }
+}
+
+/// A law that stops short: its last article's text breaks off in mid-sentence, or its last
+/// unit has nothing under it. A warning says where.
+fn truncated(nodes: &[Node], diagnostics: &mut Vec<Diagnostic>) {
+    let Some(mut last) = nodes.last() else { return };
+    while let Some(c) = last.children.last() {
+        last = c;
+    }
+    let (message, span) = if is_unit(last.kind) && last.paragraphs.is_empty() {
+        (
+            format!(
+                "the law ends with {} `{}`, which has nothing under it: the file may be truncated",
+                last.kind.as_str(),
+                last.num.as_ref().map_or("", |x| x.text.as_str())
+            ),
+            last.span,
+        )
+    } else {
+        let Some(p) = last.paragraphs.last() else {
+            return;
+        };
+        let t = p.text.trim_end();
+        let closed = t.ends_with([
+            '。', '；', '：', '！', '？', '”', '’', '）', ')', '」', '』', '.', ';', ':',
+        ]);
+        if closed || t.is_empty() {
+            return;
+        }
+        let tail: String = {
+            let cs: Vec<char> = t.chars().collect();
+            cs[cs.len().saturating_sub(8)..].iter().collect()
+        };
+        (
+            format!("the law's last text breaks off in mid-sentence (`…{tail}`): the file may be truncated"),
+            p.span,
+        )
+    };
+    diagnostics.push(Diagnostic {
+        code: "ends-mid-sentence".into(),
+        severity: Severity::Warning,
+        message,
+        span,
+    });
 }
 
 /// A unit above articles that has no number: `序　　言` before the first chapter (a Markdown

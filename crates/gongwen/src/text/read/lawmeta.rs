@@ -26,7 +26,7 @@ pub(crate) fn apply(doc: &mut Document) {
     let law = super::law::is_law(&doc.body);
     if law || doc.meta.kind == DocKind::Regulation {
         let m = read(doc);
-        if law || !m.history.is_empty() || m.kind == Some(LawKind::AmendingDecision) {
+        if law || !m.history.is_empty() || m.kind.is_some() {
             doc.meta.law = Some(m);
         }
     }

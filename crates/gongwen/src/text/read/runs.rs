@@ -183,7 +183,10 @@ pub(crate) fn numbering(nodes: &[Node], last: &mut Last, out: &mut Vec<Diagnosti
                 Severity::Warning,
                 format!(
                     "{kind} `{t}` is the first of its level here: expected 1{}",
-                    last[r].map_or(String::new(), |(p, _)| format!(" or {} (continuing)", p + 1))
+                    last[r].map_or(String::new(), |(p, _)| format!(
+                        " or {} (continuing)",
+                        p + 1
+                    ))
                 ),
             )),
         };
@@ -204,9 +207,7 @@ pub(crate) fn list_note(span: Span, kind: ListKind, n: usize, first: bool) -> Di
                 "the attachment is one flat list of one-line entries (a table printed as a list)"
             }
             ListKind::Table => "the attachment's title names a table: its numbered rows are cells",
-            ListKind::Contents => {
-                "they are a table of contents: the units they name come again below"
-            }
+            ListKind::Contents => "they are a table of contents (目录), not the units they name",
         };
         format!("a numbered list of {n} entries kept as text, not as nodes: {why}")
     } else {

@@ -1,0 +1,356 @@
+//! Laws (issue 17), over every law in `../shared/wide/laws` and `../shared/wide/versions` and the
+//! laws of `../shared/corpus`:
+//!
+//! - the articles read are the articles the file prints: the distinct `第X条` (and `第X条之Y`)
+//!   that open a line, counted here by a scan of the text that knows nothing of the reader;
+//! - the AKN is an `act`, passes `validate`, reads back to the same model, and validates
+//!   against the OASIS XSD (with xmllint);
+//! - a file that prints a history (a 题注 in brackets, or LawRefBook's history lines before
+//!   `<!-- INFO END -->`) has history events in its metadata.
+//!
+//! And the 民法典: 7 books, 1,260 articles, unique eIds, valid AKN.
+
+mod xmlsupport;
+
+use gongwen::{Document, LawAction, Node, NodeKind};
+use std::collections::{BTreeSet, HashSet};
+use std::path::{Path, PathBuf};
+
+/// The value of a Chinese numeral (`一百二十`, `一千二百六十`), none if it is not one.
+fn numeral(s: &str) -> Option<u32> {
+    let digit = |c: char| "零一二三四五六七八九".find(c).map(|i| (i / 3) as u32);
+    let (mut total, mut current) = (0u32, 0u32);
+    for c in s.chars() {
+        match c {
+            '〇' | '零' => current = 0,
+            '十' | '百' | '千' => {
+                let unit = match c {
+                    '十' => 10,
+                    '百' => 100,
+                    _ => 1000,
+                };
+                total += current.max(1) * unit;
+                current = 0;
+            }
+            c => current = digit(c)?,
+        }
+    }
+    Some(total + current).filter(|&v| v > 0)
+}
+
+/// The articles a law prints: every line that opens with `第X条` (or `第X条之Y`) followed by a
+/// space or the line's end, after a Markdown heading mark; lines that open with a quotation
+/// mark (the new wording an amending decision quotes) never count.
+fn printed_articles(src: &str) -> BTreeSet<(u32, Option<u32>)> {
+    let mut out = BTreeSet::new();
+    for line in src.lines() {
+        let t = line
+            .trim_start_matches(|c: char| c == '#' || c.is_whitespace())
+            .trim_end();
+        let Some(rest) = t.strip_prefix('第') else {
+            continue;
+        };
+        let Some(end) = rest.find('条') else {
+            continue;
+        };
+        let Some(v) = numeral(&rest[..end]) else {
+            continue;
+        };
+        let mut after = &rest[end + '条'.len_utf8()..];
+        let mut sub = None;
+        if let Some(x) = after.strip_prefix('之') {
+            let n = x
+                .char_indices()
+                .find(|(_, c)| !"一二三四五六七八九十".contains(*c))
+                .map_or(x.len(), |(i, _)| i);
+            sub = numeral(&x[..n]);
+            after = &x[n..];
+        }
+        if after.is_empty() || after.starts_with(char::is_whitespace) {
+            out.insert((v, sub));
+        }
+    }
+    out
+}
+
+/// The articles of a document and of the documents it carries.
+fn read_articles(doc: &Document) -> BTreeSet<(u32, Option<u32>)> {
+    fn walk(ns: &[Node], out: &mut BTreeSet<(u32, Option<u32>)>) {
+        for n in ns {
+            if n.kind == NodeKind::Article {
+                if let Some(x) = &n.num {
+                    out.insert((x.value, x.sub));
+                }
+            }
+            walk(&n.children, out);
+        }
+    }
+    let mut out = BTreeSet::new();
+    walk(&doc.body, &mut out);
+    for a in &doc.attachments {
+        out.extend(read_articles(&a.content));
+    }
+    out
+}
+
+/// True when the file prints a history: LawRefBook's dated lines between the title and
+/// `<!-- INFO END -->`, or a bracketed line near the top that dates an adoption, promulgation
+/// or amendment.
+fn prints_history(src: &str) -> bool {
+    let dated = |l: &str| l.contains('年') && l.contains('月') && l.contains('日');
+    if let Some(end) = src.find("<!-- INFO END -->") {
+        return src[..end].lines().skip(1).any(dated);
+    }
+    src.lines().take(40).any(|l| {
+        let t = l.trim();
+        t.starts_with(['（', '('])
+            && dated(t)
+            && LawAction::ALL.iter().any(|a| t.contains(a.chinese()))
+    })
+}
+
+/// The law history of a document or, for an order that carries a law, of the law.
+fn history_len(doc: &Document) -> usize {
+    doc.meta.law.as_ref().map_or(0, |l| l.history.len())
+        + doc
+            .attachments
+            .iter()
+            .map(|a| history_len(&a.content))
+            .sum::<usize>()
+}
+
+fn law_files(shared: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for dir in ["wide/laws", "wide/versions"] {
+        let root = shared.join(dir);
+        let Ok(groups) = std::fs::read_dir(&root) else {
+            panic!("{} is missing", root.display());
+        };
+        for g in groups.flatten() {
+            let Ok(files) = std::fs::read_dir(g.path()) else {
+                continue;
+            };
+            out.extend(
+                files
+                    .flatten()
+                    .map(|f| f.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "md")),
+            );
+        }
+    }
+    let corpus = shared.join("corpus");
+    if let Ok(files) = std::fs::read_dir(&corpus) {
+        out.extend(files.flatten().map(|f| f.path()).filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            name.ends_with(".txt")
+                && [
+                    "falv-",
+                    "tiaoli-",
+                    "xingzhengfagui-",
+                    "sifajieshi-",
+                    "guize-",
+                ]
+                .iter()
+                .any(|k| name.starts_with(k))
+        }));
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn every_law_reads_its_articles_history_and_a_valid_act() {
+    let Some(shared) = xmlsupport::shared_dir("the laws of ../shared/wide") else {
+        return;
+    };
+    let files = law_files(&shared);
+    assert!(files.len() > 130, "only {} law files found", files.len());
+    let mut failures = Vec::new();
+    let mut akn_files = Vec::new();
+    let (mut articles, mut with_history) = (0usize, 0usize);
+    for path in &files {
+        let name = path
+            .strip_prefix(&shared)
+            .unwrap_or(path)
+            .display()
+            .to_string();
+        let src = std::fs::read_to_string(path).expect("utf-8 law");
+        let doc = match gongwen::parse(&src) {
+            Ok(d) => d,
+            Err(e) => {
+                failures.push(format!("{name}: does not parse: {e}"));
+                continue;
+            }
+        };
+        let (printed, read) = (printed_articles(&src), read_articles(&doc));
+        articles += read.len();
+        // a text whose articles are numbered `一、` (some 工作规则) prints no `第X条` to count
+        if printed != read && !printed.is_empty() {
+            let missing: Vec<_> = printed.difference(&read).take(5).collect();
+            let extra: Vec<_> = read.difference(&printed).take(5).collect();
+            failures.push(format!(
+                "{name}: {} articles printed, {} read (missing {missing:?}, extra {extra:?})",
+                printed.len(),
+                read.len()
+            ));
+        }
+        if prints_history(&src) {
+            with_history += 1;
+            if history_len(&doc) == 0 {
+                failures.push(format!("{name}: prints a history, none read"));
+            }
+        }
+        let akn = gongwen::akn::to_string(&doc).expect("writes AKN");
+        // the law is an act: the document itself, or the one an order or notice carries
+        if !akn.contains("<act name=") {
+            failures.push(format!("{name}: AKN holds no act"));
+        }
+        let ds = gongwen::akn::validate(&akn);
+        if !ds.is_empty() {
+            failures.push(format!("{name}: validate finds {:?}", ds[0]));
+        }
+        match gongwen::akn::from_str(&akn) {
+            Ok(back) if back == doc => {}
+            Ok(_) => failures.push(format!("{name}: model → AKN → model differs")),
+            Err(e) => failures.push(format!("{name}: its AKN does not read back: {e}")),
+        }
+        akn_files.push((format!("law-{}", akn_files.len()), akn));
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} laws fail:\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n")
+    );
+    eprintln!(
+        "laws: {} files, {articles} articles as printed, {with_history} with a history read, every AKN an act",
+        files.len()
+    );
+    xmlsupport::xmllint(&shared.join("akn/akomantoso30.xsd"), "akn-laws", &akn_files);
+}
+
+#[test]
+fn the_civil_code() {
+    let Some(shared) = xmlsupport::shared_dir("the 民法典") else {
+        return;
+    };
+    let src = std::fs::read_to_string(shared.join("corpus/falv-minfadian-2020.txt"))
+        .expect("falv-minfadian-2020.txt");
+    let doc = gongwen::parse(&src).expect("parses");
+    let books: Vec<&Node> = doc
+        .body
+        .iter()
+        .filter(|n| n.kind == NodeKind::Book)
+        .collect();
+    assert_eq!(books.len(), 7, "books");
+    let articles = read_articles(&doc);
+    assert_eq!(articles.len(), 1260, "articles");
+    assert_eq!(articles.iter().next_back(), Some(&(1260, None)));
+    // the last book's last article is numbered in the thousands (一千二百六十)
+    let law = doc.meta.law.as_ref().expect("law metadata");
+    assert_eq!(law.kind, Some(gongwen::LawKind::Law));
+    assert_eq!(law.effective, gongwen::Date::new(2021, 1, 1));
+    assert!(
+        doc.diagnostics
+            .iter()
+            .all(|d| d.severity != gongwen::Severity::Error),
+        "{:?}",
+        doc.diagnostics
+            .iter()
+            .find(|d| d.severity == gongwen::Severity::Error)
+    );
+    let akn = gongwen::akn::to_string(&doc).expect("writes");
+    assert!(gongwen::akn::validate(&akn).is_empty());
+    let mut seen = HashSet::new();
+    for id in akn.split(" eId=\"").skip(1) {
+        let id = &id[..id.find('"').expect("closed")];
+        assert!(seen.insert(id.to_string()), "eId {id} twice");
+    }
+    assert!(
+        seen.contains("book_7__chp_10__art_1260"),
+        "the last article's eId"
+    );
+    assert!(
+        seen.contains("book_1__chp_1__art_1__para_1"),
+        "a paragraph's eId"
+    );
+    xmlsupport::xmllint(
+        &shared.join("akn/akomantoso30.xsd"),
+        "akn-civil-code",
+        &[("minfadian".to_string(), akn)],
+    );
+}
+
+#[test]
+fn chinese_numerals_of_the_scan() {
+    assert_eq!(numeral("一"), Some(1));
+    assert_eq!(numeral("十二"), Some(12));
+    assert_eq!(numeral("一百二十"), Some(120));
+    assert_eq!(numeral("一千二百六十"), Some(1260));
+    assert_eq!(numeral("一百零五"), Some(105));
+    assert_eq!(numeral("条"), None);
+    let src =
+        "第一条　甲。\n## 第二条 乙\n“第三条 丙。”\n第四条规定\n第五条之一 丁\n依照第六条 戊\n";
+    assert_eq!(
+        printed_articles(src).into_iter().collect::<Vec<_>>(),
+        [(1, None), (2, None), (5, Some(1))]
+    );
+}
+
+/// A law's fixture: its model, and a check that every character of the file is in it.
+fn bad_law(name: &str) -> Document {
+    let path = xmlsupport::fixtures_dir().join(name);
+    let src = std::fs::read_to_string(&path).expect("fixture");
+    let doc = gongwen::parse(&src).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let json = gongwen::json::to_string(&doc);
+    let mut held: Vec<char> = json.chars().filter(|c| !c.is_whitespace()).collect();
+    held.sort_unstable();
+    for c in src.chars().filter(|c| !c.is_whitespace()) {
+        assert!(held.binary_search(&c).is_ok(), "{name}: `{c}` lost");
+    }
+    doc
+}
+
+/// The diagnostic of `code`: its line and column.
+fn at(doc: &Document, code: &str) -> (u32, u32) {
+    let d = doc
+        .diagnostics
+        .iter()
+        .find(|d| d.code == code)
+        .unwrap_or_else(|| panic!("no {code} in {:#?}", doc.diagnostics));
+    (d.span.line, d.span.column)
+}
+
+#[test]
+fn bad_laws_say_where_and_keep_their_text() {
+    let gap = bad_law("malformed-law-gap.txt");
+    assert_eq!(at(&gap, "numbering-gap"), (9, 1));
+    assert_eq!(
+        read_articles(&gap)
+            .into_iter()
+            .map(|(v, _)| v)
+            .collect::<Vec<_>>(),
+        [1, 2, 4, 5]
+    );
+
+    let dup = bad_law("malformed-law-duplicate-chapter.txt");
+    assert_eq!(at(&dup, "numbering-repeat"), (11, 1));
+    assert_eq!(dup.body.len(), 3, "both chapters 2 are kept");
+    assert_eq!(read_articles(&dup).len(), 3);
+
+    let toc = bad_law("malformed-law-contents-only.txt");
+    assert_eq!(at(&toc, "contents-without-text"), (5, 1));
+    assert!(toc.body.is_empty(), "a table of contents is no structure");
+    let entries = toc.diagnostics.iter().filter(|d| d.code == "list").count();
+    assert_eq!(entries, 4);
+
+    let cut = bad_law("malformed-law-truncated.txt");
+    let (line, _) = at(&cut, "ends-mid-sentence");
+    assert_eq!(line, 9);
+    assert_eq!(read_articles(&cut).len(), 2);
+    // and none of these in the laws that are whole
+    for d in [&gap, &dup] {
+        assert!(d.diagnostics.iter().all(|x| x.code != "ends-mid-sentence"));
+    }
+}
