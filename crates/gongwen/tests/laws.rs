@@ -73,6 +73,75 @@ fn printed_articles(src: &str) -> BTreeSet<(u32, Option<u32>)> {
     out
 }
 
+/// The units above articles a law prints (编, 分编, 章, 节), counted by kind: lines that open
+/// with `第X编` (`第X分编`, `第X章`, `第X节`) followed by a space, a heading or the line's end.
+fn printed_units(src: &str) -> [usize; 4] {
+    let mut out = [0; 4];
+    for line in src.lines() {
+        let t = line
+            .trim_start_matches(|c: char| c == '#' || c.is_whitespace())
+            .trim_end();
+        let Some(rest) = t.strip_prefix('第') else {
+            continue;
+        };
+        let n = rest
+            .char_indices()
+            .find(|(_, c)| !"〇零一二三四五六七八九十百千".contains(*c))
+            .map_or(rest.len(), |(i, _)| i);
+        if n == 0 {
+            continue;
+        }
+        let after = &rest[n..];
+        let kind = if after.starts_with("分编") {
+            1
+        } else if after.starts_with('编') {
+            0
+        } else if after.starts_with('章') {
+            2
+        } else if after.starts_with('节') {
+            3
+        } else {
+            continue;
+        };
+        // a heading follows the unit's name directly or after a space; a sentence does not
+        let heading = after
+            .trim_start_matches(['分', '编', '章', '节'])
+            .trim_start();
+        if !heading.contains(['。', '，', '；']) {
+            out[kind] += 1;
+        }
+    }
+    out
+}
+
+/// The numbered units above articles of a document, by kind (book, subbook, chapter, division).
+fn read_units(doc: &Document) -> [usize; 4] {
+    fn walk(ns: &[Node], out: &mut [usize; 4]) {
+        for n in ns {
+            let k = match n.kind {
+                NodeKind::Book => Some(0),
+                NodeKind::Subbook => Some(1),
+                NodeKind::Chapter => Some(2),
+                NodeKind::Division => Some(3),
+                _ => None,
+            };
+            if let (Some(k), Some(_)) = (k, &n.num) {
+                out[k] += 1;
+            }
+            walk(&n.children, out);
+        }
+    }
+    let mut out = [0; 4];
+    walk(&doc.body, &mut out);
+    for a in &doc.attachments {
+        let inner = read_units(&a.content);
+        for k in 0..4 {
+            out[k] += inner[k];
+        }
+    }
+    out
+}
+
 /// The articles of a document and of the documents it carries.
 fn read_articles(doc: &Document) -> BTreeSet<(u32, Option<u32>)> {
     fn walk(ns: &[Node], out: &mut BTreeSet<(u32, Option<u32>)>) {
@@ -192,6 +261,22 @@ fn every_law_reads_its_articles_history_and_a_valid_act() {
                 "{name}: {} articles printed, {} read (missing {missing:?}, extra {extra:?})",
                 printed.len(),
                 read.len()
+            ));
+        }
+        // units, where no table of contents names them a second time
+        // (`目录`, or `目` alone where PDF text set the two characters on lines of their own)
+        let toc = src.lines().any(|l| {
+            let t: String = l
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != '#')
+                .collect();
+            t == "目录" || t == "目"
+        });
+        if !toc && printed_units(&src) != read_units(&doc) {
+            failures.push(format!(
+                "{name}: units (book, subbook, chapter, division) printed {:?}, read {:?}",
+                printed_units(&src),
+                read_units(&doc)
             ));
         }
         if prints_history(&src) {

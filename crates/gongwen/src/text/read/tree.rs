@@ -75,7 +75,13 @@ pub(crate) fn numbered_node(b: &Block<'_>, m: Marker) -> Node {
     if rest.is_empty() {
         return node;
     }
-    match split_heading(rest) {
+    // an article (条) has no heading: its first sentence is text (立法法's 条、款、项)
+    let split = if m.kind == NodeKind::Article {
+        None
+    } else {
+        split_heading(rest)
+    };
+    match split {
         Some((head, end, after)) => {
             node.heading = Some(Heading {
                 text: head.to_string(),
