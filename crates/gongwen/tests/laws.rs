@@ -38,18 +38,21 @@ fn numeral(s: &str) -> Option<u32> {
     Some(total + current).filter(|&v| v > 0)
 }
 
+/// What follows `第` on each line that opens with it, after a Markdown heading mark.
+fn numbered_lines(src: &str) -> impl Iterator<Item = &str> {
+    src.lines().filter_map(|line| {
+        line.trim_start_matches(|c: char| c == '#' || c.is_whitespace())
+            .trim_end()
+            .strip_prefix('第')
+    })
+}
+
 /// The articles a law prints: every line that opens with `第X条` (or `第X条之Y`) followed by a
 /// space or the line's end, after a Markdown heading mark; lines that open with a quotation
 /// mark (the new wording an amending decision quotes) never count.
 fn printed_articles(src: &str) -> BTreeSet<(u32, Option<u32>)> {
     let mut out = BTreeSet::new();
-    for line in src.lines() {
-        let t = line
-            .trim_start_matches(|c: char| c == '#' || c.is_whitespace())
-            .trim_end();
-        let Some(rest) = t.strip_prefix('第') else {
-            continue;
-        };
+    for rest in numbered_lines(src) {
         let Some(end) = rest.find('条') else {
             continue;
         };
@@ -77,13 +80,7 @@ fn printed_articles(src: &str) -> BTreeSet<(u32, Option<u32>)> {
 /// with `第X编` (`第X分编`, `第X章`, `第X节`) followed by a space, a heading or the line's end.
 fn printed_units(src: &str) -> [usize; 4] {
     let mut out = [0; 4];
-    for line in src.lines() {
-        let t = line
-            .trim_start_matches(|c: char| c == '#' || c.is_whitespace())
-            .trim_end();
-        let Some(rest) = t.strip_prefix('第') else {
-            continue;
-        };
+    for rest in numbered_lines(src) {
         let n = rest
             .char_indices()
             .find(|(_, c)| !"〇零一二三四五六七八九十百千".contains(*c))

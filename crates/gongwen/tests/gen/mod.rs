@@ -197,7 +197,9 @@ fn issuer() -> impl Strategy<Value = String> {
     ]
 }
 
-fn metadata() -> impl Strategy<Value = Metadata> {
+/// Boxed: its tuple strategies are large, and a document nests them (the debug build's stack
+/// would not hold the unboxed value trees of documents inside attachments).
+fn metadata() -> BoxedStrategy<Metadata> {
     let head = (
         doc_kind(),
         proptest::option::of(text_upto(12)),
@@ -270,31 +272,33 @@ fn metadata() -> impl Strategy<Value = Metadata> {
         ]),
         proptest::option::of(law_meta()),
     );
-    (head, tail).prop_map(
-        |(
-            (kind, title, title_lines, title_from, issuers, number, subtitle),
-            (adopted, addressee, signed, publication, fields, encoding, law),
-        )| Metadata {
-            kind,
-            title,
-            title_lines,
-            title_from,
-            issuers,
-            number,
-            subtitle,
-            adopted,
-            addressee,
-            signed,
-            publication,
-            fields,
-            encoding,
-            law,
-        },
-    )
+    (head, tail)
+        .prop_map(
+            |(
+                (kind, title, title_lines, title_from, issuers, number, subtitle),
+                (adopted, addressee, signed, publication, fields, encoding, law),
+            )| Metadata {
+                kind,
+                title,
+                title_lines,
+                title_from,
+                issuers,
+                number,
+                subtitle,
+                adopted,
+                addressee,
+                signed,
+                publication,
+                fields,
+                encoding,
+                law,
+            },
+        )
+        .boxed()
 }
 
 /// A law's metadata: any kind, a few history events, an effective date.
-pub fn law_meta() -> impl Strategy<Value = LawMeta> {
+pub fn law_meta() -> BoxedStrategy<LawMeta> {
     let event = (
         proptest::sample::select(LawAction::ALL),
         proptest::option::of(date()),
@@ -319,6 +323,7 @@ pub fn law_meta() -> impl Strategy<Value = LawMeta> {
             history,
             effective,
         })
+        .boxed()
 }
 
 fn notes() -> impl Strategy<Value = Notes> {

@@ -130,6 +130,15 @@ pub(crate) struct Assembled {
 
 /// Builds the hierarchy from the entries in order.
 pub(crate) fn assemble(entries: Vec<Entry>) -> Assembled {
+    let grouping = parts_group_articles(&entries);
+    // the rank of a node here: `一、` headings that group articles stand above them
+    let rank = |n: &Node| {
+        if grouping && n.kind == NodeKind::Part {
+            4
+        } else {
+            rank(n)
+        }
+    };
     let mut out = Assembled::default();
     // path of indices to the open node, and the rank of each open node
     let mut open: Vec<usize> = Vec::new();
@@ -156,7 +165,7 @@ pub(crate) fn assemble(entries: Vec<Entry>) -> Assembled {
                     (Some(p.kind), &p.children)
                 };
                 out.diagnostics
-                    .extend(level_diagnostic(parent, siblings, &node));
+                    .extend(level_diagnostic(parent, siblings, &node, &rank));
                 let idx = siblings.len();
                 if open.is_empty() {
                     out.nodes.push(node);
@@ -171,12 +180,38 @@ pub(crate) fn assemble(entries: Vec<Entry>) -> Assembled {
     out
 }
 
+/// True when the `一、` headings of a body group its articles (a court's 规定 in sections
+/// `一、一般规定` / `第一条……`): every `一、` is a heading alone on its line, and one or more is
+/// followed straight by an article. They then stand above the articles, as chapters would.
+fn parts_group_articles(entries: &[Entry]) -> bool {
+    let nodes: Vec<&Node> = entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Node(n) => Some(n),
+            Entry::Paragraph(_) => None,
+        })
+        .collect();
+    let mut parts = nodes.iter().filter(|n| n.kind == NodeKind::Part).peekable();
+    if parts.peek().is_none() {
+        return false;
+    }
+    let alone = |n: &Node| n.paragraphs.is_empty() && n.heading.as_ref().is_some_and(|h| !h.run_in);
+    nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Part)
+        .all(|n| alone(n))
+        && nodes
+            .windows(2)
+            .any(|w| w[0].kind == NodeKind::Part && w[1].kind == NodeKind::Article)
+}
+
 /// A level out of order: a higher level after a lower one in one container, or a subitem
 /// straight under a part or section.
 fn level_diagnostic(
     parent: Option<NodeKind>,
     siblings: &[Node],
     node: &Node,
+    rank: &impl Fn(&Node) -> u8,
 ) -> Option<Diagnostic> {
     let num_text = node.num.as_ref().map(|n| n.text.as_str()).unwrap_or("");
     let span = Span {
