@@ -40,7 +40,8 @@ fn write(o: &mut Out<'_>, doc: &Document) {
 
 /// About the bytes a writer outputs for `doc`: its text once, and `per_element` bytes of markup
 /// for each node and each paragraph, closing line and residue line (AKN spends about 330 on each
-/// with its eIds and spans, gongwen XML about 270), with room for the metadata. A buffer sized
+/// with its eIds and spans, gongwen XML about 270), half as much again for an article's
+/// paragraph (AKN's `paragraph` of a 款), with room for the metadata. A buffer sized
 /// so grows rarely, and stays close to the output: a buffer four times the text, as before, was
 /// over glibc's 32 MiB ceiling for reusing freed memory from 8 MB of text on, so that every call
 /// mapped and faulted in fresh pages (10 MB of text to AKN took twice as long as ten of 1 MB).
@@ -48,10 +49,16 @@ pub(crate) fn output_estimate(doc: &Document, per_element: usize) -> usize {
     fn nodes(ns: &[Node], per: usize) -> usize {
         ns.iter()
             .map(|n| {
+                // an article's paragraphs are 款, each its own element with an eId in AKN
+                let kuan = if n.kind == NodeKind::Article {
+                    per / 2
+                } else {
+                    0
+                };
                 per + n
                     .paragraphs
                     .iter()
-                    .map(|p| per + p.text.len())
+                    .map(|p| per + kuan + p.text.len())
                     .sum::<usize>()
                     + n.heading.as_ref().map_or(0, |h| h.text.len())
                     + nodes(&n.children, per)

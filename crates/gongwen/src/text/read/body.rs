@@ -98,6 +98,24 @@ impl Reader<'_, '_> {
             }
             None => (Vec::new(), end),
         };
+        // the numbered entries of the closing's attachment list, two or more each on a line of
+        // its own, name attachments: a note on each says so
+        let entries: Vec<&crate::model::ClosingLine> = closing
+            .iter()
+            .filter(|c| {
+                c.role == crate::model::ClosingRole::AttachmentList
+                    && crate::numbering::marker(&c.text).is_some()
+            })
+            .collect();
+        for (i, c) in entries.iter().enumerate().filter(|_| entries.len() > 1) {
+            let len = crate::numbering::marker(&c.text).map_or(0, |m| m.len);
+            diagnostics.push(runs::list_note(
+                crate::model::Span { len, ..c.span },
+                runs::ListKind::ClosingAttachments,
+                entries.len(),
+                i == 0,
+            ));
+        }
         diagnostics.sort_by_key(|d| d.span.offset);
         Body {
             preamble,

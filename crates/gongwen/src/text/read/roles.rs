@@ -8,7 +8,7 @@ use super::Reader;
 use crate::model::{
     ClosingLine, ClosingRole, Diagnostic, Node, NodeKind, Notes, Paragraph, Severity,
 };
-use crate::text::rules::{chars_le, is_signature, notes_label};
+use crate::text::rules::{chars_ge, chars_le, is_signature, notes_label};
 
 impl Reader<'_, '_> {
     /// Finds the closing block (attachment list, signatures, date, notes): its block range.
@@ -105,6 +105,24 @@ impl Reader<'_, '_> {
     pub(crate) fn closing_lines(&self, s: usize, e: usize) -> Vec<ClosingLine> {
         let mut closing = Vec::new();
         let mut in_list = false;
+        // the number of the list's last entry, and whether the list goes on after line `k`:
+        // its next entry comes before any date (a web page may break an entry over lines that
+        // look like a signature: `1.天津市` / `2023年……汇总表` / `2.天津市`)
+        let mut entry = 0;
+        let goes_on = |k: usize, entry: u32| {
+            (k + 1..e)
+                .map(|j| &self.c[j])
+                .take_while(|c| c.kind != Kind::Date)
+                .find_map(|c| c.marker.filter(|m| m.kind == NodeKind::Item))
+                .is_some_and(|m| m.value == entry + 1)
+        };
+        // the lines that continued an entry: one that ends as they do continues the last entry
+        // (`……汇总表` after `2.天津市` as after `1.天津市`)
+        let mut continued: Vec<&str> = Vec::new();
+        let like_before = |continued: &[&str], t: &str| {
+            let tail = |x: &str| x.chars().rev().take(2).collect::<String>();
+            chars_ge(t, 4) && continued.iter().any(|x| tail(x) == tail(t))
+        };
         for k in s..e {
             let c = &self.c[k];
             if c.is_blank() {
@@ -115,6 +133,14 @@ impl Reader<'_, '_> {
                 in_list = true;
                 ClosingRole::AttachmentList
             } else if in_list && c.marker.is_some_and(|m| m.kind == NodeKind::Item) {
+                entry = c.marker.map_or(0, |m| m.value);
+                ClosingRole::AttachmentList
+            } else if in_list
+                && entry > 0
+                && c.kind != Kind::Date
+                && (goes_on(k, entry) || like_before(&continued, t))
+            {
+                continued.push(t);
                 ClosingRole::AttachmentList
             } else if c.kind == Kind::Date {
                 in_list = false;

@@ -26,6 +26,8 @@ pub(crate) enum ListKind {
     Table,
     /// The entries of a law's table of contents (目录).
     Contents,
+    /// The numbered entries of the closing block's attachment list (附件：1.…).
+    ClosingAttachments,
 }
 
 /// A run's members are one line each: no children, no paragraph of their own beyond the rest
@@ -208,6 +210,7 @@ pub(crate) fn list_note(span: Span, kind: ListKind, n: usize, first: bool) -> Di
             }
             ListKind::Table => "the attachment's title names a table: its numbered rows are cells",
             ListKind::Contents => "they are a table of contents (目录), not the units they name",
+            ListKind::ClosingAttachments => "they are the closing block's list of the attachments",
         };
         format!("a numbered list of {n} entries kept as text, not as nodes: {why}")
     } else {
