@@ -69,10 +69,11 @@ def load(
 ) -> Document:
     """Reads a document from a path or an open file (text or binary).
 
-    ``format`` is ``"text"``, ``"json"``, ``"xml"`` or ``"akn"``; by default it is detected from
-    the content (JSON starts with ``{``, XML with ``<``; Akoma Ntoso by its root element). A text
-    file in another encoding than UTF-8 (GBK, GB18030, UTF-16 with a BOM…) is decoded by what its
-    bytes show, or by ``encoding`` when given (``"gbk"``, ``"gb18030"``, ``"utf-16le"``…). A path
+    ``format`` is ``"text"``, ``"json"``, ``"xml"``, ``"akn"`` or ``"html"``; by default it is
+    detected from the content (an HTML page by its doctype or first element, JSON starts with
+    ``{``, XML with ``<``; Akoma Ntoso by its root element). A text file or page in another
+    encoding than UTF-8 (GBK, GB18030, UTF-16 with a BOM…) is decoded by what its bytes (or its
+    ``<meta>``) show, or by ``encoding`` when given (``"gbk"``, ``"gb18030"``, ``"utf-16le"``…). A path
     that cannot be opened raises ``OSError``; content that cannot be read raises a
     :class:`GongwenError` subclass.
     """

@@ -57,7 +57,7 @@ LawAction = Literal[
 #: How serious a diagnostic is.
 Severity = Literal["error", "warning", "note"]
 #: The formats ``loads`` and ``load`` read.
-Format = Literal["text", "json", "xml", "akn"]
+Format = Literal["text", "json", "xml", "akn", "html"]
 
 __all__ = [
     "ClosingRole",

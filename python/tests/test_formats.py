@@ -131,3 +131,20 @@ def test_corpus_round_trips() -> None:
         again = gongwen.parse(doc.to_text())
         assert again.without_page() == doc.without_page(), path.name
     assert len(files) > 10
+
+
+def test_an_html_page_reads_by_detection_or_by_name() -> None:
+    page = (FIXTURES / "govcn-page.html").read_bytes()
+    detected = gongwen.loads(page)
+    named = gongwen.loads(page.decode("utf-8"), format="html")
+    assert detected == named
+    assert detected.meta.title == "某省人民政府办公厅关于加强城市绿化管理的通知"
+    assert [p.heading for p in detected.parts] == ["明确工作目标", "落实管理责任", "加强监督检查"]
+    fields = {f.key: f.value for f in detected.meta.fields}
+    assert fields["发文字号"] == "某政办发〔2024〕7号"
+    # in GBK, the page reads the same
+    gbk = gongwen.loads(page.decode("utf-8").encode("gbk"))
+    assert gbk.meta.encoding == "GBK"
+    assert gbk.parts[1].sections[0].heading == "压实属地责任"
+    with pytest.raises(ValueError, match="unknown format"):
+        gongwen.loads(page, format="pdf")

@@ -23,7 +23,8 @@
 //! collision refuses the whole run. Two inputs that would write the same output (`a.txt` and
 //! `a.json` to `a.akn.xml`) make the second a failure rather than overwriting the first.
 
-use crate::{decode, exit, load, Failure, Fmt};
+use crate::{decode, exit, load, Failure};
+use gongwen::Format;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -38,7 +39,7 @@ pub const SOME_FAILED: u8 = 1;
 pub struct Options {
     pub input: PathBuf,
     pub out: PathBuf,
-    pub to: Fmt,
+    pub to: Format,
     pub jobs: Option<usize>,
     pub pretty: bool,
 }
@@ -55,18 +56,20 @@ struct Job {
 }
 
 /// The extension an output gets.
-fn extension(to: Fmt) -> &'static str {
+fn extension(to: Format) -> &'static str {
     match to {
-        Fmt::Text => "txt",
-        Fmt::Json => "json",
-        Fmt::Xml => "xml",
-        Fmt::Akn => "akn.xml",
+        Format::Text => "txt",
+        Format::Json => "json",
+        Format::Xml => "xml",
+        Format::Akn => "akn.xml",
+        Format::Html => "html",
+        _ => "out",
     }
 }
 
 /// The output's file name: the input's without its extension (`.akn.xml` counts as one), and
 /// the output format's.
-fn output_name(name: &str, to: Fmt) -> String {
+fn output_name(name: &str, to: Format) -> String {
     let lower = name.to_ascii_lowercase();
     let stem = if lower.ends_with(".akn.xml") && name.len() > ".akn.xml".len() {
         &name[..name.len() - ".akn.xml".len()]
@@ -211,7 +214,7 @@ fn plan(o: &Options) -> Result<(Vec<Job>, Vec<Refused>), Failure> {
     Ok((jobs, duplicates))
 }
 
-fn convert(job: &Job, to: Fmt, pretty: bool) -> Result<(), Failure> {
+fn convert(job: &Job, to: Format, pretty: bool) -> Result<(), Failure> {
     let name = job.rel.display().to_string();
     let bytes =
         std::fs::read(&job.input).map_err(|e| io_failure(format!("cannot read {name}: {e}")))?;
@@ -303,12 +306,12 @@ mod tests {
 
     #[test]
     fn output_names() {
-        assert_eq!(output_name("a.txt", Fmt::Akn), "a.akn.xml");
-        assert_eq!(output_name("a.akn.xml", Fmt::Json), "a.json");
-        assert_eq!(output_name("a.AKN.XML", Fmt::Text), "a.txt");
-        assert_eq!(output_name("a.b.json", Fmt::Xml), "a.b.xml");
-        assert_eq!(output_name("README", Fmt::Akn), "README.akn.xml");
-        assert_eq!(output_name(".akn.xml", Fmt::Text), ".akn.txt");
-        assert_eq!(output_name("决定.txt", Fmt::Json), "决定.json");
+        assert_eq!(output_name("a.txt", Format::Akn), "a.akn.xml");
+        assert_eq!(output_name("a.akn.xml", Format::Json), "a.json");
+        assert_eq!(output_name("a.AKN.XML", Format::Text), "a.txt");
+        assert_eq!(output_name("a.b.json", Format::Xml), "a.b.xml");
+        assert_eq!(output_name("README", Format::Akn), "README.akn.xml");
+        assert_eq!(output_name(".akn.xml", Format::Text), ".akn.txt");
+        assert_eq!(output_name("决定.txt", Format::Json), "决定.json");
     }
 }

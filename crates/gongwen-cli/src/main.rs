@@ -3,8 +3,8 @@
 mod batch;
 mod output;
 
-use clap::{Parser, Subcommand, ValueEnum};
-use gongwen::{Document, Error};
+use clap::{Parser, Subcommand};
+use gongwen::{Document, Error, Format};
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -42,12 +42,12 @@ enum Command {
     Convert {
         /// Input file, or `-` for standard input.
         file: PathBuf,
-        /// Input format; detected from the content when absent.
-        #[arg(long, value_enum)]
-        from: Option<Fmt>,
-        /// Output format.
-        #[arg(long, value_enum)]
-        to: Fmt,
+        /// Input format (text, json, xml, akn, html); detected from the content when absent.
+        #[arg(long, value_parser = input_format)]
+        from: Option<Format>,
+        /// Output format (text, json, xml, akn).
+        #[arg(long, value_parser = output_format)]
+        to: Format,
         /// Output file; standard output when absent.
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -62,9 +62,9 @@ enum Command {
     Outline {
         /// Input file, or `-` for standard input.
         file: PathBuf,
-        /// Input format; detected from the content when absent.
-        #[arg(long, value_enum)]
-        from: Option<Fmt>,
+        /// Input format (text, json, xml, akn, html); detected from the content when absent.
+        #[arg(long, value_parser = input_format)]
+        from: Option<Format>,
         /// Encoding of a text input; detected when absent.
         #[arg(long)]
         encoding: Option<String>,
@@ -95,9 +95,9 @@ enum Command {
     Batch {
         /// Directory of inputs (text, JSON, gongwen XML or AKN, detected per file).
         input: PathBuf,
-        /// Output format.
-        #[arg(long, value_enum)]
-        to: Fmt,
+        /// Output format (text, json, xml, akn).
+        #[arg(long, value_parser = output_format)]
+        to: Format,
         /// Output directory (created; must not be the input directory).
         #[arg(long)]
         out: PathBuf,
@@ -110,14 +110,21 @@ enum Command {
     },
 }
 
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-enum Fmt {
-    Text,
-    Json,
-    /// gongwen XML (`schemas/gongwen.xsd`).
-    Xml,
-    /// Akoma Ntoso 3.0.
-    Akn,
+/// A format named on the command line: any that gongwen reads.
+fn input_format(s: &str) -> Result<Format, String> {
+    s.parse()
+}
+
+/// A format named on the command line for output: any that gongwen writes.
+fn output_format(s: &str) -> Result<Format, String> {
+    let f: Format = s.parse()?;
+    if f.is_writable() {
+        Ok(f)
+    } else {
+        Err(format!(
+            "gongwen reads {f} but does not write it; expected one of: text, json, xml, akn"
+        ))
+    }
 }
 
 struct Failure {
@@ -190,43 +197,27 @@ fn decode<'b>(name: &str, bytes: &'b [u8]) -> Result<&'b str, Failure> {
     Ok(s)
 }
 
-fn load(name: &str, src: &str, from: Option<Fmt>) -> Result<Document, Failure> {
-    let fmt = from.unwrap_or(match gongwen::xmlsafe::detect(src) {
-        Some(gongwen::Format::Akn) => Fmt::Akn,
-        Some(_) => Fmt::Xml,
-        None => match gongwen::detect(src) {
-            gongwen::Detected::Json => Fmt::Json,
-            gongwen::Detected::Text => Fmt::Text,
-        },
-    });
-    let r = match fmt {
-        Fmt::Text => gongwen::text::read(src),
-        Fmt::Json => gongwen::json::from_str(src),
-        Fmt::Xml => gongwen::xml::from_str(src),
-        Fmt::Akn => gongwen::akn::from_str(src),
-    };
-    r.map_err(|e| Failure::from_error(name, &e))
+fn load(name: &str, src: &str, from: Option<Format>) -> Result<Document, Failure> {
+    gongwen::read(src.as_bytes(), from).map_err(|e| Failure::from_error(name, &e))
 }
 
-/// Reads a document from the input's bytes: UTF-8 in any format, or text in another
-/// encoding (named, or detected by the text reader).
+/// Reads a document from the input's bytes through the core's front door: the format named or
+/// detected, text and HTML in another encoding (named, or detected).
 fn load_bytes(
     name: &str,
     bytes: &[u8],
-    from: Option<Fmt>,
+    from: Option<Format>,
     encoding: Option<&str>,
 ) -> Result<Document, Failure> {
-    let legacy_text = matches!(from, None | Some(Fmt::Text))
-        && (encoding.is_some() || simdutf8::basic::from_utf8(bytes).is_err());
-    if legacy_text {
-        let options = gongwen::text::Options {
-            encoding: encoding.map(str::to_string),
-        };
-        return gongwen::text::read_bytes_with(bytes, &options)
-            .map_err(|e| Failure::from_error(name, &e));
+    let options = gongwen::text::Options {
+        encoding: encoding.map(str::to_string),
+    };
+    if bytes.iter().all(|b| b.is_ascii_whitespace())
+        || bytes.starts_with(b"\xef\xbb\xbf") && bytes[3..].iter().all(|b| b.is_ascii_whitespace())
+    {
+        return Err(Failure::from_error(name, &Error::Empty));
     }
-    let src = decode(name, bytes)?;
-    load(name, src, from)
+    gongwen::read_with(bytes, from, &options).map_err(|e| Failure::from_error(name, &e))
 }
 
 fn write_output(output: Option<&PathBuf>, inputs: &[&PathBuf], s: &str) -> Result<(), Failure> {
@@ -305,14 +296,20 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                 return Ok(0);
             }
             let s = match to {
-                Fmt::Text => gongwen::text::write(&doc),
-                Fmt::Json if pretty => gongwen::json::to_string_pretty(&doc) + "\n",
-                Fmt::Json => gongwen::json::to_string(&doc) + "\n",
-                Fmt::Xml => {
+                Format::Text => gongwen::text::write(&doc),
+                Format::Json if pretty => gongwen::json::to_string_pretty(&doc) + "\n",
+                Format::Json => gongwen::json::to_string(&doc) + "\n",
+                Format::Xml => {
                     gongwen::xml::to_string(&doc).map_err(|e| Failure::from_error(&name, &e))?
                 }
-                Fmt::Akn => {
+                Format::Akn => {
                     gongwen::akn::to_string(&doc).map_err(|e| Failure::from_error(&name, &e))?
+                }
+                other => {
+                    return Err(Failure::from_error(
+                        &name,
+                        &Error::Unwritable { format: other },
+                    ))
                 }
             };
             write_output(output.as_ref(), &[&file], &s)?;
@@ -337,10 +334,8 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             let (name, bytes) = read_input(&file)?;
             let mut out = String::new();
             let is_text = encoding.is_some()
-                || simdutf8::basic::from_utf8(&bytes).map_or(true, |s| {
-                    gongwen::xmlsafe::detect(s).is_none()
-                        && gongwen::detect(s) == gongwen::Detected::Text
-                });
+                || simdutf8::basic::from_utf8(&bytes)
+                    .map_or(true, |s| Format::detect(s) == Format::Text);
             let doc = if explain && is_text {
                 let options = gongwen::text::Options { encoding };
                 let (doc, decisions) = gongwen::text::explain(&bytes, &options)

@@ -6,7 +6,8 @@
 //! place when complete, so that a failed conversion leaves no half-written output and an
 //! existing file untouched; anything else (`/dev/null`, a pipe) is written directly.
 
-use crate::{exit, Failure, Fmt};
+use crate::{exit, Failure};
+use gongwen::Format;
 use std::fs::{File, OpenOptions};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -17,7 +18,7 @@ pub(crate) fn write_file(
     path: &Path,
     name: &str,
     doc: &gongwen::Document,
-    to: Fmt,
+    to: Format,
     pretty: bool,
 ) -> Result<(), Failure> {
     let r = with_file(path, |w| render(w, doc, to, pretty));
@@ -30,7 +31,7 @@ pub(crate) fn write_new_file(
     path: &Path,
     name: &str,
     doc: &gongwen::Document,
-    to: Fmt,
+    to: Format,
     pretty: bool,
 ) -> Result<(), Failure> {
     let r = File::create(path).and_then(|file| {
@@ -47,12 +48,12 @@ pub(crate) fn write_new_file(
 fn render(
     w: &mut dyn Write,
     doc: &gongwen::Document,
-    to: Fmt,
+    to: Format,
     pretty: bool,
 ) -> std::io::Result<()> {
     match to {
-        Fmt::Text => w.write_all(gongwen::text::write(doc).as_bytes()),
-        Fmt::Json => {
+        Format::Text => w.write_all(gongwen::text::write(doc).as_bytes()),
+        Format::Json => {
             if pretty {
                 gongwen::json::to_writer_pretty(doc, w)?;
             } else {
@@ -60,8 +61,12 @@ fn render(
             }
             w.write_all(b"\n")
         }
-        Fmt::Xml => gongwen::xml::to_writer(doc, w),
-        Fmt::Akn => gongwen::akn::to_writer(doc, w),
+        Format::Xml => gongwen::xml::to_writer(doc, w),
+        Format::Akn => gongwen::akn::to_writer(doc, w),
+        // the argument parser takes only formats gongwen writes
+        other => Err(std::io::Error::other(format!(
+            "gongwen does not write {other}"
+        ))),
     }
 }
 

@@ -172,6 +172,30 @@ fn from_overrides_detection() {
 }
 
 #[test]
+fn an_html_page_converts_and_html_is_not_written() {
+    let page = fixture("govcn-page.html");
+    let o = gongwen(&["outline", path_str(&page)]);
+    assert_exit(&o, 0, "outline of a page");
+    assert_eq!(stdout(&o), read(&fixture("govcn-page.outline")));
+    // named, and in GBK through standard input
+    let gbk = encoding_rs::GBK.encode(&read(&page)).0.into_owned();
+    let o = gongwen_stdin(&["outline", "-", "--from", "html"], &gbk);
+    assert_exit(&o, 0, "a GBK page named as HTML");
+    assert_eq!(stdout(&o), read(&fixture("govcn-page.outline")));
+    // HTML is an input format only: asking for it is a usage error that says so
+    let o = gongwen(&["convert", path_str(&page), "--to", "html"]);
+    assert_exit(&o, USAGE, "--to html");
+    assert!(stderr(&o).contains("does not write"), "{}", stderr(&o));
+    let o = gongwen(&["convert", path_str(&page), "--from", "pdf", "--to", "json"]);
+    assert_exit(&o, USAGE, "--from pdf");
+    assert!(
+        stderr(&o).contains("unknown format `pdf`"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn output_refuses_to_overwrite_the_input() {
     let dir = scratch("overwrite");
     let input = dir.join("doc.txt");

@@ -31,14 +31,6 @@ impl Input {
             Input::Bytes(b) => b.len(),
         }
     }
-
-    /// The input as text: bytes must be UTF-8 (the error says where they are not).
-    pub fn text(&self) -> Result<&str, Failure> {
-        match self {
-            Input::Text(s) => Ok(s),
-            Input::Bytes(b) => Ok(gongwen::error::decode_utf8(b)?),
-        }
-    }
 }
 
 impl<'a, 'py> FromPyObject<'a, 'py> for Input {

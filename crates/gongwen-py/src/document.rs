@@ -90,40 +90,12 @@ fn xml_out<'py>(py: Python<'py>, xml: &str, as_str: bool) -> Bound<'py, PyAny> {
     }
 }
 
-/// The input formats a document can be read from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputFormat {
-    Text,
-    Json,
-    Xml,
-    Akn,
-}
+/// The input formats a document can be read from: the core's.
+pub use gongwen::Format as InputFormat;
 
-impl InputFormat {
-    pub fn from_name(name: &str) -> PyResult<InputFormat> {
-        match name {
-            "text" => Ok(InputFormat::Text),
-            "json" => Ok(InputFormat::Json),
-            "xml" => Ok(InputFormat::Xml),
-            "akn" => Ok(InputFormat::Akn),
-            _ => Err(PyValueError::new_err(format!(
-                "unknown format `{name}`, expected one of: text, json, xml, akn"
-            ))),
-        }
-    }
-}
-
-/// The format of `src` from its content: XML by its root element (`akomaNtoso` or gongwen's
-/// `document`), JSON by its `{`, anything else is text.
-fn detect(src: &str) -> InputFormat {
-    match gongwen::xmlsafe::detect(src) {
-        Some(gongwen::Format::Akn) => InputFormat::Akn,
-        Some(_) => InputFormat::Xml,
-        None => match gongwen::detect(src) {
-            gongwen::Detected::Json => InputFormat::Json,
-            _ => InputFormat::Text,
-        },
-    }
+/// A format by its name (`text`, `json`, `xml`, `akn`, `html`).
+pub fn input_format(name: &str) -> PyResult<InputFormat> {
+    name.parse().map_err(PyValueError::new_err)
 }
 
 /// Reads `input` in `format`, or in the format detected from its content. Bytes that are not
@@ -133,26 +105,12 @@ pub fn read(
     format: Option<InputFormat>,
     encoding: Option<&str>,
 ) -> Result<Document, Failure> {
-    let legacy = match input {
-        Input::Bytes(b) => encoding.is_some() || std::str::from_utf8(b).is_err(),
-        Input::Text(_) => false,
+    let options = gongwen::text::Options {
+        encoding: encoding.map(str::to_string),
     };
-    let format = match format {
-        Some(f) => f,
-        None if legacy => InputFormat::Text,
-        None => detect(input.text()?),
-    };
-    Ok(match (format, input) {
-        (InputFormat::Text, Input::Text(s)) => gongwen::parse(s)?,
-        (InputFormat::Text, Input::Bytes(b)) => {
-            let options = gongwen::text::Options {
-                encoding: encoding.map(str::to_string),
-            };
-            gongwen::text::read_bytes_with(b, &options)?
-        }
-        (InputFormat::Json, _) => gongwen::json::from_str(input.text()?)?,
-        (InputFormat::Xml, _) => gongwen::xml::from_str(input.text()?)?,
-        (InputFormat::Akn, _) => gongwen::akn::from_str(input.text()?)?,
+    Ok(match input {
+        Input::Bytes(b) => gongwen::read_with(b, format, &options)?,
+        Input::Text(s) => gongwen::read_with(s.as_bytes(), format, &options)?,
     })
 }
 

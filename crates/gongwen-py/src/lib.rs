@@ -37,9 +37,10 @@ fn parse(py: Python<'_>, text: Input, encoding: Option<&str>) -> PyResult<PyDocu
 }
 
 /// Reads a document from a string or bytes in `format` (`"text"`, `"json"`, `"xml"` or `"akn"`),
-/// or in the format detected from the content when `format` is None (JSON starts with `{`, XML
-/// with `<`, Akoma Ntoso has the root `akomaNtoso`; bytes that are not UTF-8 are text in another
-/// encoding, detected unless `encoding` names it).
+/// or in the format detected from the content when `format` is None (an HTML page by its
+/// doctype or first element, JSON starts with `{`, XML with `<`, Akoma Ntoso has the root
+/// `akomaNtoso`; text and HTML may be in another encoding, detected unless `encoding` names
+/// it). `format` is one of `text`, `json`, `xml`, `akn`, `html`.
 #[pyfunction]
 #[pyo3(signature = (data, format=None, encoding=None))]
 fn loads(
@@ -48,7 +49,7 @@ fn loads(
     format: Option<&str>,
     encoding: Option<&str>,
 ) -> PyResult<PyDocument> {
-    let format = format.map(InputFormat::from_name).transpose()?;
+    let format = format.map(crate::document::input_format).transpose()?;
     read_detached(py, &data, format, encoding)
 }
 

@@ -69,16 +69,81 @@ pub enum Format {
     Xml,
     /// Akoma Ntoso 3.0.
     Akn,
+    /// An HTML page (read only).
+    Html,
 }
 
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl Format {
+    /// Every format, in the order of their names.
+    pub const ALL: [Format; 5] = [
+        Format::Text,
+        Format::Json,
+        Format::Xml,
+        Format::Akn,
+        Format::Html,
+    ];
+
+    /// The format's name: `text`, `json`, `xml`, `akn`, `html`.
+    pub fn as_str(self) -> &'static str {
+        match self {
             Format::Text => "text",
             Format::Json => "json",
             Format::Xml => "xml",
             Format::Akn => "akn",
-        })
+            Format::Html => "html",
+        }
+    }
+
+    /// True for the formats gongwen writes (all but HTML).
+    pub fn is_writable(self) -> bool {
+        self != Format::Html
+    }
+
+    /// The format of an input from its content: an HTML page by its doctype or its first
+    /// element (`<html>`, `<div>`, `<table>` …), Akoma Ntoso and gongwen XML by their root
+    /// element, JSON by its `{`, anything else is text.
+    ///
+    /// ```
+    /// use gongwen::Format;
+    /// assert_eq!(Format::detect("<table><tr><td>索引号</td></tr></table>"), Format::Html);
+    /// assert_eq!(Format::detect("<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\"/>"), Format::Akn);
+    /// assert_eq!(Format::detect("{\"meta\": {}}"), Format::Json);
+    /// assert_eq!(Format::detect("关于……的通知"), Format::Text);
+    /// ```
+    pub fn detect(src: &str) -> Format {
+        if crate::html::looks_like_html(src) {
+            return Format::Html;
+        }
+        if let Some(f) = crate::xmlsafe::detect(src) {
+            return f;
+        }
+        let t = src.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+        if t.starts_with('{') {
+            Format::Json
+        } else {
+            Format::Text
+        }
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+
+    /// A format by its name (`text`, `json`, `xml`, `akn`, `html`; any case).
+    fn from_str(s: &str) -> Result<Format, String> {
+        let lower = s.trim().to_ascii_lowercase();
+        Format::ALL
+            .into_iter()
+            .find(|f| f.as_str() == lower)
+            .ok_or_else(|| {
+                format!("unknown format `{s}`, expected one of: text, json, xml, akn, html")
+            })
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -123,6 +188,12 @@ pub enum Error {
         limit: usize,
         at: Position,
     },
+    /// A format gongwen reads but does not write (HTML).
+    #[error("gongwen reads {format} but does not write it: write text, json, xml or akn")]
+    Unwritable { format: Format },
+    /// Writing failed (the destination refused the bytes).
+    #[error("cannot write: {message}")]
+    Io { message: String },
 }
 
 fn path_suffix(path: &str) -> String {
@@ -142,7 +213,10 @@ impl Error {
             | Error::Syntax { at, .. }
             | Error::Shape { at, .. }
             | Error::Limit { at, .. } => Some(*at),
-            Error::Empty | Error::UnknownEncoding { .. } => None,
+            Error::Empty
+            | Error::UnknownEncoding { .. }
+            | Error::Unwritable { .. }
+            | Error::Io { .. } => None,
         }
     }
 }

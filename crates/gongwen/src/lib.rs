@@ -10,10 +10,13 @@
 //!
 //! The [`model`] imports no format crate; each format lives in its own module with a reader and
 //! a writer: [`text`], [`json`], [`xml`] (gongwen XML) and [`akn`] (Akoma Ntoso 3.0), the last two
-//! sharing the hostile-input limits of [`xmlsafe`]. [`outline`] and [`render`] are views for people.
+//! sharing the hostile-input limits of [`xmlsafe`]; [`html`] reads pages (and writes none).
+//! [`read`] and [`write_to`] are the front door: one [`Format`], detected or named.
+//! [`outline`] and [`render`] are views for people.
 
 pub mod akn;
 pub mod error;
+pub mod html;
 pub mod json;
 pub mod model;
 pub mod numbering;
@@ -31,20 +34,54 @@ pub fn parse(src: &str) -> Result<Document, Error> {
     text::read(src)
 }
 
-/// The input formats gongwen can detect.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Detected {
-    Text,
-    Json,
+/// Reads a document from an input's bytes in `from`, or in the format its content shows
+/// ([`Format::detect`]): the one front door of every reader. Text and HTML may be in another
+/// encoding (detected, or named in `options`); JSON and XML are UTF-8.
+pub fn read(bytes: &[u8], from: Option<Format>) -> Result<Document, Error> {
+    read_with(bytes, from, &text::Options::default())
 }
 
-/// Detects the format of an input from its content: JSON starts with `{`, anything else is text.
-/// XML inputs (gongwen XML, Akoma Ntoso) are told apart by [`xmlsafe::detect`].
-pub fn detect(src: &str) -> Detected {
-    let t = src.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    if t.starts_with('{') {
-        Detected::Json
-    } else {
-        Detected::Text
+/// [`read`] with options (a named encoding for text and HTML).
+pub fn read_with(
+    bytes: &[u8],
+    from: Option<Format>,
+    options: &text::Options,
+) -> Result<Document, Error> {
+    let utf8 = simdutf8::basic::from_utf8(bytes).ok();
+    let format = match (from, utf8) {
+        (Some(f), _) => f,
+        (None, Some(s)) if options.encoding.is_none() => Format::detect(s),
+        // another encoding: a page, or text (HTML's markup is ASCII in every encoding it uses)
+        (None, _) => {
+            let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
+            if html::looks_like_html(&head) {
+                Format::Html
+            } else {
+                Format::Text
+            }
+        }
+    };
+    let text = || utf8.ok_or_else(|| error::decode_utf8(bytes).err().unwrap_or(Error::Empty));
+    match format {
+        Format::Text => text::read_bytes_with(bytes, options),
+        Format::Html => html::read_bytes_with(bytes, options),
+        Format::Json => json::from_str(text()?),
+        Format::Xml => xml::from_str(text()?),
+        Format::Akn => akn::from_str(text()?),
+    }
+}
+
+/// Writes a document in `to` to `w` (JSON compact; see [`json::to_string_pretty`] for the
+/// indented form). HTML is read, never written: asking for it is [`Error::Unwritable`].
+pub fn write_to(doc: &Document, to: Format, w: &mut dyn std::io::Write) -> Result<(), Error> {
+    let io = |e: std::io::Error| Error::Io {
+        message: e.to_string(),
+    };
+    match to {
+        Format::Text => w.write_all(text::write(doc).as_bytes()).map_err(io),
+        Format::Json => w.write_all(json::to_string(doc).as_bytes()).map_err(io),
+        Format::Xml => xml::to_writer(doc, w).map_err(io),
+        Format::Akn => akn::to_writer(doc, w).map_err(io),
+        Format::Html => Err(Error::Unwritable { format: to }),
     }
 }

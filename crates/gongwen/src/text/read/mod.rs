@@ -20,8 +20,8 @@
 mod attach;
 mod body;
 mod classify;
-mod decode;
-mod explain;
+pub(crate) mod decode;
+pub(crate) mod explain;
 mod frame;
 mod law;
 mod lawmeta;
@@ -78,14 +78,19 @@ pub fn explain(bytes: &[u8], options: &Options) -> Result<(Document, Vec<Decisio
 
 fn read_decoded(bytes: &[u8], options: &Options, log: &mut Log) -> Result<Document, Error> {
     if bytes.len() > MAX_INPUT_BYTES {
-        return Err(Error::Limit {
-            what: "input size",
-            limit: MAX_INPUT_BYTES,
-            at: Position {
+        // where the limit falls: a line and a column in UTF-8 text, the byte otherwise
+        let at = match simdutf8::basic::from_utf8(bytes) {
+            Ok(s) => Position::at(s, MAX_INPUT_BYTES),
+            Err(_) => Position {
                 offset: MAX_INPUT_BYTES,
                 line: 0,
                 column: 0,
             },
+        };
+        return Err(Error::Limit {
+            what: "input size",
+            limit: MAX_INPUT_BYTES,
+            at,
         });
     }
     let d = decode::decode(bytes, options.encoding.as_deref())?;
@@ -150,46 +155,65 @@ fn replaced_by_line(text: &str, replaced: &[usize]) -> Vec<(usize, Vec<usize>)> 
 
 /// Turns every span's offsets in the decoded text into offsets in the input.
 fn remap(doc: &mut Document, f: &dyn Fn(usize) -> usize) {
-    fn span(s: &mut Span, f: &dyn Fn(usize) -> usize) {
+    remap_spans(doc, &|s: &mut Span| {
+        let start = f(s.offset);
+        let end = f(s.offset + s.len);
+        s.offset = start;
+        s.len = end - start;
+    });
+}
+
+/// Applies `g` to every span of the document that is not empty, attachments included.
+pub(crate) fn remap_spans(doc: &mut Document, g: &dyn Fn(&mut Span)) {
+    let span = |s: &mut Span| {
         if !s.is_empty() {
-            let start = f(s.offset);
-            let end = f(s.offset + s.len);
-            s.offset = start;
-            s.len = end - start;
+            g(s);
         }
-    }
-    fn nodes(ns: &mut [Node], f: &dyn Fn(usize) -> usize) {
+    };
+    fn nodes(ns: &mut [Node], span: &dyn Fn(&mut Span)) {
         for n in ns {
-            span(&mut n.span, f);
+            span(&mut n.span);
             for p in &mut n.paragraphs {
-                span(&mut p.span, f);
+                span(&mut p.span);
             }
-            nodes(&mut n.children, f);
+            nodes(&mut n.children, span);
         }
     }
     for p in &mut doc.preamble {
-        span(&mut p.span, f);
+        span(&mut p.span);
     }
-    nodes(&mut doc.body, f);
+    nodes(&mut doc.body, &span);
     if let Some(n) = &mut doc.notes {
-        span(&mut n.span, f);
+        span(&mut n.span);
         for p in &mut n.entries {
-            span(&mut p.span, f);
+            span(&mut p.span);
         }
     }
     for c in &mut doc.closing {
-        span(&mut c.span, f);
+        span(&mut c.span);
     }
     for a in &mut doc.attachments {
-        span(&mut a.span, f);
-        remap(&mut a.content, f);
+        span(&mut a.span);
+        remap_spans(&mut a.content, g);
     }
     for r in &mut doc.residue {
-        span(&mut r.span, f);
+        span(&mut r.span);
     }
     for d in &mut doc.diagnostics {
-        span(&mut d.span, f);
+        span(&mut d.span);
     }
+}
+
+/// Reads a text that stands for another source (an HTML page's text): the pipeline, then `g`
+/// on every span to point it at that source.
+pub(crate) fn read_standing_for(
+    text: &str,
+    g: &dyn Fn(&mut Span),
+    log: &mut Log,
+) -> Result<Document, Error> {
+    let mut doc = pipeline(text, log)?;
+    remap_spans(&mut doc, g);
+    Ok(doc)
 }
 
 /// The stages from text to document.

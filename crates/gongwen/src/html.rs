@@ -1,0 +1,575 @@
+//! HTML: a page as published (www.gov.cn and the sites of provinces and cities), read with a
+//! browser's parser and then by the same staged reader as plain text.
+//!
+//! 1. **Decoding**: a byte-order mark, else the charset a `<meta charset>` or `<meta
+//!    http-equiv="Content-Type">` in the first 4 KiB declares, else what the text reader's
+//!    decode stage finds (UTF-8 borrowed as it is; GBK and GB18030 through encoding_rs).
+//! 2. **Parsing**: html5ever (through scraper's tree), the WHATWG tree builder: unclosed tags,
+//!    stray end tags and misnested markup parse the way a browser parses them.
+//! 3. **Text as a browser lays it out**: block elements and `<br>` break lines, inline elements
+//!    (`<span>`, `<font>`, `<a>`, `<strong>`) do not, a table cell ends with a tab and a row
+//!    with a line break; entities are decoded; runs of ASCII white space are one space, NBSP
+//!    and U+3000 are kept as the characters they are; `<script>` and `<style>` are not text.
+//! 4. **Reading**: that text goes through the text reader (layout, classification, frame,
+//!    body…), which finds the metadata box, the title, the body and the chrome as it does in
+//!    text. Every span is then pointed at the page's own bytes: a run of characters copied
+//!    from the page maps to where they stand in it, a decoded entity to the whole entity, a
+//!    line break the layout added to the tag that made it.
+//!
+//! Markup is not kept, only the page's character data (outside `<script>` and `<style>`); it
+//! all ends up in the document, its metadata or its residue.
+
+use crate::error::Error;
+use crate::model::{Document, Span};
+use crate::text::read::decode;
+use crate::text::read::explain::Log;
+use scraper::node::Node as HtmlNode;
+
+/// Elements that break lines before and after them.
+const BLOCK: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "tr",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "hr",
+    "center",
+    "dl",
+    "dt",
+    "dd",
+    "form",
+    "nav",
+    "aside",
+    "caption",
+    "main",
+    "figure",
+    "figcaption",
+    "address",
+    "title",
+    "body",
+    "html",
+    "head",
+];
+
+/// Elements whose content is not text.
+const SKIPPED: &[&str] = &["script", "style", "template"];
+
+/// The deepest nesting of elements a page may have. Pages nest a few dozen deep; the tree
+/// builder's work grows with the square of the depth (a million nested `<div>` would take
+/// hours), so a deeper page is refused with the position of the element past the limit.
+pub const MAX_DEPTH: usize = 1024;
+
+/// Reads a document from an HTML page given as text.
+pub fn read(src: &str) -> Result<Document, Error> {
+    if src.len() > crate::text::read::MAX_INPUT_BYTES {
+        return Err(Error::Limit {
+            what: "input size",
+            limit: crate::text::read::MAX_INPUT_BYTES,
+            at: crate::error::Position::at(src, crate::text::read::MAX_INPUT_BYTES),
+        });
+    }
+    check_depth(src)?;
+    let flat = flatten(src);
+    let index = LineIndex::new(src);
+    let mut log = Log::new(false);
+    crate::text::read::read_standing_for(&flat.text, &|s| flat.point(s, src, &index), &mut log)
+}
+
+/// Reads a document from an HTML page as bytes: the charset its byte-order mark or a `<meta>`
+/// declares, else the one detected; every span points at the bytes.
+pub fn read_bytes(bytes: &[u8]) -> Result<Document, Error> {
+    read_bytes_with(bytes, &crate::text::Options::default())
+}
+
+/// [`read_bytes`] with options: an encoding named there overrides what the page declares.
+pub fn read_bytes_with(bytes: &[u8], options: &crate::text::Options) -> Result<Document, Error> {
+    let label = options.encoding.clone().or_else(|| declared_charset(bytes));
+    let decoded = decode::decode(bytes, label.as_deref())?;
+    let src: &str = &decoded.text;
+    let mut doc = read(src)?;
+    if let Some(map) = &decoded.map {
+        // offsets into the bytes; lines and columns stay those of the decoded page
+        crate::text::read::remap_spans(&mut doc, &|s: &mut Span| {
+            let start = map.source(src, s.offset);
+            let end = map.source(src, s.offset + s.len);
+            s.offset = start;
+            s.len = end - start;
+        });
+    }
+    if let Some(enc) = decoded.encoding {
+        doc.meta.encoding = Some(enc.name().to_string());
+    }
+    Ok(doc)
+}
+
+/// Elements whose end tag may be left out or that have none: they do not nest without limit.
+const UNNESTED: &[&str] = &[
+    "p", "li", "td", "th", "tr", "dt", "dd", "option", "optgroup", "thead", "tbody", "tfoot",
+    "colgroup", "caption", "rb", "rt", "rp", "area", "base", "br", "col", "embed", "hr", "img",
+    "input", "link", "meta", "source", "track", "wbr", "param", "keygen",
+];
+
+/// Refuses a page whose elements nest deeper than [`MAX_DEPTH`]: a count of start and end
+/// tags, in one pass, of the elements that nest (not `<p>`, `<li>`, cells or void elements).
+fn check_depth(src: &str) -> Result<(), Error> {
+    let b = src.as_bytes();
+    let mut depth = 0usize;
+    let mut at = 0;
+    while let Some(p) = memchr::memchr(b'<', &b[at..]) {
+        let start = at + p;
+        let rest = &src[start..];
+        if !markup_start(rest) {
+            at = start + 1;
+            continue;
+        }
+        let len = markup_len(rest).max(1);
+        let tag = &rest[..len.min(rest.len())];
+        let close = tag.starts_with("</");
+        let name: String = tag[if close { 2 } else { 1 }..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        let counted = !name.is_empty() && !UNNESTED.contains(&name.as_str());
+        if counted && !SKIPPED.contains(&name.as_str()) {
+            if close {
+                depth = depth.saturating_sub(1);
+            } else if !tag.trim_end_matches('>').ends_with('/') {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(Error::Limit {
+                        what: "HTML nesting depth",
+                        limit: MAX_DEPTH,
+                        at: crate::error::Position::at(src, start),
+                    });
+                }
+            }
+        }
+        at = start + len;
+    }
+    Ok(())
+}
+
+/// True when `src` looks like an HTML page: a doctype or an `<html>` root, or a first element
+/// that is one of HTML's (a gov.cn page is often served as its content table alone).
+pub fn looks_like_html(src: &str) -> bool {
+    let t = src
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .as_bytes();
+    let lower = |n: usize| -> Vec<u8> { t.iter().take(n).map(u8::to_ascii_lowercase).collect() };
+    if lower(14) == b"<!doctype html" {
+        return true;
+    }
+    let mut rest = t;
+    // comments before the first element
+    while rest.starts_with(b"<!--") {
+        match memchr::memmem::find(rest, b"-->") {
+            Some(p) => rest = trim_ascii_start(&rest[p + 3..]),
+            None => return false,
+        }
+    }
+    if !rest.starts_with(b"<") {
+        return false;
+    }
+    let name: Vec<u8> = rest[1..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    const ELEMENTS: &[&str] = &[
+        "html", "head", "body", "meta", "title", "link", "div", "p", "table", "span", "br", "a",
+        "font", "center", "form", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "img",
+        "strong", "b", "i", "em", "section", "article", "header", "footer", "nav", "main",
+        "script", "style", "tbody", "tr", "td",
+    ];
+    ELEMENTS.iter().any(|e| e.as_bytes() == name.as_slice())
+}
+
+fn trim_ascii_start(b: &[u8]) -> &[u8] {
+    let n = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
+    &b[n..]
+}
+
+/// The charset a byte-order mark or a `<meta>` in the first 4 KiB declares.
+fn declared_charset(bytes: &[u8]) -> Option<String> {
+    if encoding_rs::Encoding::for_bom(bytes).is_some() {
+        return None;
+    }
+    let head: Vec<u8> = bytes
+        .iter()
+        .take(4096)
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    let mut from = 0;
+    while let Some(p) = memchr::memmem::find(&head[from..], b"<meta") {
+        let at = from + p;
+        let end = head[at..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(head.len(), |e| at + e);
+        let tag = &head[at..end];
+        if let Some(c) = memchr::memmem::find(tag, b"charset") {
+            let v = trim_ascii_start(&tag[c + 7..]);
+            if let Some(v) = v.strip_prefix(b"=") {
+                let v = trim_ascii_start(v);
+                let v = v
+                    .strip_prefix(b"\"")
+                    .or_else(|| v.strip_prefix(b"'"))
+                    .unwrap_or(v);
+                let label: Vec<u8> = v
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b'_')
+                    .copied()
+                    .collect();
+                if !label.is_empty() {
+                    let label = String::from_utf8_lossy(&label).into_owned();
+                    // a page that says UTF-8 and is not is read as what it is
+                    return (label != "utf-8" && label != "utf8").then_some(label);
+                }
+            }
+        }
+        from = end.max(at + 1);
+    }
+    None
+}
+
+/// The page's text and where each piece of it stands in the page.
+#[derive(Debug, Default)]
+struct Flat {
+    text: String,
+    /// Runs of the text, in order: where each starts in `text` and in the page, its length in
+    /// both, and whether it is copied verbatim (offsets inside it map one to one).
+    runs: Vec<Run>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    flat: usize,
+    src: usize,
+    flat_len: usize,
+    src_len: usize,
+    verbatim: bool,
+}
+
+impl Flat {
+    fn push(&mut self, s: &str, src: usize, src_len: usize, verbatim: bool) {
+        if s.is_empty() {
+            return;
+        }
+        let flat = self.text.len();
+        self.text.push_str(s);
+        match self.runs.last_mut() {
+            // a verbatim run that goes on where the last one ended
+            Some(r)
+                if verbatim
+                    && r.verbatim
+                    && r.flat + r.flat_len == flat
+                    && r.src + r.src_len == src =>
+            {
+                r.flat_len += s.len();
+                r.src_len += src_len;
+            }
+            _ => self.runs.push(Run {
+                flat,
+                src,
+                flat_len: s.len(),
+                src_len,
+                verbatim,
+            }),
+        }
+    }
+
+    /// The run that holds text offset `o` (the last run for the end of the text).
+    fn run_at(&self, o: usize) -> Option<&Run> {
+        let k = self.runs.partition_point(|r| r.flat <= o);
+        self.runs.get(k.checked_sub(1)?)
+    }
+
+    /// The page offset of text offset `o`, as a start (`end` false) or as an end.
+    fn source(&self, o: usize, end: bool) -> usize {
+        let probe = if end { o.saturating_sub(1) } else { o };
+        let Some(r) = self.run_at(probe) else {
+            return 0;
+        };
+        let into = o.saturating_sub(r.flat);
+        if r.verbatim {
+            r.src + into.min(r.src_len)
+        } else if end && into > 0 {
+            r.src + r.src_len
+        } else {
+            r.src
+        }
+    }
+
+    /// Points span `s` of the text at the page: its offsets, line and column.
+    fn point(&self, s: &mut Span, src: &str, index: &LineIndex) {
+        let start = self.source(s.offset, false);
+        let end = self.source(s.offset + s.len, true).max(start);
+        let (line, column) = index.position(src, start);
+        s.offset = start;
+        s.len = end - start;
+        s.line = line;
+        s.column = column;
+    }
+}
+
+/// Line starts of a text, for the line and column of an offset.
+#[derive(Debug)]
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(src: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', src.as_bytes()).map(|p| p + 1));
+        LineIndex { starts }
+    }
+
+    fn position(&self, src: &str, offset: usize) -> (u32, u32) {
+        let k = self
+            .starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
+        let start = self.starts[k];
+        let mut off = offset.min(src.len());
+        while !src.is_char_boundary(off) {
+            off -= 1;
+        }
+        let column = src[start.min(off)..off].chars().count() + 1;
+        (
+            u32::try_from(k + 1).unwrap_or(u32::MAX),
+            u32::try_from(column).unwrap_or(u32::MAX),
+        )
+    }
+}
+
+/// The page's text as a browser lays it out, with where each piece stands in the page.
+fn flatten(src: &str) -> Flat {
+    let html = scraper::Html::parse_document(src);
+    let mut out = Flat::default();
+    let mut cursor = Cursor { src, at: 0 };
+    walk(html.tree.root(), &mut out, &mut cursor);
+    out
+}
+
+/// The tree in document order, without recursion (a page may nest a million elements): an
+/// element's line breaks before and after its content, a cell's tab after it.
+fn walk(root: ego_tree::NodeRef<'_, HtmlNode>, out: &mut Flat, cursor: &mut Cursor<'_>) {
+    enum Step<'t> {
+        Enter(ego_tree::NodeRef<'t, HtmlNode>),
+        Leave(&'t str),
+    }
+    let mut stack: Vec<Step<'_>> = root.children().rev().map(Step::Enter).collect();
+    while let Some(step) = stack.pop() {
+        match step {
+            Step::Leave(name) => {
+                if name == "td" || name == "th" {
+                    out.push("\t", cursor.at, 0, false);
+                } else if BLOCK.contains(&name) {
+                    out.push("\n", cursor.at, 0, false);
+                }
+            }
+            Step::Enter(node) => match node.value() {
+                HtmlNode::Text(t) => text(t, out, cursor),
+                HtmlNode::Element(el) => {
+                    let name = el.name();
+                    if SKIPPED.contains(&name) {
+                        continue;
+                    }
+                    if BLOCK.contains(&name) {
+                        out.push("\n", cursor.at, 0, false);
+                    }
+                    stack.push(Step::Leave(name));
+                    stack.extend(node.children().rev().map(Step::Enter));
+                }
+                _ => stack.extend(node.children().rev().map(Step::Enter)),
+            },
+        }
+    }
+}
+
+/// One text node: runs of ASCII white space become one space, every other character is
+/// found in the page at the cursor (after the markup before it) and mapped there.
+fn text(t: &str, out: &mut Flat, cursor: &mut Cursor<'_>) {
+    let mut space: Option<(usize, usize)> = None;
+    let mut buf = [0u8; 4];
+    for c in t.chars() {
+        let (at, len, verbatim) = cursor.find(c);
+        if c.is_ascii_whitespace() {
+            space = Some(space.map_or((at, len), |(a, _)| (a, at + len - a)));
+            continue;
+        }
+        if let Some((a, l)) = space.take() {
+            out.push(" ", a, l, false);
+        }
+        out.push(c.encode_utf8(&mut buf), at, len, verbatim);
+    }
+    if let Some((a, l)) = space {
+        out.push(" ", a, l, false);
+    }
+}
+
+/// Where the page's text is read from: the parser's text nodes come in the page's order, so
+/// each character is looked for after the last one found, past markup and entities.
+#[derive(Debug)]
+struct Cursor<'s> {
+    src: &'s str,
+    at: usize,
+}
+
+impl Cursor<'_> {
+    /// Finds character `c` at the cursor: its offset, its length in the page (an entity's
+    /// whole length) and whether the page holds it as it is; moves past it. A character the
+    /// page does not hold there (the parser made it) is placed at the cursor, zero long.
+    fn find(&mut self, c: char) -> (usize, usize, bool) {
+        let src = self.src;
+        // a character the page holds further on, within a short stretch of markup
+        for _ in 0..10_000 {
+            let rest = &src[self.at..];
+            let Some(first) = rest.chars().next() else {
+                return (self.at, 0, false);
+            };
+            if first == '<' && markup_start(rest) {
+                self.at += markup_len(rest);
+                continue;
+            }
+            if first == c {
+                let at = self.at;
+                self.at += c.len_utf8();
+                return (at, c.len_utf8(), true);
+            }
+            if first == '\r' && c == '\n' {
+                let at = self.at;
+                self.at += if rest.starts_with("\r\n") { 2 } else { 1 };
+                return (at, self.at - at, false);
+            }
+            if first == '&' {
+                let len = entity_len(rest);
+                let at = self.at;
+                self.at += len;
+                return (at, len, false);
+            }
+            // the parser moved or made text (a table's stray text is put before the table):
+            // this character of the page is passed over
+            self.at += first.len_utf8();
+        }
+        (self.at, 0, false)
+    }
+}
+
+/// True when `<` opens markup: a tag, an end tag, a comment, a doctype or an instruction.
+fn markup_start(rest: &str) -> bool {
+    rest[1..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!' || c == '?')
+}
+
+/// The length of the markup at the start of `rest`: a comment to its `-->`, a tag to its `>`
+/// (quoted values may hold `>`), and the content of `<script>` and `<style>` with them.
+fn markup_len(rest: &str) -> usize {
+    let b = rest.as_bytes();
+    if rest.starts_with("<!--") {
+        return memchr::memmem::find(&b[4..], b"-->").map_or(b.len(), |p| p + 7);
+    }
+    let mut quote = 0u8;
+    let mut end = b.len();
+    for (i, &x) in b.iter().enumerate().skip(1) {
+        match x {
+            b'"' | b'\'' if quote == 0 => quote = x,
+            q if q == quote && quote != 0 => quote = 0,
+            b'>' if quote == 0 => {
+                end = i + 1;
+                break;
+            }
+            _ => {}
+        }
+    }
+    let name: String = rest[1..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    if SKIPPED.contains(&name.as_str()) {
+        let close = format!("</{name}");
+        let lower = rest[end..].to_ascii_lowercase();
+        return end + lower.find(&close).map_or(rest.len() - end, |p| p);
+    }
+    end
+}
+
+/// The length of the character reference at the start of `rest`: to its `;`, or the name or
+/// number a browser reads without one.
+fn entity_len(rest: &str) -> usize {
+    let b = rest.as_bytes();
+    let body = b[1..]
+        .iter()
+        .take(32)
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'#')
+        .count();
+    if b.get(1 + body) == Some(&b';') {
+        body + 2
+    } else {
+        (body + 1).max(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_as_a_browser_lays_it_out() {
+        let f = flatten("<div><p>一、总体<span>要求</span></p><p>A&amp;B&nbsp;C<br>下一行</p><script>x=1</script><table><tr><td>甲</td><td>乙</td></tr></table></div>");
+        let lines: Vec<&str> = f
+            .text
+            .split('\n')
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        assert_eq!(lines, ["一、总体要求", "A&B\u{a0}C", "下一行", "甲\t乙\t"]);
+    }
+
+    #[test]
+    fn spans_point_at_the_page() {
+        let src = "<p>标题</p>\n<p>正文&amp;内容</p>";
+        let f = flatten(src);
+        let at = f.text.find("正文").expect("text");
+        let end = at + "正文&内容".len();
+        let (s, e) = (f.source(at, false), f.source(end, true));
+        assert_eq!(&src[s..e], "正文&amp;内容");
+    }
+
+    #[test]
+    fn detection() {
+        assert!(looks_like_html("<!DOCTYPE html><html></html>"));
+        assert!(looks_like_html("  <table><tr><td>索引号</td></tr></table>"));
+        assert!(!looks_like_html("<akomaNtoso/>"));
+        assert!(!looks_like_html("关于……的通知"));
+        assert_eq!(
+            declared_charset(
+                b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=GBK\">"
+            ),
+            Some("gbk".to_string())
+        );
+        assert_eq!(declared_charset(b"<meta charset=\"utf-8\">"), None);
+    }
+}

@@ -1,0 +1,325 @@
+//! HTML pages as published (issue 18), over the 50 gov.cn pages of `../shared/wide/govcn`:
+//!
+//! - the rows whose text is also in `../shared/corpus` (route C of its `SOURCES.md`): the
+//!   outline read from the page equals the expected outline where one exists, and the outline
+//!   read from the corpus text otherwise;
+//! - every page: the metadata box's 标题 and 发文字号 equal the crawler's `NN.meta.json`; every
+//!   node's span points at the page's bytes, where its number stands;
+//! - a page in GBK and in GB18030 reads to the model of the UTF-8 page;
+//! - hostile pages: a million nested `<div>` refused with its position, NUL bytes, unclosed
+//!   tags, a large `<script>`: no panic, nothing of the text lost.
+
+mod xmlsupport;
+
+use gongwen::{outline::outline, Document, Error, Format, Node};
+use std::path::{Path, PathBuf};
+
+/// The route C rows of `SOURCES.md`: the gov.cn row id and the corpus file of its text.
+fn route_c(shared: &Path) -> Vec<(u32, String)> {
+    let sources = std::fs::read_to_string(shared.join("corpus/SOURCES.md")).expect("SOURCES.md");
+    let mut out = Vec::new();
+    for line in sources.lines() {
+        let Some(id_at) = line.find("row id=") else {
+            continue;
+        };
+        let digits: String = line[id_at + 7..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        let Some(file) = line.split('`').nth(1).filter(|f| f.ends_with(".txt")) else {
+            continue;
+        };
+        if let Ok(id) = digits.parse() {
+            out.push((id, file.to_string()));
+        }
+    }
+    out
+}
+
+fn page(shared: &Path, id: u32) -> PathBuf {
+    shared.join(format!("wide/govcn/{id:02}.html"))
+}
+
+fn read_page(path: &Path) -> Document {
+    let bytes = std::fs::read(path).expect("page");
+    gongwen::read(&bytes, None).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn pages_read_like_their_text() {
+    let Some(shared) = xmlsupport::shared_dir("the gov.cn pages") else {
+        return;
+    };
+    let rows = route_c(&shared);
+    assert!(rows.len() >= 16, "route C rows: {rows:?}");
+    let mut failures = Vec::new();
+    let mut held = 0;
+    for (id, file) in &rows {
+        let path = page(&shared, *id);
+        if !path.is_file() {
+            continue;
+        }
+        held += 1;
+        let from_page = outline(&read_page(&path));
+        let expected = shared
+            .join("corpus/expected")
+            .join(file.replace(".txt", ".outline"));
+        let (want, what) = match std::fs::read_to_string(&expected) {
+            Ok(o) => (o, "the expected outline"),
+            Err(_) => {
+                let text =
+                    std::fs::read_to_string(shared.join("corpus").join(file)).expect("corpus text");
+                (
+                    outline(&gongwen::parse(&text).expect("text reads")),
+                    "the text's outline",
+                )
+            }
+        };
+        if from_page != want {
+            failures.push(format!(
+                "row {id} ({file}): the page's outline differs from {what}:\n{}",
+                first_difference(&want, &from_page)
+            ));
+        }
+    }
+    assert!(held >= 16, "only {held} route C pages found");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn first_difference(a: &str, b: &str) -> String {
+    let (la, lb): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
+    let k = la.iter().zip(&lb).take_while(|(x, y)| x == y).count();
+    format!(
+        "  line {}: want `{}`, got `{}`",
+        k + 1,
+        la.get(k).unwrap_or(&""),
+        lb.get(k).unwrap_or(&"")
+    )
+}
+
+/// A string value of a crawler's metadata file.
+fn meta_value(json: &str, key: &str) -> Option<String> {
+    let v: serde_json::Value = serde_json::from_str(json).ok()?;
+    v.get(key)?.as_str().map(str::to_string)
+}
+
+#[test]
+fn every_page_has_its_box_and_spans_on_its_bytes() {
+    let Some(shared) = xmlsupport::shared_dir("the gov.cn pages") else {
+        return;
+    };
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(shared.join("wide/govcn"))
+        .expect("govcn")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "html"))
+        .collect();
+    pages.sort();
+    assert_eq!(pages.len(), 50);
+    let mut failures = Vec::new();
+    for path in &pages {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let bytes = std::fs::read(path).expect("page");
+        assert_eq!(
+            Format::detect(std::str::from_utf8(&bytes).expect("utf-8")),
+            Format::Html,
+            "{name}"
+        );
+        let doc = read_page(path);
+        let meta = std::fs::read_to_string(path.with_extension("meta.json")).expect("meta");
+        let field = |k: &str| {
+            doc.meta
+                .fields
+                .iter()
+                .find(|f| f.key == k)
+                .map(|f| f.value.clone())
+        };
+        for (key, crawled) in [("标题", "title"), ("发文字号", "release_number")] {
+            if field(key) != meta_value(&meta, crawled) {
+                failures.push(format!(
+                    "{name}: {key} {:?}, the crawler says {:?}",
+                    field(key),
+                    meta_value(&meta, crawled)
+                ));
+            }
+        }
+        // every numbered node's span starts where its number stands in the page
+        let src = std::str::from_utf8(&bytes).expect("utf-8");
+        fn walk<'d>(ns: &'d [Node], out: &mut Vec<&'d Node>) {
+            for n in ns {
+                out.push(n);
+                walk(&n.children, out);
+            }
+        }
+        let mut nodes = Vec::new();
+        walk(&doc.body, &mut nodes);
+        for a in &doc.attachments {
+            walk(&a.content.body, &mut nodes);
+        }
+        for n in nodes {
+            let Some(num) = &n.num else { continue };
+            let at = &src[n.span.offset..];
+            let first = num.text.trim().chars().next().unwrap_or(' ');
+            if !at.starts_with(first) {
+                failures.push(format!(
+                    "{name}: node `{}` at byte {} points at `{}`",
+                    num.text,
+                    n.span.offset,
+                    at.chars().take(8).collect::<String>()
+                ));
+                break;
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_page_in_gbk_and_gb18030_reads_as_in_utf8() {
+    let Some(shared) = xmlsupport::shared_dir("the gov.cn pages") else {
+        return;
+    };
+    for id in [3, 45] {
+        let path = page(&shared, id);
+        let utf8 = std::fs::read_to_string(&path).expect("page");
+        let want = read_page(&path).without_page();
+        for enc in [encoding_rs::GBK, encoding_rs::GB18030] {
+            let (bytes, _, lossy) = enc.encode(&utf8);
+            assert!(!lossy, "{id:02}.html in {}", enc.name());
+            let doc = gongwen::read(&bytes, None).expect("reads");
+            // detected: GB18030 text with no four-byte sequence is GBK, byte for byte
+            assert!(
+                matches!(doc.meta.encoding.as_deref(), Some("GBK" | "gb18030")),
+                "{id:02}: {:?}",
+                doc.meta.encoding
+            );
+            assert!(
+                doc.without_page() == want,
+                "{id:02}.html in {} reads otherwise",
+                enc.name()
+            );
+            // declared in a <meta>, it is read as declared
+            let declared = format!(
+                "<meta http-equiv=\"Content-Type\" content=\"text/html; charset={}\">{utf8}",
+                enc.name()
+            );
+            let (bytes, _, _) = enc.encode(&declared);
+            let doc = gongwen::read(&bytes, Some(Format::Html)).expect("reads");
+            assert_eq!(doc.meta.encoding.as_deref(), Some(enc.name()));
+        }
+    }
+}
+
+/// The page's character data: outside tags, comments, scripts and styles, with the few
+/// entities these pages use decoded (a test's own reading, not the reader's).
+fn character_data(page: &str) -> String {
+    let mut out = String::new();
+    let mut rest = page;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        rest = &rest[lt..];
+        let lower = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
+        let end = if lower.starts_with("<script") || lower.starts_with("<style") {
+            let close = if lower.starts_with("<script") {
+                "</script"
+            } else {
+                "</style"
+            };
+            rest.to_ascii_lowercase().find(close).unwrap_or(rest.len())
+        } else if rest.starts_with("<!--") {
+            rest.find("-->").map_or(rest.len(), |p| p + 3)
+        } else if rest[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!') {
+            rest.find('>').map_or(rest.len(), |p| p + 1)
+        } else {
+            out.push('<');
+            1
+        };
+        rest = &rest[end.min(rest.len())..];
+    }
+    out.push_str(rest);
+    out.replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+}
+
+/// Every character of a page's character data is in the model.
+fn keeps_the_text(page: &str, doc: &Document) {
+    let json = gongwen::json::to_string(doc);
+    let mut held: Vec<char> = json.chars().filter(|c| !c.is_whitespace()).collect();
+    held.sort_unstable();
+    for c in character_data(page)
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\0')
+    {
+        assert!(held.binary_search(&c).is_ok(), "`{c}` lost");
+    }
+}
+
+#[test]
+fn hostile_pages() {
+    // a million nested elements: refused where the nesting passes the limit
+    let deep = format!(
+        "{}一、总体要求{}",
+        "<div>".repeat(1_000_000),
+        "</div>".repeat(1_000_000)
+    );
+    match gongwen::read(deep.as_bytes(), None) {
+        Err(Error::Limit { what, at, .. }) => {
+            assert_eq!(what, "HTML nesting depth");
+            assert_eq!((at.line, at.column), (1, 5 * 1024 + 1));
+        }
+        other => panic!("expected a limit, got {other:?}"),
+    }
+    // unclosed tags, stray end tags, NUL bytes, a large script: read as a browser would
+    let messy = format!(
+        "<div><p>一、总体要求<span>正文</b></p><p>二、具体要求\u{0}正文<div><span>未闭合<script>{}</script>",
+        "var a = '<p>三、不是正文</p>';".repeat(200_000)
+    );
+    let doc = gongwen::read(messy.as_bytes(), None).expect("a messy page reads");
+    let o = outline(&doc);
+    assert!(o.contains("part 1 总体要求") && o.contains("part 2"), "{o}");
+    assert!(!o.contains("不是正文"), "a script's text is no text: {o}");
+    keeps_the_text(&messy, &doc);
+    // named as HTML, text that has no markup reads as a page of one paragraph
+    let plain = gongwen::read("关于加强工作的通知".as_bytes(), Some(Format::Html)).expect("reads");
+    assert_eq!(plain.meta.title.as_deref(), Some("关于加强工作的通知"));
+    // HTML is read, not written
+    let mut out = Vec::new();
+    assert!(matches!(
+        gongwen::write_to(&plain, Format::Html, &mut out),
+        Err(Error::Unwritable { .. })
+    ));
+}
+
+#[test]
+fn our_page_fixture() {
+    let dir = xmlsupport::fixtures_dir();
+    let doc = read_page(&dir.join("govcn-page.html"));
+    let want = std::fs::read_to_string(dir.join("govcn-page.outline")).expect("outline");
+    assert_eq!(outline(&doc), want);
+    let m = &doc.meta;
+    assert_eq!(
+        m.number.as_ref().map(|n| n.text.as_str()),
+        Some("某政办发〔2024〕7号")
+    );
+    assert_eq!(m.signed, gongwen::Date::new(2024, 3, 15));
+    assert_eq!(m.issuers, ["某省人民政府办公厅"]);
+    let field = |k: &str| {
+        m.fields
+            .iter()
+            .find(|f| f.key == k)
+            .map(|f| f.value.as_str())
+    };
+    assert_eq!(field("索引号"), Some("000014349/2024-00012"));
+    assert_eq!(field("主题分类"), Some("城乡建设、环境保护\\其他"));
+    // the entity in the last part's text is decoded, and its span covers the page's `&amp;`
+    let page = std::fs::read_to_string(dir.join("govcn-page.html")).expect("page");
+    let p = &doc.body[2].paragraphs[0];
+    assert!(p.text.ends_with("检查结果向社会公开&通报。"), "{}", p.text);
+    let printed = &page[p.span.offset..p.span.offset + p.span.len];
+    assert!(printed.ends_with("公开&amp;通报。"), "{printed}");
+    assert_eq!(p.span.line, 19);
+    keeps_the_text(&page, &doc);
+}
