@@ -93,6 +93,12 @@ pub fn read(src: &str) -> Result<Document, Error> {
     crate::text::read::read_standing_for(&flat.text, &|s| flat.point(s, src, &index), &mut log)
 }
 
+/// The page's text as a browser lays it out (what the reader reads): lines broken by blocks
+/// and `<br>`, cells ended by tabs, entities decoded, scripts and styles left out.
+pub fn page_text(src: &str) -> String {
+    flatten(src).text
+}
+
 /// Reads a document from an HTML page as bytes: the charset its byte-order mark or a `<meta>`
 /// declares, else the one detected; every span points at the bytes.
 pub fn read_bytes(bytes: &[u8]) -> Result<Document, Error> {

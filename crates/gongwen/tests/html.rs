@@ -323,3 +323,79 @@ fn our_page_fixture() {
     assert_eq!(p.span.line, 19);
     keeps_the_text(&page, &doc);
 }
+
+/// Tag soup: pieces of markup, entities, text and stray characters in any order.
+fn soup() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let piece = prop_oneof![
+        Just("<div>"),
+        Just("</div>"),
+        Just("<p>"),
+        Just("</p>"),
+        Just("<br>"),
+        Just("<table><tr><td>"),
+        Just("</td><td>"),
+        Just("</table>"),
+        Just("<span class=\"a>b\">"),
+        Just("</span>"),
+        Just("<script>"),
+        Just("</script>"),
+        Just("<!--"),
+        Just("-->"),
+        Just("&amp;"),
+        Just("&nbsp;"),
+        Just("&#x4e00;"),
+        Just("&bogus"),
+        Just("&"),
+        Just("<"),
+        Just(">"),
+        Just("一、总体要求"),
+        Just("（一）明确目标。"),
+        Just("正文内容。"),
+        Just("\u{0}"),
+        Just("\r\n"),
+        Just("　"),
+        Just("<![CDATA["),
+        Just("<?xml?>"),
+        Just("<!DOCTYPE html>"),
+    ];
+    proptest::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
+
+    /// Any tag soup reads without a panic, as a page or as a clear error, and every span of
+    /// what it reads lies inside the page, on character boundaries.
+    #[test]
+    fn tag_soup_never_panics(page in soup()) {
+        match gongwen::read(page.as_bytes(), Some(Format::Html)) {
+            Ok(doc) => {
+                let json = gongwen::json::to_string(&doc);
+                let back = gongwen::json::from_str(&json).expect("its JSON reads back");
+                proptest::prop_assert!(back == doc);
+                let mut spans = Vec::new();
+                fn nodes(ns: &[Node], out: &mut Vec<gongwen::Span>) {
+                    for n in ns {
+                        out.push(n.span);
+                        out.extend(n.paragraphs.iter().map(|p| p.span));
+                        nodes(&n.children, out);
+                    }
+                }
+                nodes(&doc.body, &mut spans);
+                spans.extend(doc.preamble.iter().map(|p| p.span));
+                spans.extend(doc.residue.iter().map(|r| r.span));
+                spans.extend(doc.closing.iter().map(|c| c.span));
+                for s in spans {
+                    let end = s.offset + s.len;
+                    proptest::prop_assert!(end <= page.len(), "{s:?} past the end of {page:?}");
+                    proptest::prop_assert!(page.is_char_boundary(s.offset) && page.is_char_boundary(end));
+                }
+            }
+            Err(e) => proptest::prop_assert!(
+                matches!(e, Error::Empty | Error::Limit { .. }),
+                "{e}"
+            ),
+        }
+    }
+}
