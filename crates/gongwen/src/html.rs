@@ -23,6 +23,7 @@ use crate::error::Error;
 use crate::model::{Document, Span};
 use crate::text::read::decode;
 use crate::text::read::explain::Log;
+use crate::xmlsafe::LineIndex;
 use scraper::node::Node as HtmlNode;
 
 /// Elements that break lines before and after them.
@@ -88,7 +89,7 @@ pub fn read(src: &str) -> Result<Document, Error> {
     }
     check_depth(src)?;
     let flat = flatten(src);
-    let index = LineIndex::new(src);
+    let index = LineIndex::with_columns(src);
     let mut log = Log::new(false);
     crate::text::read::read_standing_for(&flat.text, &|s| flat.point(s, src, &index), &mut log)
 }
@@ -188,7 +189,7 @@ pub fn looks_like_html(src: &str) -> bool {
     // comments before the first element
     while rest.starts_with(b"<!--") {
         match memchr::memmem::find(rest, b"-->") {
-            Some(p) => rest = trim_ascii_start(&rest[p + 3..]),
+            Some(p) => rest = rest[p + 3..].trim_ascii_start(),
             None => return false,
         }
     }
@@ -207,11 +208,6 @@ pub fn looks_like_html(src: &str) -> bool {
         "script", "style", "tbody", "tr", "td",
     ];
     ELEMENTS.iter().any(|e| e.as_bytes() == name.as_slice())
-}
-
-fn trim_ascii_start(b: &[u8]) -> &[u8] {
-    let n = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
-    &b[n..]
 }
 
 /// The charset a byte-order mark or a `<meta>` in the first 4 KiB declares.
@@ -233,9 +229,9 @@ fn declared_charset(bytes: &[u8]) -> Option<String> {
             .map_or(head.len(), |e| at + e);
         let tag = &head[at..end];
         if let Some(c) = memchr::memmem::find(tag, b"charset") {
-            let v = trim_ascii_start(&tag[c + 7..]);
+            let v = tag[c + 7..].trim_ascii_start();
             if let Some(v) = v.strip_prefix(b"=") {
-                let v = trim_ascii_start(v);
+                let v = v.trim_ascii_start();
                 let v = v
                     .strip_prefix(b"\"")
                     .or_else(|| v.strip_prefix(b"'"))
@@ -329,42 +325,8 @@ impl Flat {
     fn point(&self, s: &mut Span, src: &str, index: &LineIndex) {
         let start = self.source(s.offset, false);
         let end = self.source(s.offset + s.len, true).max(start);
-        let (line, column) = index.position(src, start);
-        s.offset = start;
-        s.len = end - start;
-        s.line = line;
-        s.column = column;
-    }
-}
-
-/// Line starts of a text, for the line and column of an offset.
-#[derive(Debug)]
-struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    fn new(src: &str) -> LineIndex {
-        let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', src.as_bytes()).map(|p| p + 1));
-        LineIndex { starts }
-    }
-
-    fn position(&self, src: &str, offset: usize) -> (u32, u32) {
-        let k = self
-            .starts
-            .partition_point(|&s| s <= offset)
-            .saturating_sub(1);
-        let start = self.starts[k];
-        let mut off = offset.min(src.len());
-        while !src.is_char_boundary(off) {
-            off -= 1;
-        }
-        let column = src[start.min(off)..off].chars().count() + 1;
-        (
-            u32::try_from(k + 1).unwrap_or(u32::MAX),
-            u32::try_from(column).unwrap_or(u32::MAX),
-        )
+        let p = index.span(src, start, end - start);
+        *s = p;
     }
 }
 
@@ -516,11 +478,18 @@ fn markup_len(rest: &str) -> usize {
         .map(|c| c.to_ascii_lowercase())
         .collect();
     if SKIPPED.contains(&name.as_str()) {
-        let close = format!("</{name}");
-        let lower = rest[end..].to_ascii_lowercase();
-        return end + lower.find(&close).map_or(rest.len() - end, |p| p);
+        return end + find_end_tag(&b[end..], name.as_bytes()).unwrap_or(b.len() - end);
     }
     end
+}
+
+/// Where the end tag `</name` (any case) starts in `b`, without copying `b`: a script's
+/// content is scanned once, however long the page after it.
+fn find_end_tag(b: &[u8], name: &[u8]) -> Option<usize> {
+    memchr::memmem::find_iter(b, b"</").find(|&p| {
+        b.get(p + 2..p + 2 + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+    })
 }
 
 /// The length of the character reference at the start of `rest`: to its `;`, or the name or
