@@ -274,14 +274,8 @@ fn unnumbered_units(preamble: &mut Vec<Paragraph>, nodes: &mut Vec<Node>, log: &
     if let Some(at) = preamble.iter().rposition(|p| unit_heading(&p.text)) {
         let rest = &preamble[at + 1..];
         if !rest.is_empty() && rest.iter().all(|p| prose(&p.text)) {
-            let mut n = Node::new(level);
             let head = preamble.remove(at);
-            n.span = head.span;
-            n.heading = Some(Heading {
-                text: head.text,
-                end: None,
-                run_in: false,
-            });
+            let mut n = headed_unit(level, head);
             n.paragraphs = preamble.drain(at..).collect();
             log.note(n.span, "unnumbered-unit", || {
                 format!(
@@ -314,13 +308,7 @@ fn trailing_unit(nodes: &mut Vec<Node>, level: NodeKind, log: &mut Log) {
     let Some((i, at)) = found else { return };
     let mut paragraphs = last.children[i].paragraphs.split_off(at);
     let head = paragraphs.remove(0);
-    let mut n = Node::new(level);
-    n.span = head.span;
-    n.heading = Some(Heading {
-        text: head.text,
-        end: None,
-        run_in: false,
-    });
+    let mut n = headed_unit(level, head);
     n.paragraphs = paragraphs;
     n.children = last.children.split_off(i + 1);
     log.note(n.span, "unnumbered-unit", || {
@@ -384,6 +372,18 @@ fn displaced_headings(nodes: &mut [Node], diagnostics: &mut Vec<Diagnostic>, log
             run_in: false,
         });
     }
+}
+
+/// A unit of `level` without a number, headed by the paragraph `head` (where it stands).
+fn headed_unit(level: NodeKind, head: Paragraph) -> Node {
+    let mut n = Node::new(level);
+    n.span = head.span;
+    n.heading = Some(Heading {
+        text: head.text,
+        end: None,
+        run_in: false,
+    });
+    n
 }
 
 /// True for a unit above articles.

@@ -111,17 +111,12 @@ pub(crate) fn events(text: &str) -> Vec<Printed> {
             t[..at].trim_end_matches(|c: char| c.is_whitespace() || c == '、' || c == '和');
         // `根据` before a date opens a clause whose closing verb (修正/修订) is every date's in it
         if before.ends_with("根据") {
-            basis_verb = t[at..]
-                .char_indices()
-                .map(|(k, _)| &t[at + k..])
-                .find_map(|rest| {
-                    let visible = outside_titles(rest);
-                    [("修订", LawAction::Revised), ("修正", LawAction::Amended)]
-                        .iter()
-                        .filter_map(|(w, a)| visible.find(w).map(|p| (p, *a)))
-                        .min_by_key(|(p, _)| *p)
-                        .map(|(_, a)| a)
-                });
+            let visible = outside_titles(&t[at..]);
+            basis_verb = [("修订", LawAction::Revised), ("修正", LawAction::Amended)]
+                .iter()
+                .filter_map(|(w, a)| visible.find(w).map(|p| (p, *a)))
+                .min_by_key(|(p, _)| *p)
+                .map(|(_, a)| a);
         }
         let own = verb(seg);
         let action = match basis_verb {
