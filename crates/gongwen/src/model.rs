@@ -259,7 +259,9 @@ pub struct Metadata {
     /// How and where the document was published on the web.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publication: Option<Publication>,
-    /// The key–value fields of a page's metadata box (索引号, 主题分类, 发文机关…), as printed.
+    /// The key–value fields of a page's metadata box (索引号, 主题分类, 发文机关…), as printed;
+    /// a field whose value a typed field holds as printed (标题 the title, 发文字号 the number,
+    /// 成文日期 the signing date, 发布日期 the publication date) is not repeated here.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<Field>,
     /// The character encoding the source was decoded from, when it was not UTF-8 (`GBK`,

@@ -3,7 +3,7 @@
 //!
 //! Reading what it writes gives back the same model, residue and source positions aside.
 
-use crate::model::{Attachment, Document, Node, NodeKind, TitleSource};
+use crate::model::{Attachment, ClosingRole, Document, Node, NodeKind, TitleSource};
 
 /// Writes the document as canonical plain text.
 pub fn write(doc: &Document) -> String {
@@ -39,10 +39,27 @@ fn line(out: &mut String, s: &str) {
 /// The page's metadata box and publication data, as `key：value` lines the reader maps back.
 fn page_header(doc: &Document, out: &mut String) {
     let start = out.len();
-    for f in &doc.meta.fields {
+    let m = &doc.meta;
+    for f in &m.fields {
         out.push_str(&f.key);
         out.push('：');
         line(out, &f.value);
+    }
+    // typed values the box gave and no other line carries (the reader keeps no field for them)
+    if let Some(t) = m
+        .title
+        .as_deref()
+        .filter(|_| m.title_from == TitleSource::MetadataBox)
+    {
+        out.push_str("标题：");
+        line(out, t);
+    }
+    let dated = doc.closing.iter().any(|c| c.role == ClosingRole::Date);
+    if let Some(d) = m.signed.filter(|_| !dated) {
+        line(
+            out,
+            &format!("成文日期：{}年{:02}月{:02}日", d.year, d.month, d.day),
+        );
     }
     if let Some(p) = &doc.meta.publication {
         let from_box = doc.meta.fields.iter().any(|f| f.key == "发布日期");

@@ -154,7 +154,29 @@ impl Reader<'_, '_> {
         if publication != Publication::default() {
             doc.meta.publication = Some(publication);
         }
+        // a field the typed metadata holds as printed is not kept twice: the box's text stays
+        // in the residue, the typed value in its field, and the rest as key-value pairs
+        let mut fields = fields;
+        fields.retain(|f| !typed_holds(&doc.meta, f));
         doc.meta.fields = fields;
+    }
+}
+
+/// True when the typed metadata holds a box field's value: the title (标题/名称), the document
+/// number (发文字号/文号), the signing date (成文日期) or the publication date (发布日期). The text
+/// writer writes these back where no other line carries them.
+fn typed_holds(m: &crate::model::Metadata, f: &Field) -> bool {
+    let v = f.value.as_str();
+    match f.key.as_str() {
+        "标题" | "名称" => m.title.as_deref() == Some(v),
+        "发文字号" | "文号" => m.number.as_ref().is_some_and(|n| n.text == v),
+        "成文日期" => m.signed.is_some() && m.signed == parse_date(v),
+        "发布日期" => {
+            let day = parse_date(v).map(|d| d.to_string());
+            let published = m.publication.as_ref().and_then(|p| p.datetime.as_deref());
+            day.is_some_and(|d| published == Some(d.as_str()))
+        }
+        _ => false,
     }
 }
 
