@@ -141,10 +141,42 @@ def test_an_html_page_reads_by_detection_or_by_name() -> None:
     assert detected.meta.title == "某省人民政府办公厅关于加强城市绿化管理的通知"
     assert [p.heading for p in detected.parts] == ["明确工作目标", "落实管理责任", "加强监督检查"]
     fields = {f.key: f.value for f in detected.meta.fields}
-    assert fields["发文字号"] == "某政办发〔2024〕7号"
+    assert fields["索引号"] == "000014349/2024-00012"
+    # a box value the typed metadata holds is not repeated as a pair
+    assert "发文字号" not in fields
+    assert detected.meta.number is not None
+    assert detected.meta.number.text == "某政办发〔2024〕7号"
     # in GBK, the page reads the same
     gbk = gongwen.loads(page.decode("utf-8").encode("gbk"))
     assert gbk.meta.encoding == "GBK"
     assert gbk.parts[1].sections[0].heading == "压实属地责任"
     with pytest.raises(ValueError, match="unknown format"):
         gongwen.loads(page, format="pdf")
+
+
+def test_a_pages_data_table_is_a_table() -> None:
+    doc = gongwen.loads((FIXTURES / "govcn-page.html").read_bytes())
+    tables = [p.table for p in doc.parts[0].paragraphs if p.table is not None]
+    assert len(tables) == 1
+    table = tables[0]
+    assert (len(table), table.columns) == (3, 3)
+    assert [c.text for c in table.rows[0]] == ["指标", "2024年", "2025年"]
+    assert all(c.header for c in table.rows[0])
+    assert table.rows[1][0].text == "绿地率\n（%）"
+    assert table.rows[2][1].colspan == 2
+    assert table.rows[2][1].span is not None
+    # built from Python, compared, hashed and pickled by value
+    import pickle
+
+    cell = gongwen.Cell("甲", header=True, colspan=2)
+    built = gongwen.Table([[cell], [gongwen.Cell("乙"), gongwen.Cell("丙")]])
+    assert pickle.loads(pickle.dumps(built)) == built
+    assert hash(gongwen.Table(built.rows)) == hash(built)
+    para = gongwen.Paragraph("", table=built)
+    assert pickle.loads(pickle.dumps(para)) == para
+    assert str(built) == "甲\n乙\t丙"
+    with pytest.raises(ValueError):
+        gongwen.Cell("x", rowspan=0)
+    # JSON carries it as arrays of cells
+    rows = doc.to_dict()["body"][0]["paragraphs"]
+    assert any("table" in p for p in rows)

@@ -24,6 +24,10 @@ def instances(sample: Document) -> dict[str, Any]:
     report = gongwen.load(FIXTURES / "report-notes.txt")
     law = gongwen.load(FIXTURES / "law-regulation.txt").meta.law
     assert law is not None
+    page = gongwen.loads((FIXTURES / "govcn-page.html").read_bytes())
+    table_paragraph = next(p for p in page.parts[0].paragraphs if p.table is not None)
+    table = table_paragraph.table
+    assert table is not None
     _, decisions = gongwen.explain((FIXTURES / "report-notes.txt").read_bytes())
     assert report.notes is not None and decisions
     span = sample.parts[0].span
@@ -50,6 +54,8 @@ def instances(sample: Document) -> dict[str, Any]:
         "Decision": decisions[0],
         "LawMeta": law,
         "LawEvent": law.history[1],
+        "Table": table,
+        "Cell": table.rows[2][1],
     }
     classes = {
         name

@@ -205,6 +205,8 @@ fn gongwen_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyAttachment>()?;
     m.add_class::<values::PySpan>()?;
     m.add_class::<values::PyParagraph>()?;
+    m.add_class::<values::PyTable>()?;
+    m.add_class::<values::PyCell>()?;
     m.add_class::<values::PyClosingLine>()?;
     m.add_class::<values::PyResidue>()?;
     m.add_class::<values::PyDiagnostic>()?;

@@ -4,8 +4,8 @@
 
 use crate::convert::{date_to_py, enum_from_name, py_repr_str, py_to_date, short};
 use gongwen::{
-    Adoption, ClosingLine, ClosingRole, Diagnostic, DocNumber, Field, LawEvent, LawKind, LawMeta,
-    Notes, Paragraph, Publication, Residue, ResidueRole, Severity, Span,
+    Adoption, Cell, ClosingLine, ClosingRole, Diagnostic, DocNumber, Field, LawEvent, LawKind,
+    LawMeta, Notes, Paragraph, Publication, Residue, ResidueRole, Severity, Span, Table,
 };
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -128,14 +128,16 @@ pub struct PyParagraph(pub Paragraph);
 #[pymethods]
 impl PyParagraph {
     #[new]
-    #[pyo3(signature = (text, span=None))]
-    fn new(text: String, span: Option<PySpan>) -> PyParagraph {
+    #[pyo3(signature = (text, span=None, table=None))]
+    fn new(text: String, span: Option<PySpan>, table: Option<PyTable>) -> PyParagraph {
         PyParagraph(Paragraph {
             text,
+            table: table.map(|t| t.0),
             span: span_from(span.as_ref()),
         })
     }
 
+    /// The paragraph's text; empty for a table, whose text is in its cells.
     #[getter]
     fn text(&self) -> &str {
         &self.0.text
@@ -146,14 +148,214 @@ impl PyParagraph {
         span_or_none(self.0.span)
     }
 
+    /// The table this paragraph is (an HTML page's `<table>`), else `None`.
+    #[getter]
+    fn table(&self) -> Option<PyTable> {
+        self.0.table.clone().map(PyTable)
+    }
+
     /// Pickles through the constructor.
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> (Bound<'py, PyType>, (String, Option<PySpan>)) {
+    #[allow(clippy::type_complexity)]
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> (
+        Bound<'py, PyType>,
+        (String, Option<PySpan>, Option<PyTable>),
+    ) {
         let this = slf.get();
-        (slf.get_type(), (this.0.text.clone(), this.span()))
+        (
+            slf.get_type(),
+            (this.0.text.clone(), this.span(), this.table()),
+        )
     }
 
     fn __hash__(&self) -> u64 {
-        hash_of(&(&self.0.text, span_key(&self.0.span)))
+        let table = self.0.table.as_ref().map(table_key);
+        hash_of(&(&self.0.text, span_key(&self.0.span), table))
+    }
+
+    fn __str__(&self) -> String {
+        match &self.0.table {
+            Some(t) => t.text(),
+            None => self.0.text.clone(),
+        }
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        match &self.0.table {
+            Some(t) => format!(
+                "<Paragraph{} table {}x{}>",
+                span_repr(&self.0.span),
+                t.rows.len(),
+                t.columns()
+            ),
+            None => format!(
+                "<Paragraph{} {}>",
+                span_repr(&self.0.span),
+                py_repr_str(py, &short(&self.0.text, 24))
+            ),
+        }
+    }
+}
+
+type CellKey = (String, bool, u32, u32, (usize, usize, u32, u32));
+
+fn cell_key(c: &Cell) -> CellKey {
+    (
+        c.text.clone(),
+        c.header,
+        c.rowspan,
+        c.colspan,
+        span_key(&c.span),
+    )
+}
+
+fn table_key(t: &Table) -> Vec<Vec<CellKey>> {
+    t.rows
+        .iter()
+        .map(|r| r.iter().map(cell_key).collect())
+        .collect()
+}
+
+/// A table: rows of cells, in order; a cell that spans rows or columns stands once, where it
+/// starts.
+#[pyclass(
+    frozen,
+    eq,
+    from_py_object,
+    module = "gongwen._gongwen",
+    name = "Table"
+)]
+#[derive(Debug, Clone, PartialEq)]
+pub struct PyTable(pub Table);
+
+#[pymethods]
+impl PyTable {
+    #[new]
+    fn new(rows: Vec<Vec<PyCell>>) -> PyTable {
+        PyTable(Table {
+            rows: rows
+                .into_iter()
+                .map(|r| r.into_iter().map(|c| c.0).collect())
+                .collect(),
+        })
+    }
+
+    /// The rows, each a list of cells.
+    #[getter]
+    fn rows(&self) -> Vec<Vec<PyCell>> {
+        self.0
+            .rows
+            .iter()
+            .map(|r| r.iter().cloned().map(PyCell).collect())
+            .collect()
+    }
+
+    /// The number of columns: the widest row, spans counted.
+    #[getter]
+    fn columns(&self) -> usize {
+        self.0.columns()
+    }
+
+    /// Pickles through the constructor.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> (Bound<'py, PyType>, (Vec<Vec<PyCell>>,)) {
+        (slf.get_type(), (slf.get().rows(),))
+    }
+
+    fn __hash__(&self) -> u64 {
+        hash_of(&table_key(&self.0))
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.rows.len()
+    }
+
+    /// A row a line, cells apart by tabs.
+    fn __str__(&self) -> String {
+        self.0.text()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<Table {}x{}>", self.0.rows.len(), self.0.columns())
+    }
+}
+
+/// One cell of a table: its text (its lines apart by line feeds), whether it is a header cell
+/// and the rows and columns it spans.
+#[pyclass(frozen, eq, from_py_object, module = "gongwen._gongwen", name = "Cell")]
+#[derive(Debug, Clone, PartialEq)]
+pub struct PyCell(pub Cell);
+
+#[pymethods]
+impl PyCell {
+    #[new]
+    #[pyo3(signature = (text, header=false, rowspan=1, colspan=1, span=None))]
+    fn new(
+        text: String,
+        header: bool,
+        rowspan: u32,
+        colspan: u32,
+        span: Option<PySpan>,
+    ) -> PyResult<PyCell> {
+        if rowspan == 0 || colspan == 0 {
+            return Err(PyValueError::new_err(
+                "a cell spans at least one row and one column",
+            ));
+        }
+        Ok(PyCell(Cell {
+            text,
+            header,
+            rowspan,
+            colspan,
+            span: span_from(span.as_ref()),
+        }))
+    }
+
+    #[getter]
+    fn text(&self) -> &str {
+        &self.0.text
+    }
+
+    #[getter]
+    fn header(&self) -> bool {
+        self.0.header
+    }
+
+    #[getter]
+    fn rowspan(&self) -> u32 {
+        self.0.rowspan
+    }
+
+    #[getter]
+    fn colspan(&self) -> u32 {
+        self.0.colspan
+    }
+
+    #[getter]
+    fn span(&self) -> Option<PySpan> {
+        span_or_none(self.0.span)
+    }
+
+    /// Pickles through the constructor.
+    #[allow(clippy::type_complexity)]
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> (Bound<'py, PyType>, (String, bool, u32, u32, Option<PySpan>)) {
+        let c = &slf.get().0;
+        (
+            slf.get_type(),
+            (
+                c.text.clone(),
+                c.header,
+                c.rowspan,
+                c.colspan,
+                span_or_none(c.span),
+            ),
+        )
+    }
+
+    fn __hash__(&self) -> u64 {
+        hash_of(&cell_key(&self.0))
     }
 
     fn __str__(&self) -> &str {
@@ -162,7 +364,7 @@ impl PyParagraph {
 
     fn __repr__(&self, py: Python<'_>) -> String {
         format!(
-            "<Paragraph{} {}>",
+            "<Cell{} {}>",
             span_repr(&self.0.span),
             py_repr_str(py, &short(&self.0.text, 24))
         )

@@ -20,7 +20,7 @@
 //! all ends up in the document, its metadata or its residue.
 
 use crate::error::Error;
-use crate::model::{Document, Span};
+use crate::model::{Cell, Document, Paragraph, Span, Table};
 use crate::text::read::decode;
 use crate::text::read::explain::Log;
 use crate::xmlsafe::LineIndex;
@@ -88,16 +88,86 @@ pub fn read(src: &str) -> Result<Document, Error> {
         });
     }
     check_depth(src)?;
-    let flat = flatten(src);
+    let flat = flatten(src, true);
     let index = LineIndex::with_columns(src);
     let mut log = Log::new(false);
-    crate::text::read::read_standing_for(&flat.text, &|s| flat.point(s, src, &index), &mut log)
+    let mut doc = crate::text::read::read_standing_for(
+        &flat.text,
+        &|s| flat.point(s, src, &index),
+        &mut log,
+    )?;
+    if flat.tables.is_empty() {
+        return Ok(doc);
+    }
+    let mut tables: Vec<Option<(Table, Span)>> = flat
+        .tables
+        .into_iter()
+        .map(|(mut t, at, len)| {
+            for c in t.rows.iter_mut().flatten() {
+                c.span = index.span(src, c.span.offset, c.span.len);
+            }
+            (t, index.span(src, at, len))
+        })
+        .map(Some)
+        .collect();
+    place_tables(&mut doc, &mut tables);
+    if tables.iter().all(Option::is_none) {
+        return Ok(doc);
+    }
+    // a table the reader took for something else than a paragraph (a heading, the page's
+    // chrome): the page is read again with its tables as text, and the reader says so
+    let flat = flatten(src, false);
+    let mut doc = crate::text::read::read_standing_for(
+        &flat.text,
+        &|s| flat.point(s, src, &index),
+        &mut log,
+    )?;
+    for (_, span) in tables.into_iter().flatten() {
+        doc.diagnostics.push(crate::model::Diagnostic {
+            code: "table-as-text".to_string(),
+            severity: crate::model::Severity::Warning,
+            message: "a table stands where no paragraph stands (in a heading or the page's \
+                      chrome): the page's tables are read as text, a row a line"
+                .to_string(),
+            span,
+        });
+    }
+    Ok(doc)
+}
+
+/// Puts each table in the paragraph that stands for it (text [`TABLE_MARK`] at the table's
+/// offset); a table placed leaves `None` behind.
+fn place_tables(doc: &mut Document, tables: &mut [Option<(Table, Span)>]) {
+    fn paragraphs(ps: &mut [Paragraph], tables: &mut [Option<(Table, Span)>]) {
+        for p in ps.iter_mut().filter(|p| p.text == TABLE_MARK) {
+            let slot = tables
+                .iter_mut()
+                .find(|t| t.as_ref().is_some_and(|(_, s)| s.offset == p.span.offset));
+            if let Some((t, span)) = slot.and_then(Option::take) {
+                *p = Paragraph::table(t, span);
+            }
+        }
+    }
+    fn nodes(ns: &mut [crate::model::Node], tables: &mut [Option<(Table, Span)>]) {
+        for n in ns {
+            paragraphs(&mut n.paragraphs, tables);
+            nodes(&mut n.children, tables);
+        }
+    }
+    paragraphs(&mut doc.preamble, tables);
+    nodes(&mut doc.body, tables);
+    if let Some(n) = &mut doc.notes {
+        paragraphs(&mut n.entries, tables);
+    }
+    for a in &mut doc.attachments {
+        place_tables(&mut a.content, tables);
+    }
 }
 
 /// The page's text as a browser lays it out (what the reader reads): lines broken by blocks
 /// and `<br>`, cells ended by tabs, entities decoded, scripts and styles left out.
 pub fn page_text(src: &str) -> String {
-    flatten(src).text
+    flatten(src, false).text
 }
 
 /// Reads a document from an HTML page as bytes: the charset its byte-order mark or a `<meta>`
@@ -260,7 +330,17 @@ struct Flat {
     /// Runs of the text, in order: where each starts in `text` and in the page, its length in
     /// both, and whether it is copied verbatim (offsets inside it map one to one).
     runs: Vec<Run>,
+    /// The data tables, each standing in the text as a line of [`TABLE_MARK`] whose span is
+    /// the table's: the table, its cells' spans and its own as offsets into the page.
+    tables: Vec<(Table, usize, usize)>,
 }
+
+/// What stands in the text for a data table (U+FFFC OBJECT REPLACEMENT CHARACTER): the reader
+/// places it as a paragraph, which then becomes the table.
+const TABLE_MARK: &str = "\u{FFFC}";
+
+/// A table cell holding more characters than this is page layout, not data.
+const MAX_CELL_CHARS: usize = 1000;
 
 #[derive(Debug, Clone, Copy)]
 struct Run {
@@ -331,17 +411,133 @@ impl Flat {
 }
 
 /// The page's text as a browser lays it out, with where each piece stands in the page.
-fn flatten(src: &str) -> Flat {
+/// With `tables`, each data table stands in the text as a line of [`TABLE_MARK`] and is kept
+/// in [`Flat::tables`]; without, its cells end with tabs and its rows with line breaks.
+fn flatten(src: &str, tables: bool) -> Flat {
     let html = scraper::Html::parse_document(src);
     let mut out = Flat::default();
     let mut cursor = Cursor { src, at: 0 };
-    walk(html.tree.root(), &mut out, &mut cursor);
+    walk(html.tree.root(), &mut out, &mut cursor, tables);
     out
+}
+
+type HtmlRef<'t> = ego_tree::NodeRef<'t, HtmlNode>;
+
+fn element_name<'t>(n: &HtmlRef<'t>) -> Option<&'t str> {
+    match n.value() {
+        HtmlNode::Element(e) => Some(e.name()),
+        _ => None,
+    }
+}
+
+/// The rows of cells of a data table, by its shape: no table inside it, at least two rows of
+/// two cells or more, no cell longer than [`MAX_CELL_CHARS`] (a page laid out in a table has
+/// its whole text in one cell), some text, and a first row that is no metadata box (the
+/// box's `key：value` cells are read as fields). `None` for a table used for layout.
+fn data_table<'t>(table: HtmlRef<'t>) -> Option<Vec<Vec<HtmlRef<'t>>>> {
+    let mut rows: Vec<Vec<HtmlRef<'t>>> = Vec::new();
+    for d in table.descendants().skip(1) {
+        match element_name(&d) {
+            Some("table") => return None,
+            Some("tr") => rows.push(
+                d.children()
+                    .filter(|c| matches!(element_name(c), Some("td" | "th")))
+                    .collect(),
+            ),
+            _ => {}
+        }
+    }
+    rows.retain(|r| !r.is_empty());
+    if rows.iter().filter(|r| r.len() >= 2).count() < 2 {
+        return None;
+    }
+    let text = |c: &HtmlRef<'_>| -> String {
+        c.descendants()
+            .filter_map(|d| match d.value() {
+                HtmlNode::Text(t) => Some(&**t),
+                _ => None,
+            })
+            .collect()
+    };
+    let mut chars = 0;
+    for c in rows.iter().flatten() {
+        let n = text(c).trim().chars().count();
+        if n > MAX_CELL_CHARS {
+            return None;
+        }
+        chars += n;
+    }
+    let first: Vec<String> = rows[0].iter().map(text).collect();
+    if chars == 0 || crate::text::rules::box_fields(&first.join("\t")).is_some() {
+        return None;
+    }
+    Some(rows)
+}
+
+/// A data table's cells read into a [`Table`] (cell spans as page offsets), with the extent of
+/// its text in the page; the cursor moves past it.
+fn read_table(rows: Vec<Vec<HtmlRef<'_>>>, cursor: &mut Cursor<'_>) -> (Table, usize, usize) {
+    let mut table = Table::default();
+    let (mut start, mut end) = (usize::MAX, 0);
+    for row in rows {
+        let mut cells = Vec::with_capacity(row.len());
+        for c in row {
+            let mut sub = Flat::default();
+            walk(c, &mut sub, cursor, false);
+            let mut text = String::new();
+            let (mut from, mut to) = (usize::MAX, 0);
+            let mut at = 0;
+            for line in sub.text.split('\n') {
+                let t = line.trim_matches(|c: char| c.is_ascii_whitespace());
+                if !t.is_empty() {
+                    let o = at + (t.as_ptr() as usize - line.as_ptr() as usize);
+                    from = from.min(sub.source(o, false));
+                    to = to.max(sub.source(o + t.len(), true));
+                    if !text.is_empty() {
+                        text.push('\n');
+                    }
+                    text.push_str(t);
+                }
+                at += line.len() + 1;
+            }
+            let span = if text.is_empty() {
+                Span::default()
+            } else {
+                start = start.min(from);
+                end = end.max(to);
+                Span {
+                    offset: from,
+                    len: to.saturating_sub(from),
+                    line: 0,
+                    column: 0,
+                }
+            };
+            let el = match c.value() {
+                HtmlNode::Element(e) => Some(e),
+                _ => None,
+            };
+            let count = |name: &str| {
+                el.and_then(|e| e.attr(name))
+                    .and_then(|v| v.trim().parse::<u32>().ok())
+                    .filter(|n| *n >= 1)
+                    .map_or(1, |n| n.min(1000))
+            };
+            cells.push(Cell {
+                text,
+                header: element_name(&c) == Some("th"),
+                rowspan: count("rowspan"),
+                colspan: count("colspan"),
+                span,
+            });
+        }
+        table.rows.push(cells);
+    }
+    (table, start, end.saturating_sub(start))
 }
 
 /// The tree in document order, without recursion (a page may nest a million elements): an
 /// element's line breaks before and after its content, a cell's tab after it.
-fn walk(root: ego_tree::NodeRef<'_, HtmlNode>, out: &mut Flat, cursor: &mut Cursor<'_>) {
+fn walk(root: HtmlRef<'_>, out: &mut Flat, cursor: &mut Cursor<'_>, tables: bool) {
     enum Step<'t> {
         Enter(ego_tree::NodeRef<'t, HtmlNode>),
         Leave(&'t str),
@@ -365,6 +561,23 @@ fn walk(root: ego_tree::NodeRef<'_, HtmlNode>, out: &mut Flat, cursor: &mut Curs
                     }
                     if BLOCK.contains(&name) {
                         out.push("\n", cursor.at, 0, false);
+                    }
+                    if let Some(rows) = (tables && name == "table")
+                        .then(|| data_table(node))
+                        .flatten()
+                    {
+                        // a caption is text before the table
+                        for c in node.children() {
+                            if element_name(&c) == Some("caption") {
+                                walk(c, out, cursor, false);
+                                out.push("\n", cursor.at, 0, false);
+                            }
+                        }
+                        let (table, at, len) = read_table(rows, cursor);
+                        out.push(TABLE_MARK, at, len, false);
+                        out.push("\n", cursor.at, 0, false);
+                        out.tables.push((table, at, len));
+                        continue;
                     }
                     stack.push(Step::Leave(name));
                     stack.extend(node.children().rev().map(Step::Enter));
@@ -514,7 +727,7 @@ mod tests {
 
     #[test]
     fn text_as_a_browser_lays_it_out() {
-        let f = flatten("<div><p>一、总体<span>要求</span></p><p>A&amp;B&nbsp;C<br>下一行</p><script>x=1</script><table><tr><td>甲</td><td>乙</td></tr></table></div>");
+        let f = flatten("<div><p>一、总体<span>要求</span></p><p>A&amp;B&nbsp;C<br>下一行</p><script>x=1</script><table><tr><td>甲</td><td>乙</td></tr></table></div>", false);
         let lines: Vec<&str> = f
             .text
             .split('\n')
@@ -526,11 +739,49 @@ mod tests {
     #[test]
     fn spans_point_at_the_page() {
         let src = "<p>标题</p>\n<p>正文&amp;内容</p>";
-        let f = flatten(src);
+        let f = flatten(src, false);
         let at = f.text.find("正文").expect("text");
         let end = at + "正文&内容".len();
         let (s, e) = (f.source(at, false), f.source(end, true));
         assert_eq!(&src[s..e], "正文&amp;内容");
+    }
+
+    #[test]
+    fn a_data_table_is_a_table_and_layout_is_text() {
+        let page = "<p>各单位：</p><p>现将指标表印发如下。</p><table><tr><th>指标</th><th>说明</th></tr>\
+                    <tr><td rowspan=\"2\"><p>一、质量</p><p>（一）功能</p></td><td>甲&amp;乙</td></tr>\
+                    <tr><td colspan=3>丙</td></tr></table><p>以上。</p>";
+        let doc = read(page).expect("page");
+        let t = doc
+            .preamble
+            .iter()
+            .find_map(|p| p.table.as_ref())
+            .expect("the table is a table");
+        assert_eq!(t.rows.len(), 3);
+        assert!(t.rows[0][0].header);
+        assert_eq!(t.rows[1][0].text, "一、质量\n（一）功能");
+        assert_eq!((t.rows[1][0].rowspan, t.rows[2][0].colspan), (2, 3));
+        let c = &t.rows[1][1];
+        assert_eq!(
+            &page[c.span.offset..c.span.offset + c.span.len],
+            "甲&amp;乙"
+        );
+        assert!(doc.body.is_empty(), "nothing in the table is structure");
+        // the metadata box and a page laid out in a table are not data
+        let layout = format!(
+            "<table><tr><td>导航</td><td>{}</td></tr><tr><td>甲</td><td>乙</td></tr></table>",
+            "正文。".repeat(400)
+        );
+        assert!(flatten(&layout, true).tables.is_empty());
+        let nested = "<table><tr><td><table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table></td></tr></table>";
+        assert_eq!(
+            flatten(nested, true).tables.len(),
+            1,
+            "the inner table only"
+        );
+        let box_ = "<table><tr><td>索 引 号：</td><td>000014349/2019-00004</td></tr>\
+                    <tr><td>发文机关：</td><td>国务院办公厅</td></tr></table>";
+        assert!(flatten(box_, true).tables.is_empty());
     }
 
     #[test]

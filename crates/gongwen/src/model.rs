@@ -583,11 +583,15 @@ pub struct Heading {
     pub run_in: bool,
 }
 
-/// A paragraph of text.
+/// A paragraph of text, or a table standing where a paragraph stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Paragraph {
+    /// The paragraph's text; empty for a table, whose text is in its cells.
     pub text: String,
+    /// A table (an HTML page's `<table>`, AKN's `table`), rows of cells.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<Table>,
     #[serde(default, skip_serializing_if = "Span::is_empty")]
     pub span: Span,
 }
@@ -597,9 +601,109 @@ impl Paragraph {
     pub fn new(text: impl Into<String>) -> Paragraph {
         Paragraph {
             text: text.into(),
+            table: None,
             span: Span::default(),
         }
     }
+
+    /// A paragraph of text at `span`.
+    pub fn at(text: impl Into<String>, span: Span) -> Paragraph {
+        Paragraph {
+            text: text.into(),
+            table: None,
+            span,
+        }
+    }
+
+    /// A table standing as a paragraph.
+    pub fn table(table: Table, span: Span) -> Paragraph {
+        Paragraph {
+            text: String::new(),
+            table: Some(table),
+            span,
+        }
+    }
+}
+
+/// A table as published: its rows, each an array of cells, in order. A cell that spans rows
+/// or columns stands once, in the first row and column it covers (as in HTML).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Table {
+    /// The number of columns: the widest row, spans counted.
+    pub fn columns(&self) -> usize {
+        self.rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.colspan as usize).sum::<usize>())
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The table's text: a row a line, cells apart by tabs, a cell's lines joined by spaces.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        for (i, row) in self.rows.iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            for (j, c) in row.iter().enumerate() {
+                if j > 0 {
+                    out.push('\t');
+                }
+                for (k, l) in c.text.split('\n').enumerate() {
+                    if k > 0 {
+                        out.push(' ');
+                    }
+                    out.push_str(l);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// One cell of a table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Cell {
+    /// The cell's text, its paragraphs on lines of their own.
+    pub text: String,
+    /// True for a header cell (`<th>`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub header: bool,
+    /// The rows the cell spans (1 unless it spans more).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub rowspan: u32,
+    /// The columns the cell spans (1 unless it spans more).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub colspan: u32,
+    #[serde(default, skip_serializing_if = "Span::is_empty")]
+    pub span: Span,
+}
+
+impl Cell {
+    /// A one-by-one data cell without a source position.
+    pub fn new(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            header: false,
+            rowspan: 1,
+            colspan: 1,
+            span: Span::default(),
+        }
+    }
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn is_one(n: &u32) -> bool {
+    *n == 1
 }
 
 /// Notes after the body (名词解释, 注释, `注：1.……`): the document's explanations of its terms and

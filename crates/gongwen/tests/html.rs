@@ -323,8 +323,114 @@ fn our_page_fixture() {
     assert!(p.text.ends_with("检查结果向社会公开&通报。"), "{}", p.text);
     let printed = &page[p.span.offset..p.span.offset + p.span.len];
     assert!(printed.ends_with("公开&amp;通报。"), "{printed}");
-    assert_eq!(p.span.line, 19);
+    assert_eq!(p.span.line, 24);
     keeps_the_text(&page, &doc);
+    // the data table stands in the first part as a table, its cells' spans on the page; the
+    // metadata box, also a table, is read as fields
+    let t = doc.body[0]
+        .paragraphs
+        .iter()
+        .find_map(|p| p.table.as_ref())
+        .expect("a table in part 1");
+    let texts: Vec<Vec<&str>> = t
+        .rows
+        .iter()
+        .map(|r| r.iter().map(|c| c.text.as_str()).collect())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            vec!["指标", "2024年", "2025年"],
+            vec!["绿地率\n（%）", "36", "38"],
+            vec!["人均公园绿地面积（平方米）", "14\u{a0}→\u{a0}15"],
+        ]
+    );
+    assert!(t.rows[0].iter().all(|c| c.header));
+    assert_eq!((t.rows[2][1].colspan, t.columns()), (2, 3));
+    let c = &t.rows[2][1];
+    assert_eq!(
+        &page[c.span.offset..c.span.offset + c.span.len],
+        "14&nbsp;→&nbsp;15"
+    );
+    tables_round_trip("govcn-page", &doc);
+}
+
+/// A document with tables: JSON, gongwen XML and AKN give it back (AKN valid), and its text
+/// has each table's rows as lines.
+fn tables_round_trip(name: &str, doc: &Document) {
+    assert_eq!(
+        &gongwen::json::from_str(&gongwen::json::to_string(doc)).expect("json"),
+        doc
+    );
+    let xml = gongwen::xml::to_string(doc).expect("xml");
+    assert_eq!(&gongwen::xml::from_str(&xml).expect("xml back"), doc);
+    let akn = gongwen::akn::to_string(doc).expect("akn");
+    assert!(
+        akn.contains("<table>") && akn.contains("<tr>"),
+        "AKN has the table"
+    );
+    let problems = gongwen::akn::validate(&akn);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(&gongwen::akn::from_str(&akn).expect("akn back"), doc);
+    let root = xmlsupport::workspace_root();
+    let files = [(name.to_string(), xml)];
+    xmlsupport::xmllint(
+        &root.join("schemas/gongwen.xsd"),
+        &format!("{name}-xml"),
+        &files,
+    );
+    if let Some(shared) = xmlsupport::shared_dir("validation against the AKN XSD") {
+        let files = [(name.to_string(), akn)];
+        let schema = shared.join("akn/akomantoso30.xsd");
+        xmlsupport::xmllint(&schema, &format!("{name}-akn"), &files);
+    }
+}
+
+#[test]
+fn data_tables_are_tables() {
+    let Some(shared) = xmlsupport::shared_dir("the gov.cn pages") else {
+        return;
+    };
+    // the pages with data tables (besides the metadata box and layout tables), and how many
+    for (id, want) in [(4, 1), (10, 1), (44, 7), (52, 1)] {
+        let path = page(&shared, id);
+        let doc = read_page(&path);
+        let mut tables = Vec::new();
+        let mut docs = vec![&doc];
+        while let Some(d) = docs.pop() {
+            let mut ps: Vec<&gongwen::Paragraph> = d.preamble.iter().collect();
+            if let Some(n) = &d.notes {
+                ps.extend(&n.entries);
+            }
+            let mut nodes: Vec<&Node> = d.body.iter().collect();
+            while let Some(n) = nodes.pop() {
+                ps.extend(&n.paragraphs);
+                nodes.extend(&n.children);
+            }
+            tables.extend(ps.into_iter().filter_map(|p| p.table.as_ref()));
+            docs.extend(d.attachments.iter().map(|a| &a.content));
+        }
+        assert_eq!(tables.len(), want, "{id:02}.html");
+        let src = std::fs::read_to_string(&path).expect("page");
+        for t in &tables {
+            assert!(t.rows.len() >= 6 && t.columns() >= 3, "{id:02}.html");
+            for c in t.rows.iter().flatten().filter(|c| !c.text.is_empty()) {
+                // a cell's span covers its text on the page: its first character starts it
+                let at = &src[c.span.offset..c.span.offset + c.span.len];
+                let first = c.text.chars().next().unwrap_or(' ');
+                assert!(
+                    at.starts_with(first) || at.starts_with('&'),
+                    "{id:02}.html: {at}"
+                );
+            }
+        }
+        assert!(
+            !doc.diagnostics.iter().any(|d| d.code == "table-as-text"),
+            "{id:02}.html"
+        );
+        keeps_the_text(&src, &doc);
+        tables_round_trip(&format!("govcn-{id:02}"), &doc);
+    }
 }
 
 /// Tag soup: pieces of markup, entities, text and stray characters in any order.

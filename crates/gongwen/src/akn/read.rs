@@ -14,9 +14,9 @@
 use super::{kind_from_name, NAMESPACE};
 use crate::error::{Error, Format};
 use crate::model::{
-    Adoption, Attachment, ClosingLine, ClosingRole, Date, Diagnostic, DocKind, DocNumber, Document,
-    Field, Heading, Node, NodeKind, Notes, Num, Paragraph, Publication, Residue, Severity, Span,
-    TitleSource,
+    Adoption, Attachment, Cell, ClosingLine, ClosingRole, Date, Diagnostic, DocKind, DocNumber,
+    Document, Field, Heading, Node, NodeKind, Notes, Num, Paragraph, Publication, Residue,
+    Severity, Span, Table, TitleSource,
 };
 use crate::xml::read::{self as gx, Ctx, Kids, Path};
 use crate::xmlsafe::{self, is_blank, is_xml_space, Child, Element, Tree, GW_NS};
@@ -127,12 +127,12 @@ struct Extras {
     encoding: Option<String>,
     law: Option<crate::model::LawMeta>,
     /// The notes' span, their entries' spans, and whether the one empty `p` stands for none.
-    notes: Option<(Span, Option<Vec<Span>>, bool)>,
+    notes: Option<(Span, Option<Vec<ParaSpans>>, bool)>,
     empty_body: bool,
     /// The last preamble paragraph was written as two: the sentences before the enacting
     /// formula, and the formula.
     formula_split: bool,
-    preamble: Option<Vec<Span>>,
+    preamble: Option<Vec<ParaSpans>>,
     nodes: HashMap<String, NodeExtra>,
     attachments: HashMap<String, (Option<u32>, Span)>,
     closing: Option<Vec<Span>>,
@@ -147,9 +147,22 @@ struct NodeExtra {
     end: Option<String>,
     run_in: bool,
     span: Span,
-    paragraphs: Option<Vec<Span>>,
+    paragraphs: Option<Vec<ParaSpans>>,
     /// Where the entry is, for errors.
     offset: usize,
+}
+
+/// A paragraph's span and its table cells' spans (row by row), from the proprietary block.
+type ParaSpans = (Span, Vec<Span>);
+
+/// Sets a paragraph's span and, when the block lists them, its cells' spans.
+fn set_spans(p: &mut Paragraph, (span, cells): ParaSpans) {
+    p.span = span;
+    if let Some(t) = &mut p.table {
+        for (c, s) in t.rows.iter_mut().flatten().zip(cells) {
+            c.span = s;
+        }
+    }
 }
 
 /// The state of reading one document: its extras, whether it is ours, and the notes so far.
@@ -445,9 +458,7 @@ impl Reader<'_, '_> {
                         n.entries.clear();
                     }
                     if let Some(es) = entries {
-                        self.apply_spans(&mut st, at, "notes", &mut n.entries, es, |p, s| {
-                            p.span = s
-                        });
+                        self.apply_spans(&mut st, at, "notes", &mut n.entries, es, set_spans);
                     }
                 }
                 None => self.stale(
@@ -466,7 +477,7 @@ impl Reader<'_, '_> {
                 "preamble paragraphs",
                 &mut doc.preamble,
                 ps,
-                |p, s| p.span = s,
+                set_spans,
             );
         }
         if let Some(cs) = x.closing {
@@ -608,7 +619,7 @@ impl Reader<'_, '_> {
                 .unwrap_or_default();
             let entries = nk
                 .get("entries")
-                .map(|es| self.span_entries(&cx, es, "paragraph"))
+                .map(|es| self.paragraph_entries(&cx, es))
                 .transpose()?;
             x.notes = Some((span, entries, none));
         }
@@ -619,7 +630,7 @@ impl Reader<'_, '_> {
             x.formula_split = gx::boolean(&cx, e, Path::At("formula_split"))?;
         }
         if let Some(e) = k.get("preamble") {
-            x.preamble = Some(self.span_entries(&cx, e, "paragraph")?);
+            x.preamble = Some(self.paragraph_entries(&cx, e)?);
         }
         if let Some(e) = k.get("closing") {
             x.closing = Some(self.span_entries(&cx, e, "closing_line")?);
@@ -656,7 +667,7 @@ impl Reader<'_, '_> {
                         .unwrap_or_default(),
                     paragraphs: nk
                         .get("paragraphs")
-                        .map(|ps| self.span_entries(&cx, ps, "paragraph"))
+                        .map(|ps| self.paragraph_entries(&cx, ps))
                         .transpose()?,
                     offset: n.offset,
                 };
@@ -691,6 +702,28 @@ impl Reader<'_, '_> {
             x.diagnostics = gx::diagnostics(&cx, e, Path::At("diagnostics"))?;
         }
         Ok(x)
+    }
+
+    /// Paragraph entries: each an optional span and, for a table, its cells' spans
+    /// (`<gw:paragraph><gw:span/>?<gw:cells><gw:cell><gw:span/>?</gw:cell>…</gw:cells>?`).
+    fn paragraph_entries(&self, cx: &Ctx<'_, '_>, el: &Element) -> Result<Vec<ParaSpans>, Error> {
+        gx::items(cx, el, Path::At(&el.name), "paragraph")?
+            .into_iter()
+            .map(|e| {
+                let p = Path::At("paragraph");
+                let k = Kids::of(cx, e, p, &["span", "cells"])?;
+                let span = k
+                    .get("span")
+                    .map(|s| gx::span(cx, s, p))
+                    .transpose()?
+                    .unwrap_or_default();
+                let cells = match k.get("cells") {
+                    Some(c) => self.span_entries(cx, c, "cell")?,
+                    None => Vec::new(),
+                };
+                Ok((span, cells))
+            })
+            .collect()
     }
 
     /// A list of entries that each hold an optional span.
@@ -884,18 +917,7 @@ impl Reader<'_, '_> {
                     out.push(Paragraph::new(st.text(item.text())));
                 }
             }
-            "table" => {
-                self.note(
-                    st,
-                    "table",
-                    c,
-                    "`table` read as paragraphs, one per row, cells separated by tabs".to_string(),
-                );
-                for row in c.descendants().into_iter().filter(|d| self.is(d, "tr")) {
-                    let cells: Vec<String> = row.elements().map(|d| st.text(d.text())).collect();
-                    out.push(Paragraph::new(cells.join("\t")));
-                }
-            }
+            "table" => out.push(Paragraph::table(self.table(st, c), Span::default())),
             other => {
                 self.note(
                     st,
@@ -907,6 +929,43 @@ impl Reader<'_, '_> {
             }
         }
         Ok(())
+    }
+
+    /// A table: its `tr` rows (in `thead`/`tbody` too, for tables from HTML) of `th` and `td`
+    /// cells, a cell's text its blocks' texts a line each (its own text when it has none).
+    fn table(&self, st: &mut St, t: &Element) -> Table {
+        let rows = t
+            .descendants()
+            .into_iter()
+            .filter(|d| self.is(d, "tr"))
+            .map(|tr| {
+                tr.elements()
+                    .filter(|c| self.is(c, "td") || self.is(c, "th"))
+                    .map(|c| {
+                        let count = |name: &str| {
+                            c.attr(name)
+                                .and_then(|v| v.trim_matches(is_xml_space).parse::<u32>().ok())
+                                .filter(|n| *n >= 1)
+                                .unwrap_or(1)
+                        };
+                        let lines: Vec<String> = c.elements().map(|b| st.text(b.text())).collect();
+                        let text = if lines.is_empty() {
+                            st.text(c.text())
+                        } else {
+                            lines.join("\n")
+                        };
+                        Cell {
+                            text,
+                            header: self.is(c, "th"),
+                            rowspan: count("rowspan"),
+                            colspan: count("colspan"),
+                            span: Span::default(),
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        Table { rows }
     }
 
     fn is_hier(&self, e: &Element) -> bool {
@@ -1163,9 +1222,7 @@ impl Reader<'_, '_> {
             n.span = x.span;
             if let Some(spans) = x.paragraphs {
                 let what = format!("paragraphs of node `{id}`");
-                self.apply_spans(st, x.offset, &what, &mut n.paragraphs, spans, |p, s| {
-                    p.span = s
-                });
+                self.apply_spans(st, x.offset, &what, &mut n.paragraphs, spans, set_spans);
             }
         }
         Ok(n)
@@ -1183,14 +1240,14 @@ impl Reader<'_, '_> {
     }
 
     /// Spans from `proprietary` for a list of items, when the counts agree.
-    fn apply_spans<T>(
+    fn apply_spans<T, S>(
         &self,
         st: &mut St,
         offset: usize,
         what: &str,
         items: &mut [T],
-        spans: Vec<Span>,
-        set: impl Fn(&mut T, Span),
+        spans: Vec<S>,
+        set: impl Fn(&mut T, S),
     ) {
         if spans.len() != items.len() {
             let message = format!(

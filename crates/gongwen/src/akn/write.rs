@@ -440,7 +440,7 @@ fn document(o: &mut Out, plan: &Plan, doc: &Document, prefix: &str, comp: Option
                 o.leaf("p", &[], &p.text[at..]);
                 o.end("formula");
             } else {
-                o.leaf("p", &[], &p.text);
+                paragraphs(o, std::slice::from_ref(p));
             }
         }
         o.end("preamble");
@@ -448,10 +448,7 @@ fn document(o: &mut Out, plan: &Plan, doc: &Document, prefix: &str, comp: Option
     o.start(body, &[]);
     if doc.body.is_empty() {
         // a document without parts: its text is the main body (mainBody must not be empty)
-        for p in &doc.preamble {
-            o.context = p.span;
-            o.leaf("p", &[], &p.text);
-        }
+        paragraphs(o, &doc.preamble);
         if doc.preamble.is_empty() {
             o.empty("p", &[]);
         }
@@ -475,10 +472,7 @@ fn document(o: &mut Out, plan: &Plan, doc: &Document, prefix: &str, comp: Option
             o.leaf("heading", &[], l);
         }
         o.start("content", &[]);
-        for p in &n.entries {
-            o.context = p.span;
-            o.leaf("p", &[], &p.text);
-        }
+        paragraphs(o, &n.entries);
         if n.entries.is_empty() {
             o.empty("p", &[]);
         }
@@ -943,8 +937,46 @@ fn node(o: &mut Out, n: &Node, eid: &mut String, levels: &mut Levels, depth: usi
 fn paragraphs(o: &mut Out, ps: &[Paragraph]) {
     for p in ps {
         o.context = p.span;
-        o.leaf("p", &[], &p.text);
+        match &p.table {
+            Some(t) => table(o, t),
+            None => o.leaf("p", &[], &p.text),
+        }
     }
+}
+
+/// A table as AKN's (HTML's) `table`: `tr` rows of `th` and `td` cells, spans as `rowspan` and
+/// `colspan`, a cell's text in one `p` (its lines kept), an empty cell empty. AKN holds no row
+/// without cells: such a row is left out, and a table of none is an empty paragraph.
+fn table(o: &mut Out, t: &crate::model::Table) {
+    if t.rows.iter().all(Vec::is_empty) {
+        o.leaf("p", &[], "");
+        return;
+    }
+    o.start("table", &[]);
+    for row in t.rows.iter().filter(|r| !r.is_empty()) {
+        o.start("tr", &[]);
+        for c in row {
+            o.context = c.span;
+            let name = if c.header { "th" } else { "td" };
+            let (rows, cols) = (c.rowspan.to_string(), c.colspan.to_string());
+            let mut attrs: Vec<(&str, &str)> = Vec::with_capacity(2);
+            if c.rowspan != 1 {
+                attrs.push(("rowspan", &rows));
+            }
+            if c.colspan != 1 {
+                attrs.push(("colspan", &cols));
+            }
+            if c.text.is_empty() {
+                o.empty(name, &attrs);
+            } else {
+                o.start(name, &attrs);
+                o.leaf("p", &[], &c.text);
+                o.end(name);
+            }
+        }
+        o.end("tr");
+    }
+    o.end("table");
 }
 
 /// `proprietary`: what AKN has no place for, in the vocabulary of gongwen XML.
@@ -990,19 +1022,16 @@ fn proprietary(o: &mut Out, doc: &Document, prefix: &str) {
         xml::write::law(o, GW, l);
     }
     if let Some(n) = &doc.notes {
-        if !n.span.is_empty()
-            || n.entries.is_empty()
-            || n.entries.iter().any(|p| !p.span.is_empty())
-        {
+        if !n.span.is_empty() || n.entries.is_empty() || n.entries.iter().any(has_spans) {
             o.start(&el("notes"), &[]);
             if n.entries.is_empty() {
                 o.leaf(&el("no_entries"), &[], "true");
             }
             xml::write::span(o, GW, &n.span);
-            if n.entries.iter().any(|p| !p.span.is_empty()) {
+            if n.entries.iter().any(has_spans) {
                 o.start(&el("entries"), &[]);
                 for p in &n.entries {
-                    span_entry(o, "paragraph", &p.span);
+                    paragraph_entry(o, p);
                 }
                 o.end(&el("entries"));
             }
@@ -1015,10 +1044,10 @@ fn proprietary(o: &mut Out, doc: &Document, prefix: &str) {
     if formula_split(doc) {
         o.leaf(&el("formula_split"), &[], "true");
     }
-    if doc.preamble.iter().any(|p| !p.span.is_empty()) {
+    if doc.preamble.iter().any(has_spans) {
         o.start(&el("preamble"), &[]);
         for p in &doc.preamble {
-            span_entry(o, "paragraph", &p.span);
+            paragraph_entry(o, p);
         }
         o.end(&el("preamble"));
     }
@@ -1032,7 +1061,7 @@ fn proprietary(o: &mut Out, doc: &Document, prefix: &str) {
         if !(n.num.is_some()
             || heading_extra
             || !n.span.is_empty()
-            || n.paragraphs.iter().any(|p| !p.span.is_empty()))
+            || n.paragraphs.iter().any(has_spans))
         {
             return;
         }
@@ -1057,10 +1086,10 @@ fn proprietary(o: &mut Out, doc: &Document, prefix: &str) {
             }
         }
         xml::write::span(o, GW, &n.span);
-        if n.paragraphs.iter().any(|p| !p.span.is_empty()) {
+        if n.paragraphs.iter().any(has_spans) {
             o.start(&el("paragraphs"), &[]);
             for p in &n.paragraphs {
-                span_entry(o, "paragraph", &p.span);
+                paragraph_entry(o, p);
             }
             o.end(&el("paragraphs"));
         }
@@ -1098,6 +1127,36 @@ fn proprietary(o: &mut Out, doc: &Document, prefix: &str) {
     xml::write::residue(o, GW, &doc.residue);
     xml::write::diagnostics(o, GW, &doc.diagnostics);
     o.end(&el("gongwen"));
+}
+
+/// True when a paragraph or one of its table's cells has a source position.
+fn has_spans(p: &Paragraph) -> bool {
+    !p.span.is_empty()
+        || p.table
+            .as_ref()
+            .is_some_and(|t| t.rows.iter().flatten().any(|c| !c.span.is_empty()))
+}
+
+/// A paragraph's entry: its span and, for a table whose cells have them, the cells' spans row
+/// by row (`<gw:cells><gw:cell><gw:span/></gw:cell>…</gw:cells>`); empty when it has none.
+fn paragraph_entry(o: &mut Out, p: &Paragraph) {
+    let el = (GW, "paragraph");
+    if !has_spans(p) {
+        o.empty(&el, &[]);
+        return;
+    }
+    o.start(&el, &[]);
+    xml::write::span(o, GW, &p.span);
+    if let Some(t) = &p.table {
+        if t.rows.iter().flatten().any(|c| !c.span.is_empty()) {
+            o.start(&(GW, "cells"), &[]);
+            for c in t.rows.iter().flatten() {
+                span_entry(o, "cell", &c.span);
+            }
+            o.end(&(GW, "cells"));
+        }
+    }
+    o.end(&el);
 }
 
 /// An entry that carries a span only (`<gw:paragraph><gw:span>…</gw:span></gw:paragraph>`), empty

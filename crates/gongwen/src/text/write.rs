@@ -3,7 +3,7 @@
 //!
 //! Reading what it writes gives back the same model, residue and source positions aside.
 
-use crate::model::{Attachment, ClosingRole, Document, Node, NodeKind, TitleSource};
+use crate::model::{Attachment, ClosingRole, Document, Node, NodeKind, Paragraph, TitleSource};
 
 /// Writes the document as canonical plain text.
 pub fn write(doc: &Document) -> String {
@@ -110,7 +110,7 @@ fn document(doc: &Document, out: &mut String, top: bool) {
         line(out, a);
     }
     for p in &doc.preamble {
-        line(out, &p.text);
+        line(out, &text_of(p));
     }
     for n in &doc.body {
         node(n, out);
@@ -120,7 +120,7 @@ fn document(doc: &Document, out: &mut String, top: bool) {
             line(out, l);
         }
         for p in &n.entries {
-            line(out, &p.text);
+            line(out, &text_of(p));
         }
     }
     for c in &doc.closing {
@@ -128,6 +128,15 @@ fn document(doc: &Document, out: &mut String, top: bool) {
     }
     for a in &doc.attachments {
         attachment(a, out);
+    }
+}
+
+/// A paragraph's text; a table's a row a line, its cells apart by tabs (text has no tables:
+/// reading it back gives the rows as paragraphs).
+fn text_of(p: &Paragraph) -> std::borrow::Cow<'_, str> {
+    match &p.table {
+        Some(t) => t.text().into(),
+        None => p.text.as_str().into(),
     }
 }
 
@@ -160,7 +169,7 @@ fn node(n: &Node, out: &mut String) {
             }
             if h.run_in {
                 if let Some(p) = paragraphs.next() {
-                    out.push_str(&p.text);
+                    out.push_str(&text_of(p));
                 }
             }
             out.push('\n');
@@ -171,13 +180,13 @@ fn node(n: &Node, out: &mut String) {
             // sentence reads as a heading, the reader takes it for body text again by the same
             // sibling rule that took it so in the first place
             if let Some(p) = paragraphs.next() {
-                out.push_str(&p.text);
+                out.push_str(&text_of(p));
             }
             out.push('\n');
         }
     }
     for p in paragraphs {
-        line(out, &p.text);
+        line(out, &text_of(p));
     }
     for c in &n.children {
         node(c, out);

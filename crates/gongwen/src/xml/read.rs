@@ -3,8 +3,8 @@
 use super::{named, NAMESPACE};
 use crate::error::{Error, Format};
 use crate::model::{
-    Adoption, Attachment, ClosingLine, Date, Diagnostic, DocNumber, Document, Field, Heading,
-    LawEvent, LawMeta, Metadata, Node, Notes, Num, Paragraph, Publication, Residue, Span,
+    Adoption, Attachment, Cell, ClosingLine, Date, Diagnostic, DocNumber, Document, Field, Heading,
+    LawEvent, LawMeta, Metadata, Node, Notes, Num, Paragraph, Publication, Residue, Span, Table,
 };
 use crate::xmlsafe::{self, Element, Tree};
 
@@ -561,9 +561,60 @@ pub(crate) fn paragraph(
     el: &Element,
     path: Path<'_>,
 ) -> Result<Paragraph, Error> {
-    let k = Kids::of(cx, el, path, &["text", "span"])?;
+    let k = Kids::of(cx, el, path, &["text", "table", "span"])?;
     Ok(Paragraph {
         text: leaf(cx, k.need(cx, el, path, "text")?, path.sub("text"))?,
+        table: match k.get("table") {
+            Some(t) => Some(table(cx, t, path.sub("table"))?),
+            None => None,
+        },
+        span: opt_span(cx, k.get("span"), path)?,
+    })
+}
+
+/// A table: `<table><rows><row><cell>…</cell>…</row>…</rows></table>`.
+fn table(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<Table, Error> {
+    let k = Kids::of(cx, el, path, &["rows"])?;
+    let p = path.sub("rows");
+    let mut rows = Vec::new();
+    for (i, r) in items(cx, k.need(cx, el, path, "rows")?, p, "row")?
+        .into_iter()
+        .enumerate()
+    {
+        let rp = p.idx("row", i);
+        let mut row = Vec::new();
+        for (j, c) in items(cx, r, rp, "cell")?.into_iter().enumerate() {
+            row.push(cell(cx, c, rp.idx("cell", j))?);
+        }
+        rows.push(row);
+    }
+    Ok(Table { rows })
+}
+
+fn cell(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<Cell, Error> {
+    let k = Kids::of(
+        cx,
+        el,
+        path,
+        &["text", "header", "rowspan", "colspan", "span"],
+    )?;
+    let count = |name: &str| -> Result<u32, Error> {
+        match k.get(name) {
+            Some(e) => value(cx, e, path.sub(name), "a count from 1", |s| {
+                s.parse().ok().filter(|n| *n >= 1)
+            }),
+            None => Ok(1),
+        }
+    };
+    Ok(Cell {
+        text: leaf(cx, k.need(cx, el, path, "text")?, path.sub("text"))?,
+        header: k
+            .get("header")
+            .map(|h| boolean(cx, h, path.sub("header")))
+            .transpose()?
+            .unwrap_or(false),
+        rowspan: count("rowspan")?,
+        colspan: count("colspan")?,
         span: opt_span(cx, k.get("span"), path)?,
     })
 }

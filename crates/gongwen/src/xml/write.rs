@@ -6,7 +6,7 @@ use crate::error::{Error, Format};
 use crate::model::LawMeta;
 use crate::model::{
     Attachment, ClosingLine, Diagnostic, Document, Field, Metadata, Node, Notes, Paragraph,
-    Publication, Residue, Span,
+    Publication, Residue, Span, Table,
 };
 use crate::xmlsafe::Out;
 
@@ -244,8 +244,39 @@ fn paragraph(o: &mut Out, p: &str, para: &Paragraph) {
     o.context = para.span;
     o.start(&n(p, "paragraph"), &[]);
     o.leaf(&n(p, "text"), &[], &para.text);
+    if let Some(t) = &para.table {
+        table(o, p, t);
+    }
     span(o, p, &para.span);
     o.end(&n(p, "paragraph"));
+}
+
+/// A table: `<table><rows><row><cell><text/><header/>?<rowspan/>?<colspan/>?<span/>?</cell>…`.
+fn table(o: &mut Out, p: &str, t: &Table) {
+    o.start(&n(p, "table"), &[]);
+    o.start(&n(p, "rows"), &[]);
+    for row in &t.rows {
+        o.start(&n(p, "row"), &[]);
+        for c in row {
+            o.context = c.span;
+            o.start(&n(p, "cell"), &[]);
+            o.leaf(&n(p, "text"), &[], &c.text);
+            if c.header {
+                o.leaf(&n(p, "header"), &[], "true");
+            }
+            if c.rowspan != 1 {
+                o.leaf_num(&n(p, "rowspan"), u64::from(c.rowspan));
+            }
+            if c.colspan != 1 {
+                o.leaf_num(&n(p, "colspan"), u64::from(c.colspan));
+            }
+            span(o, p, &c.span);
+            o.end(&n(p, "cell"));
+        }
+        o.end(&n(p, "row"));
+    }
+    o.end(&n(p, "rows"));
+    o.end(&n(p, "table"));
 }
 
 fn node(o: &mut Out, p: &str, node: &Node) {

@@ -11,9 +11,9 @@
 #![allow(dead_code)]
 
 use gongwen::{
-    Adoption, Attachment, ClosingLine, ClosingRole, Date, Diagnostic, DocKind, DocNumber, Document,
-    Field, Heading, LawAction, LawEvent, LawKind, LawMeta, Metadata, Node, NodeKind, Notes, Num,
-    Paragraph, Publication, Residue, ResidueRole, Severity, Span, TitleSource,
+    Adoption, Attachment, Cell, ClosingLine, ClosingRole, Date, Diagnostic, DocKind, DocNumber,
+    Document, Field, Heading, LawAction, LawEvent, LawKind, LawMeta, Metadata, Node, NodeKind,
+    Notes, Num, Paragraph, Publication, Residue, ResidueRole, Severity, Span, Table, TitleSource,
 };
 use proptest::prelude::*;
 
@@ -113,7 +113,34 @@ pub fn span() -> impl Strategy<Value = Span> {
 }
 
 pub fn paragraph() -> impl Strategy<Value = Paragraph> {
-    (text_upto(14), span()).prop_map(|(text, span)| Paragraph { text, span })
+    prop_oneof![
+        12 => (text_upto(14), span()).prop_map(|(text, span)| Paragraph::at(text, span)),
+        1 => (table(), span()).prop_map(|(t, span)| Paragraph::table(t, span)),
+    ]
+}
+
+/// A table of one to four rows of one to four cells (text of one or two lines, spans).
+fn table() -> impl Strategy<Value = Table> {
+    let cell = (
+        text_upto(4),
+        proptest::option::of(text_upto(3)),
+        any::<bool>(),
+        1u32..4,
+        1u32..4,
+        span(),
+    )
+        .prop_map(|(text, more, header, rowspan, colspan, span)| Cell {
+            text: match more {
+                Some(m) => format!("{text}\n{m}"),
+                None => text,
+            },
+            header,
+            rowspan,
+            colspan,
+            span,
+        });
+    proptest::collection::vec(proptest::collection::vec(cell, 1..5), 1..5)
+        .prop_map(|rows| Table { rows })
 }
 
 fn node_kind() -> impl Strategy<Value = NodeKind> {

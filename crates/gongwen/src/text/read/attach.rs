@@ -149,10 +149,7 @@ impl Reader<'_, '_> {
         if content.meta.title.as_deref().is_some_and(is_tabular_title) {
             content.preamble = (pos..stop)
                 .filter(|&x| !self.c[x].is_blank())
-                .map(|x| Paragraph {
-                    text: self.text(x).to_string(),
-                    span: self.b[x].span(),
-                })
+                .map(|x| Paragraph::at(self.text(x).to_string(), self.b[x].span()))
                 .collect();
             att.content = content;
             let rows: Vec<usize> = (pos..stop)
@@ -197,10 +194,7 @@ impl Reader<'_, '_> {
                     Some(have) => {
                         // a second notes block: its label is kept as a note of its own
                         if let Some(label) = n.label {
-                            have.entries.push(Paragraph {
-                                text: label,
-                                span: n.span,
-                            });
+                            have.entries.push(Paragraph::at(label, n.span));
                         }
                         have.entries.extend(n.entries);
                     }

@@ -229,19 +229,19 @@ impl Reader<'_, '_> {
                 (_, _, Some(cut)) => {
                     let mut first = b.span();
                     first.len = cut;
-                    out.push(Entry::Paragraph(Paragraph {
-                        text: b.text[..cut].to_string(),
-                        span: first,
-                    }));
-                    out.push(Entry::Paragraph(Paragraph {
-                        text: b.text[cut..].to_string(),
-                        span: b.span_from(cut),
-                    }));
+                    out.push(Entry::Paragraph(Paragraph::at(
+                        b.text[..cut].to_string(),
+                        first,
+                    )));
+                    out.push(Entry::Paragraph(Paragraph::at(
+                        b.text[cut..].to_string(),
+                        b.span_from(cut),
+                    )));
                 }
-                _ => out.push(Entry::Paragraph(Paragraph {
-                    text: b.text.to_string(),
-                    span: b.span(),
-                })),
+                _ => out.push(Entry::Paragraph(Paragraph::at(
+                    b.text.to_string(),
+                    b.span(),
+                ))),
             }
         }
         out

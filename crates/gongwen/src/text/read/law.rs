@@ -458,10 +458,7 @@ fn flatten(n: Node, out: &mut Vec<Paragraph>) {
         }
     }
     if !first.is_empty() {
-        out.push(Paragraph {
-            text: first,
-            span: n.span,
-        });
+        out.push(Paragraph::at(first, n.span));
     }
     out.extend(paragraphs);
     for c in n.children {

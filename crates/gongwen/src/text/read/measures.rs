@@ -197,13 +197,7 @@ fn to_measure(mut p: Paragraph, i: usize, c: char) -> Node {
         run_in: true,
     });
     node.span = p.span;
-    push_paragraph(
-        &mut node.paragraphs,
-        Paragraph {
-            text: body,
-            span: body_span,
-        },
-    );
+    push_paragraph(&mut node.paragraphs, Paragraph::at(body, body_span));
     node
 }
 

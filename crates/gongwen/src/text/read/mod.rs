@@ -170,23 +170,31 @@ pub(crate) fn remap_spans(doc: &mut Document, g: &dyn Fn(&mut Span)) {
             g(s);
         }
     };
+    fn paragraph(p: &mut crate::model::Paragraph, span: &dyn Fn(&mut Span)) {
+        span(&mut p.span);
+        if let Some(t) = &mut p.table {
+            for c in t.rows.iter_mut().flatten() {
+                span(&mut c.span);
+            }
+        }
+    }
     fn nodes(ns: &mut [Node], span: &dyn Fn(&mut Span)) {
         for n in ns {
             span(&mut n.span);
             for p in &mut n.paragraphs {
-                span(&mut p.span);
+                paragraph(p, span);
             }
             nodes(&mut n.children, span);
         }
     }
     for p in &mut doc.preamble {
-        span(&mut p.span);
+        paragraph(p, &span);
     }
     nodes(&mut doc.body, &span);
     if let Some(n) = &mut doc.notes {
         span(&mut n.span);
         for p in &mut n.entries {
-            span(&mut p.span);
+            paragraph(p, &span);
         }
     }
     for c in &mut doc.closing {

@@ -237,10 +237,10 @@ impl Reader<'_, '_> {
             let trimmed = rest.trim_start();
             if !trimmed.is_empty() {
                 let skip = cut + rest.len() - trimmed.len();
-                notes.entries.push(Paragraph {
-                    text: trimmed.to_string(),
-                    span: self.b[s].span_from(skip),
-                });
+                notes.entries.push(Paragraph::at(
+                    trimmed.to_string(),
+                    self.b[s].span_from(skip),
+                ));
             }
             k = s + 1;
         }
@@ -253,10 +253,7 @@ impl Reader<'_, '_> {
                 k += 1;
                 continue;
             }
-            let mut p = Paragraph {
-                text: self.text(k).to_string(),
-                span: self.b[k].span(),
-            };
+            let mut p = Paragraph::at(self.text(k).to_string(), self.b[k].span());
             // a term on its own line (`1.“四上”企业：`) and its explanation on the next
             if self.c[k].marker.is_some() && self.text(k).ends_with(['：', ':']) {
                 if let Some(x) = self.next_text(k + 1, e) {

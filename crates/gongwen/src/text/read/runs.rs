@@ -354,13 +354,8 @@ pub(crate) fn sibling_headings(nodes: &mut [Node], log: &mut Log) {
                             span.len = span.len.saturating_sub(skip);
                             span.column += chars(&p.text[..skip]) as u32;
                         }
-                        n.paragraphs.insert(
-                            0,
-                            Paragraph {
-                                text: body.to_string(),
-                                span,
-                            },
-                        );
+                        n.paragraphs
+                            .insert(0, Paragraph::at(body.to_string(), span));
                     }
                 }
             }
@@ -456,13 +451,7 @@ fn drop_noted(n: &mut Node, log: &mut Log, why: &str) {
 pub(crate) fn drop_heading(n: &mut Node) {
     let Some(h) = n.heading.take() else { return };
     if !h.run_in {
-        n.paragraphs.insert(
-            0,
-            Paragraph {
-                text: String::new(),
-                span: n.span,
-            },
-        );
+        n.paragraphs.insert(0, Paragraph::at(String::new(), n.span));
     }
     let p = &mut n.paragraphs[0];
     let mut text = h.text;

@@ -92,19 +92,13 @@ pub(crate) fn numbered_node(b: &Block<'_>, m: Marker) -> Node {
                 let skip = rest_off + rest.len() - after.len();
                 push_paragraph(
                     &mut node.paragraphs,
-                    Paragraph {
-                        text: after.to_string(),
-                        span: b.span_from(skip),
-                    },
+                    Paragraph::at(after.to_string(), b.span_from(skip)),
                 );
             }
         }
         None => push_paragraph(
             &mut node.paragraphs,
-            Paragraph {
-                text: rest.to_string(),
-                span: b.span_from(rest_off),
-            },
+            Paragraph::at(rest.to_string(), b.span_from(rest_off)),
         ),
     }
     node
