@@ -18,6 +18,7 @@ pub mod akn;
 pub mod error;
 pub mod html;
 pub mod json;
+mod lines;
 pub mod model;
 pub mod numbering;
 pub mod outline;
