@@ -16,6 +16,7 @@
 
 pub mod akn;
 pub mod error;
+mod format;
 pub mod html;
 pub mod json;
 mod lines;

@@ -67,53 +67,7 @@ pub const GW_NS: &str = "https://gongwen.dev/ns/gongwen/1.0";
 /// The namespace of `xml:lang`, `xml:space`.
 pub const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 
-/// The XML format of an input, from its content: `None` unless it starts with `<` (after white
-/// space and a byte-order mark); [`Format::Akn`] when the first element is `akomaNtoso` (any
-/// prefix), otherwise [`Format::Xml`], whose reader then says what it found instead of
-/// `document`. The declaration, comments and processing instructions before the root are
-/// skipped; a DOCTYPE too (both readers refuse it with its position).
-///
-/// ```
-/// use gongwen::Format;
-/// assert_eq!(gongwen::xmlsafe::detect("<?xml version=\"1.0\"?>\n<an:akomaNtoso xmlns:an=\"…\"/>"), Some(Format::Akn));
-/// assert_eq!(gongwen::xmlsafe::detect("<document xmlns=\"https://gongwen.dev/ns/gongwen/1.0\"/>"), Some(Format::Xml));
-/// assert_eq!(gongwen::xmlsafe::detect("关于……的通知"), None);
-/// ```
-pub fn detect(src: &str) -> Option<Format> {
-    let mut rest = src.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    if !rest.starts_with('<') {
-        return None;
-    }
-    let root = loop {
-        rest = rest.trim_start();
-        if let Some(r) = rest.strip_prefix("<?") {
-            rest = r.find("?>").map_or("", |i| &r[i + 2..]);
-        } else if let Some(r) = rest.strip_prefix("<!--") {
-            rest = r.find("-->").map_or("", |i| &r[i + 3..]);
-        } else if let Some(r) = rest.strip_prefix("<!") {
-            // a DOCTYPE, with its internal subset in brackets if it has one
-            let after_subset = match (r.find('['), r.find('>')) {
-                (Some(b), Some(g)) if b < g => r[b..].find(']').map_or("", |i| &r[b + i..]),
-                _ => r,
-            };
-            rest = after_subset
-                .find('>')
-                .map_or("", |i| &after_subset[i + 1..]);
-        } else {
-            let r = rest.strip_prefix('<').unwrap_or("");
-            let end = r
-                .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
-                .unwrap_or(r.len());
-            break &r[..end];
-        }
-    };
-    let local = root.rsplit(':').next().unwrap_or(root);
-    Some(if local == "akomaNtoso" {
-        Format::Akn
-    } else {
-        Format::Xml
-    })
-}
+pub use crate::format::detect_xml as detect;
 
 /// An element: its namespace, local name, attributes, children and where its start tag is.
 ///
