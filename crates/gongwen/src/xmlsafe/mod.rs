@@ -6,7 +6,10 @@
 //! - `parse.rs`: the reader of untrusted XML, which builds it within the limits below;
 //! - `escape.rs`: which characters XML 1.0 can hold, and the escaping of text and attribute
 //!   values;
-//! - `out.rs`: the writer (`Out`).
+//! - `out.rs`: the writer (`Out`);
+//! - `walk.rs`: reading a vocabulary off the tree (a struct as an element of fields, a list of
+//!   items, leaves and values, the path of an element for messages), for the gongwen XML reader
+//!   and for the gongwen data inside AKN.
 //!
 //! Positions come from the crate's line index (`lines.rs`, shared with the HTML reader). The
 //! format of an input is told by [`crate::Format::detect`]; its XML part, [`detect`], is
@@ -45,6 +48,7 @@ mod escape;
 mod out;
 mod parse;
 mod tree;
+pub(crate) mod walk;
 
 pub use crate::format::detect_xml as detect;
 pub(crate) use out::{push_u64, Out};
