@@ -20,10 +20,10 @@
 //! all ends up in the document, its metadata or its residue.
 
 use crate::error::Error;
+use crate::lines::LineIndex;
 use crate::model::{Cell, Document, Paragraph, Span, Table};
 use crate::text::read::decode;
 use crate::text::read::explain::Log;
-use crate::xmlsafe::LineIndex;
 use scraper::node::Node as HtmlNode;
 
 /// Elements that break lines before and after them.

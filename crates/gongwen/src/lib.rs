@@ -16,8 +16,10 @@
 
 pub mod akn;
 pub mod error;
+mod format;
 pub mod html;
 pub mod json;
+mod lines;
 pub mod model;
 pub mod numbering;
 pub mod outline;

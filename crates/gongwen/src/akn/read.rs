@@ -18,7 +18,8 @@ use crate::model::{
     Document, Field, Heading, Node, NodeKind, Notes, Num, Paragraph, Publication, Residue,
     Severity, Span, Table, TitleSource,
 };
-use crate::xml::read::{self as gx, Ctx, Kids, Path};
+use crate::xml::read as vocab;
+use crate::xmlsafe::walk::{self, Ctx, Kids, Path};
 use crate::xmlsafe::{self, is_blank, is_xml_space, Child, Element, Tree, GW_NS};
 use std::collections::{HashMap, HashSet};
 
@@ -534,6 +535,7 @@ impl Reader<'_, '_> {
         let cx = Ctx {
             tree: self.tree,
             format: Format::Akn,
+            ns: GW_NS,
         };
         let path = Path::At("proprietary/gongwen");
         let k = Kids::of(
@@ -562,10 +564,10 @@ impl Reader<'_, '_> {
         )?;
         let mut x = Extras::default();
         if let Some(e) = k.get("title_lines") {
-            x.title_lines = gx::string_list(&cx, e, Path::At("title_lines"), "line")?;
+            x.title_lines = walk::string_list(&cx, e, Path::At("title_lines"), "line")?;
         }
         if let Some(e) = k.get("title_from") {
-            x.title_from = gx::value(
+            x.title_from = walk::value(
                 &cx,
                 e,
                 Path::At("title_from"),
@@ -577,11 +579,11 @@ impl Reader<'_, '_> {
             let p = Path::At("proprietary/gongwen/number");
             let nk = Kids::of(&cx, e, p, &["code", "year", "seq"])?;
             x.number = Some((
-                gx::leaf(&cx, nk.need(&cx, e, p, "code")?, p)?,
-                gx::value(&cx, nk.need(&cx, e, p, "year")?, p, "a year", |s| {
+                walk::leaf(&cx, nk.need(&cx, e, p, "code")?, p)?,
+                walk::value(&cx, nk.need(&cx, e, p, "year")?, p, "a year", |s| {
                     s.parse().ok()
                 })?,
-                gx::value(&cx, nk.need(&cx, e, p, "seq")?, p, "a number", |s| {
+                walk::value(&cx, nk.need(&cx, e, p, "seq")?, p, "a number", |s| {
                     s.parse().ok()
                 })?,
             ));
@@ -589,32 +591,32 @@ impl Reader<'_, '_> {
         if let Some(e) = k.get("adopted") {
             let p = Path::At("proprietary/gongwen/adopted");
             let ak = Kids::of(&cx, e, p, &["meeting", "line_kept"])?;
-            x.meeting = gx::opt_leaf(&cx, ak.get("meeting"), p)?;
+            x.meeting = walk::opt_leaf(&cx, ak.get("meeting"), p)?;
             if let Some(l) = ak.get("line_kept") {
-                x.line_kept = gx::boolean(&cx, l, p)?;
+                x.line_kept = walk::boolean(&cx, l, p)?;
             }
         }
         if let Some(e) = k.get("publication") {
-            x.publication = Some(gx::publication(&cx, e, Path::At("publication"))?);
+            x.publication = Some(vocab::publication(&cx, e, Path::At("publication"))?);
         }
         if let Some(e) = k.get("fields") {
-            x.fields = gx::fields(&cx, e, Path::At("fields"))?;
+            x.fields = vocab::fields(&cx, e, Path::At("fields"))?;
         }
-        x.encoding = gx::opt_leaf(&cx, k.get("encoding"), Path::At("proprietary/gongwen"))?;
+        x.encoding = walk::opt_leaf(&cx, k.get("encoding"), Path::At("proprietary/gongwen"))?;
         if let Some(e) = k.get("law") {
-            x.law = Some(gx::law(&cx, e, Path::At("proprietary/gongwen/law"))?);
+            x.law = Some(vocab::law(&cx, e, Path::At("proprietary/gongwen/law"))?);
         }
         if let Some(e) = k.get("notes") {
             let p = Path::At("proprietary/gongwen/notes");
             let nk = Kids::of(&cx, e, p, &["no_entries", "span", "entries"])?;
             let none = nk
                 .get("no_entries")
-                .map(|v| gx::boolean(&cx, v, p))
+                .map(|v| walk::boolean(&cx, v, p))
                 .transpose()?
                 .unwrap_or(false);
             let span = nk
                 .get("span")
-                .map(|s| gx::span(&cx, s, p))
+                .map(|s| vocab::span(&cx, s, p))
                 .transpose()?
                 .unwrap_or_default();
             let entries = nk
@@ -624,10 +626,10 @@ impl Reader<'_, '_> {
             x.notes = Some((span, entries, none));
         }
         if let Some(e) = k.get("empty_body") {
-            x.empty_body = gx::boolean(&cx, e, Path::At("empty_body"))?;
+            x.empty_body = walk::boolean(&cx, e, Path::At("empty_body"))?;
         }
         if let Some(e) = k.get("formula_split") {
-            x.formula_split = gx::boolean(&cx, e, Path::At("formula_split"))?;
+            x.formula_split = walk::boolean(&cx, e, Path::At("formula_split"))?;
         }
         if let Some(e) = k.get("preamble") {
             x.preamble = Some(self.paragraph_entries(&cx, e)?);
@@ -636,7 +638,7 @@ impl Reader<'_, '_> {
             x.closing = Some(self.span_entries(&cx, e, "closing_line")?);
         }
         if let Some(e) = k.get("nodes") {
-            for n in gx::items(&cx, e, Path::At("nodes"), "node")? {
+            for n in walk::items(&cx, e, Path::At("nodes"), "node")? {
                 let p = Path::At("proprietary/gongwen/nodes/node");
                 let nk = Kids::of(
                     &cx,
@@ -644,25 +646,25 @@ impl Reader<'_, '_> {
                     p,
                     &["ref", "value", "sub", "end", "run_in", "span", "paragraphs"],
                 )?;
-                let id = gx::leaf(&cx, nk.need(&cx, n, p, "ref")?, p)?;
+                let id = walk::leaf(&cx, nk.need(&cx, n, p, "ref")?, p)?;
                 let extra = NodeExtra {
                     value: nk
                         .get("value")
-                        .map(|v| gx::value(&cx, v, p, "a number", |s| s.parse().ok()))
+                        .map(|v| walk::value(&cx, v, p, "a number", |s| s.parse().ok()))
                         .transpose()?,
                     sub: nk
                         .get("sub")
-                        .map(|v| gx::value(&cx, v, p, "a number", |s| s.parse().ok()))
+                        .map(|v| walk::value(&cx, v, p, "a number", |s| s.parse().ok()))
                         .transpose()?,
-                    end: gx::opt_leaf(&cx, nk.get("end"), p)?,
+                    end: walk::opt_leaf(&cx, nk.get("end"), p)?,
                     run_in: nk
                         .get("run_in")
-                        .map(|v| gx::boolean(&cx, v, p))
+                        .map(|v| walk::boolean(&cx, v, p))
                         .transpose()?
                         .unwrap_or(false),
                     span: nk
                         .get("span")
-                        .map(|s| gx::span(&cx, s, p))
+                        .map(|s| vocab::span(&cx, s, p))
                         .transpose()?
                         .unwrap_or_default(),
                     paragraphs: nk
@@ -677,17 +679,17 @@ impl Reader<'_, '_> {
             }
         }
         if let Some(e) = k.get("attachments") {
-            for a in gx::items(&cx, e, Path::At("attachments"), "attachment")? {
+            for a in walk::items(&cx, e, Path::At("attachments"), "attachment")? {
                 let p = Path::At("proprietary/gongwen/attachments/attachment");
                 let ak = Kids::of(&cx, a, p, &["ref", "num", "span"])?;
-                let id = gx::leaf(&cx, ak.need(&cx, a, p, "ref")?, p)?;
+                let id = walk::leaf(&cx, ak.need(&cx, a, p, "ref")?, p)?;
                 let num = ak
                     .get("num")
-                    .map(|v| gx::value(&cx, v, p, "a number", |s| s.parse().ok()))
+                    .map(|v| walk::value(&cx, v, p, "a number", |s| s.parse().ok()))
                     .transpose()?;
                 let span = ak
                     .get("span")
-                    .map(|s| gx::span(&cx, s, p))
+                    .map(|s| vocab::span(&cx, s, p))
                     .transpose()?
                     .unwrap_or_default();
                 if x.attachments.insert(id.clone(), (num, span)).is_some() {
@@ -696,10 +698,10 @@ impl Reader<'_, '_> {
             }
         }
         if let Some(e) = k.get("residue") {
-            x.residue = gx::residue(&cx, e, Path::At("residue"))?;
+            x.residue = vocab::residue(&cx, e, Path::At("residue"))?;
         }
         if let Some(e) = k.get("diagnostics") {
-            x.diagnostics = gx::diagnostics(&cx, e, Path::At("diagnostics"))?;
+            x.diagnostics = vocab::diagnostics(&cx, e, Path::At("diagnostics"))?;
         }
         Ok(x)
     }
@@ -707,14 +709,14 @@ impl Reader<'_, '_> {
     /// Paragraph entries: each an optional span and, for a table, its cells' spans
     /// (`<gw:paragraph><gw:span/>?<gw:cells><gw:cell><gw:span/>?</gw:cell>…</gw:cells>?`).
     fn paragraph_entries(&self, cx: &Ctx<'_, '_>, el: &Element) -> Result<Vec<ParaSpans>, Error> {
-        gx::items(cx, el, Path::At(&el.name), "paragraph")?
+        walk::items(cx, el, Path::At(&el.name), "paragraph")?
             .into_iter()
             .map(|e| {
                 let p = Path::At("paragraph");
                 let k = Kids::of(cx, e, p, &["span", "cells"])?;
                 let span = k
                     .get("span")
-                    .map(|s| gx::span(cx, s, p))
+                    .map(|s| vocab::span(cx, s, p))
                     .transpose()?
                     .unwrap_or_default();
                 let cells = match k.get("cells") {
@@ -733,12 +735,12 @@ impl Reader<'_, '_> {
         el: &Element,
         item: &'static str,
     ) -> Result<Vec<Span>, Error> {
-        gx::items(cx, el, Path::At(&el.name), item)?
+        walk::items(cx, el, Path::At(&el.name), item)?
             .into_iter()
             .map(|e| {
                 let k = Kids::of(cx, e, Path::At(item), &["span"])?;
                 k.get("span")
-                    .map(|s| gx::span(cx, s, Path::At(item)))
+                    .map(|s| vocab::span(cx, s, Path::At(item)))
                     .transpose()
                     .map(Option::unwrap_or_default)
             })

@@ -1,12 +1,25 @@
 //! The gongwen XML reader: the element tree of [`crate::xmlsafe`] mapped onto the model, strictly.
+//!
+//! The elements are walked with `crate::xmlsafe::walk` (a struct as an element of fields, lists of
+//! items, leaves and values, paths for messages), which knows no element name; this module knows
+//! the gongwen vocabulary, one function an element type.
+//!
+//! **Shared with the AKN reader.** AKN keeps what it has no place for in
+//! `meta/proprietary/gw:gongwen`, in this vocabulary, and `crate::akn::read` reads it with the
+//! functions of this module that are `pub(crate)` (imported there as `vocab`): [`law`],
+//! [`publication`], [`fields`], [`span`], [`residue`] and [`diagnostics`]. Those are the whole
+//! interface; everything else here is private to the gongwen XML reader.
 
 use super::{named, NAMESPACE};
 use crate::error::{Error, Format};
 use crate::model::{
-    Adoption, Attachment, Cell, ClosingLine, Date, Diagnostic, DocNumber, Document, Field, Heading,
+    Adoption, Attachment, Cell, ClosingLine, Diagnostic, DocNumber, Document, Field, Heading,
     LawEvent, LawMeta, Metadata, Node, Notes, Num, Paragraph, Publication, Residue, Span, Table,
 };
-use crate::xmlsafe::{self, Element, Tree};
+use crate::xmlsafe::walk::{
+    boolean, date, items, leaf, no_text, ns_suffix, opt_leaf, string_list, value, Ctx, Kids, Path,
+};
+use crate::xmlsafe::{self, Element};
 
 /// Reads a document from gongwen XML, refusing anything the schema does not allow with the
 /// element, its path and its position.
@@ -15,6 +28,7 @@ pub fn from_str(src: &str) -> Result<Document, Error> {
     let cx = Ctx {
         tree: &tree,
         format: Format::Xml,
+        ns: NAMESPACE,
     };
     let root = &tree.root;
     if !root.is(NAMESPACE, "document") {
@@ -31,232 +45,8 @@ pub fn from_str(src: &str) -> Result<Document, Error> {
     document(&cx, root, Path::At("document"))
 }
 
-fn ns_suffix(ns: &str) -> String {
-    if ns.is_empty() {
-        " in no namespace".to_string()
-    } else {
-        format!(" in namespace {ns}")
-    }
-}
-
-/// What the readers of gongwen elements need: the tree (for positions) and the format to blame.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Ctx<'t, 'a> {
-    pub tree: &'t Tree<'a>,
-    pub format: Format,
-}
-
-impl Ctx<'_, '_> {
-    pub fn err(
-        &self,
-        el: &Element,
-        path: impl std::fmt::Display,
-        message: impl Into<String>,
-    ) -> Error {
-        Error::Shape {
-            format: self.format,
-            message: message.into(),
-            path: path.to_string(),
-            at: self.tree.position(el.offset),
-        }
-    }
-}
-
-/// The child elements of a struct element by field name, checked: every child is a known field
-/// in the gongwen namespace, none is repeated, and there is no text between them.
-pub(crate) struct Kids<'e> {
-    found: Vec<(&'static str, &'e Element<'e>)>,
-}
-
-impl<'e> Kids<'e> {
-    pub fn of(
-        cx: &Ctx<'_, '_>,
-        el: &'e Element,
-        path: Path<'_>,
-        allowed: &[&'static str],
-    ) -> Result<Kids<'e>, Error> {
-        no_text(cx, el, path)?;
-        let mut found: Vec<(&'static str, &'e Element)> = Vec::new();
-        for c in el.elements() {
-            let known = allowed
-                .iter()
-                .find(|a| **a == c.name)
-                .filter(|_| &*c.ns == NAMESPACE);
-            let Some(name) = known else {
-                return Err(cx.err(
-                    c,
-                    path,
-                    format!(
-                        "unexpected element `{}`{} in `{}`",
-                        c.name,
-                        if &*c.ns == NAMESPACE {
-                            String::new()
-                        } else {
-                            ns_suffix(&c.ns)
-                        },
-                        el.name
-                    ),
-                ));
-            };
-            if found.iter().any(|(n, _)| n == name) {
-                return Err(cx.err(
-                    c,
-                    path,
-                    format!("element `{}` repeated in `{}`", c.name, el.name),
-                ));
-            }
-            found.push((name, c));
-        }
-        Ok(Kids { found })
-    }
-
-    pub fn get(&self, name: &str) -> Option<&'e Element<'e>> {
-        self.found.iter().find(|(n, _)| *n == name).map(|(_, e)| *e)
-    }
-
-    pub fn need(
-        &self,
-        cx: &Ctx<'_, '_>,
-        parent: &Element,
-        path: Path<'_>,
-        name: &str,
-    ) -> Result<&'e Element<'e>, Error> {
-        self.get(name).ok_or_else(|| {
-            cx.err(
-                parent,
-                path,
-                format!("element `{}` lacks its `{name}`", parent.name),
-            )
-        })
-    }
-}
-
-pub(crate) fn no_text(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<(), Error> {
-    match el.stray_text() {
-        Some(t) => Err(cx.err(
-            el,
-            path,
-            format!(
-                "text `{}` in `{}`, which holds elements only",
-                t.trim().chars().take(20).collect::<String>(),
-                el.name
-            ),
-        )),
-        None => Ok(()),
-    }
-}
-
-/// The items of a list element, all named `item`.
-pub(crate) fn items<'e>(
-    cx: &Ctx<'_, '_>,
-    el: &'e Element,
-    path: Path<'_>,
-    item: &'static str,
-) -> Result<Vec<&'e Element<'e>>, Error> {
-    no_text(cx, el, path)?;
-    el.elements()
-        .map(|c| {
-            if c.is(NAMESPACE, item) {
-                Ok(c)
-            } else {
-                Err(cx.err(
-                    c,
-                    path,
-                    format!(
-                        "unexpected element `{}` in `{}`, expected `{item}`",
-                        c.name, el.name
-                    ),
-                ))
-            }
-        })
-        .collect()
-}
-
-/// The text of a leaf element, exactly as written.
-pub(crate) fn leaf(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<String, Error> {
-    if let Some(c) = el.elements().next() {
-        return Err(cx.err(
-            c,
-            path,
-            format!(
-                "element `{}` inside `{}`, which holds text",
-                c.name, el.name
-            ),
-        ));
-    }
-    Ok(el.text())
-}
-
-pub(crate) fn opt_leaf(
-    cx: &Ctx<'_, '_>,
-    el: Option<&Element>,
-    path: Path<'_>,
-) -> Result<Option<String>, Error> {
-    el.map(|e| leaf(cx, e, path.sub(&e.name))).transpose()
-}
-
-/// A leaf holding a value of a simple type; white space around it is ignored, as in XSD.
-pub(crate) fn value<T>(
-    cx: &Ctx<'_, '_>,
-    el: &Element,
-    path: Path<'_>,
-    what: &str,
-    parse: impl Fn(&str) -> Option<T>,
-) -> Result<T, Error> {
-    let s = leaf(cx, el, path)?;
-    let t = s.trim_matches(xmlsafe::is_xml_space);
-    parse(t).ok_or_else(|| cx.err(el, path, format!("`{t}` is not {what}")))
-}
-
-pub(crate) fn date(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<Date, Error> {
-    value(cx, el, path, "a date (YYYY-MM-DD)", |s| {
-        Date::try_from(s.to_string()).ok()
-    })
-}
-
-pub(crate) fn boolean(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<bool, Error> {
-    value(cx, el, path, "a boolean", |s| match s {
-        "true" | "1" => Some(true),
-        "false" | "0" => Some(false),
-        _ => None,
-    })
-}
-
-/// Where an element is, for messages (`document/body/node[3]/heading`): built as the reader
-/// descends, a link to its parent's, and written out only when an error names it, so that
-/// reading a valid document formats no path.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Path<'p> {
-    /// A path given whole.
-    At(&'p str),
-    /// The child element `name` of the element at the parent path.
-    Sub(&'p Path<'p>, &'p str),
-    /// The `i`-th (from 0) child element `name` of the element at the parent path.
-    Idx(&'p Path<'p>, &'p str, usize),
-}
-
-impl<'p> Path<'p> {
-    pub fn sub<'q>(&'q self, name: &'q str) -> Path<'q> {
-        Path::Sub(self, name)
-    }
-
-    pub fn idx<'q>(&'q self, name: &'q str, i: usize) -> Path<'q> {
-        Path::Idx(self, name, i)
-    }
-}
-
-impl std::fmt::Display for Path<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Path::At(p) => f.write_str(p),
-            Path::Sub(parent, name) => write!(f, "{parent}/{name}"),
-            Path::Idx(parent, name, i) => write!(f, "{parent}/{name}[{}]", i + 1),
-        }
-    }
-}
-
 /// The fields of a document inside the element that stands for it.
-pub(crate) fn document(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<Document, Error> {
+fn document(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<Document, Error> {
     let k = Kids::of(
         cx,
         el,
@@ -441,20 +231,6 @@ pub(crate) fn law(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<LawM
     Ok(l)
 }
 
-/// A list of strings, each in an `item` element.
-pub(crate) fn string_list(
-    cx: &Ctx<'_, '_>,
-    el: &Element,
-    path: Path<'_>,
-    item: &'static str,
-) -> Result<Vec<String>, Error> {
-    items(cx, el, path, item)?
-        .into_iter()
-        .enumerate()
-        .map(|(i, c)| leaf(cx, c, path.idx(item, i)))
-        .collect()
-}
-
 pub(crate) fn publication(
     cx: &Ctx<'_, '_>,
     el: &Element,
@@ -540,7 +316,7 @@ fn opt_span(cx: &Ctx<'_, '_>, el: Option<&Element>, path: Path<'_>) -> Result<Sp
 }
 
 /// Notes after the body.
-pub(crate) fn notes(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<Notes, Error> {
+fn notes(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<Notes, Error> {
     let k = Kids::of(cx, el, path, &["label", "entries", "span"])?;
     let mut out = Notes {
         label: opt_leaf(cx, k.get("label"), path)?,
@@ -556,11 +332,7 @@ pub(crate) fn notes(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<No
     Ok(out)
 }
 
-pub(crate) fn paragraph(
-    cx: &Ctx<'_, '_>,
-    el: &Element,
-    path: Path<'_>,
-) -> Result<Paragraph, Error> {
+fn paragraph(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<Paragraph, Error> {
     let k = Kids::of(cx, el, path, &["text", "table", "span"])?;
     Ok(Paragraph {
         text: leaf(cx, k.need(cx, el, path, "text")?, path.sub("text"))?,
