@@ -10,7 +10,15 @@
 //!    (`<span>`, `<font>`, `<a>`, `<strong>`) do not, a table cell ends with a tab and a row
 //!    with a line break; entities are decoded; runs of ASCII white space are one space, NBSP
 //!    and U+3000 are kept as the characters they are; `<script>` and `<style>` are not text.
-//! 4. **Reading**: that text goes through the text reader (layout, classification, frame,
+//!    The `<head>` (the page's `<title>`) is not laid out: its text is the page's residue.
+//! 4. **Page roles from the DOM**: the content region is the deepest element holding 80% of
+//!    the page's sentence punctuation outside links (running text is punctuated; menus, link
+//!    lists, toolbars and footers are not, or are links); the document ends with it at the
+//!    latest, and the reader warns (`past-content-region`) when running text follows it. Data
+//!    tables (no table inside, two rows of two cells or more, no page-long cell, not the
+//!    metadata box) are kept as tables: each stands in the text as one U+FFFC line, which the
+//!    reader places as a paragraph and which then becomes the table.
+//! 5. **Reading**: that text goes through the text reader (layout, classification, frame,
 //!    body…), which finds the metadata box, the title, the body and the chrome as it does in
 //!    text. Every span is then pointed at the page's own bytes: a run of characters copied
 //!    from the page maps to where they stand in it, a decoded entity to the whole entity, a
@@ -88,14 +96,9 @@ pub fn read(src: &str) -> Result<Document, Error> {
         });
     }
     check_depth(src)?;
-    let flat = flatten(src, true);
     let index = LineIndex::with_columns(src);
-    let mut log = Log::new(false);
-    let mut doc = crate::text::read::read_standing_for(
-        &flat.text,
-        &|s| flat.point(s, src, &index),
-        &mut log,
-    )?;
+    let flat = flatten(src, true);
+    let mut doc = read_flat(&flat, src, &index)?;
     if flat.tables.is_empty() {
         return Ok(doc);
     }
@@ -116,12 +119,7 @@ pub fn read(src: &str) -> Result<Document, Error> {
     }
     // a table the reader took for something else than a paragraph (a heading, the page's
     // chrome): the page is read again with its tables as text, and the reader says so
-    let flat = flatten(src, false);
-    let mut doc = crate::text::read::read_standing_for(
-        &flat.text,
-        &|s| flat.point(s, src, &index),
-        &mut log,
-    )?;
+    let mut doc = read_flat(&flatten(src, false), src, &index)?;
     for (_, span) in tables.into_iter().flatten() {
         doc.diagnostics.push(crate::model::Diagnostic {
             code: "table-as-text".to_string(),
@@ -132,6 +130,27 @@ pub fn read(src: &str) -> Result<Document, Error> {
             span,
         });
     }
+    Ok(doc)
+}
+
+/// The text reader on a page's laid-out text, its content region ending the document, spans
+/// pointed at the page; the head's text (the page's `<title>`) joins the residue.
+fn read_flat(flat: &Flat, src: &str, index: &LineIndex) -> Result<Document, Error> {
+    let mut log = Log::new(false);
+    let mut doc = crate::text::read::read_standing_for(
+        &flat.text,
+        flat.content_end(),
+        &|s| flat.point(s, src, index),
+        &mut log,
+    )?;
+    for (text, at, len) in &flat.head {
+        doc.residue.push(crate::model::Residue {
+            role: crate::model::ResidueRole::Chrome,
+            text: text.clone(),
+            span: index.span(src, *at, *len),
+        });
+    }
+    doc.residue.sort_by_key(|r| r.span.offset);
     Ok(doc)
 }
 
@@ -333,6 +352,11 @@ struct Flat {
     /// The data tables, each standing in the text as a line of [`TABLE_MARK`] whose span is
     /// the table's: the table, its cells' spans and its own as offsets into the page.
     tables: Vec<(Table, usize, usize)>,
+    /// The content region ([`content_region`]) and where its text starts and ends in `text`.
+    region: Option<(ego_tree::NodeId, usize, usize)>,
+    /// The text of the page's `<head>` (its `<title>`), which a browser does not lay out: a
+    /// line each, with its offset and length in the page; it is the page's, not the document's.
+    head: Vec<(String, usize, usize)>,
 }
 
 /// What stands in the text for a data table (U+FFFC OBJECT REPLACEMENT CHARACTER): the reader
@@ -352,6 +376,29 @@ struct Run {
 }
 
 impl Flat {
+    /// The text's lines that hold more than white space, trimmed, each with where it stands in
+    /// the page (offset and length).
+    fn lines(&self) -> Vec<(String, usize, usize)> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        for line in self.text.split('\n') {
+            let t = line.trim_matches(|c: char| c.is_ascii_whitespace());
+            if !t.is_empty() {
+                let o = at + (t.as_ptr() as usize - line.as_ptr() as usize);
+                let from = self.source(o, false);
+                let to = self.source(o + t.len(), true).max(from);
+                out.push((t.to_string(), from, to - from));
+            }
+            at += line.len() + 1;
+        }
+        out
+    }
+
+    /// Where the content region's text ends, when the page has one.
+    fn content_end(&self) -> Option<usize> {
+        self.region.and_then(|(_, a, b)| (b > a).then_some(b))
+    }
+
     fn push(&mut self, s: &str, src: usize, src_len: usize, verbatim: bool) {
         if s.is_empty() {
             return;
@@ -415,11 +462,68 @@ impl Flat {
 /// in [`Flat::tables`]; without, its cells end with tabs and its rows with line breaks.
 fn flatten(src: &str, tables: bool) -> Flat {
     let html = scraper::Html::parse_document(src);
-    let mut out = Flat::default();
+    let mut out = Flat {
+        region: content_region(html.tree.root()).map(|id| (id, 0, 0)),
+        ..Flat::default()
+    };
     let mut cursor = Cursor { src, at: 0 };
     walk(html.tree.root(), &mut out, &mut cursor, tables);
     out
 }
+
+/// Sentence punctuation: what running text has and navigation, toolbars and footers lack.
+fn is_sentence_mark(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '，' | '；' | '：' | '、' | '？' | '！' | '“' | '”' | '（' | '）'
+    )
+}
+
+/// The content region of a page, by text density: the deepest element that holds at least
+/// [`CONTENT_SHARE`] of the page's sentence punctuation outside links (running text is
+/// punctuated; menus, link lists, toolbars and footers are not, or are links). `None` for a
+/// page with too little punctuation to tell.
+fn content_region(root: HtmlRef<'_>) -> Option<ego_tree::NodeId> {
+    // punctuation outside links, per subtree: the nodes in reverse document order see their
+    // children before themselves
+    let nodes: Vec<HtmlRef<'_>> = root.descendants().collect();
+    let mut marks: std::collections::HashMap<ego_tree::NodeId, usize> =
+        std::collections::HashMap::with_capacity(nodes.len());
+    for n in nodes.iter().rev() {
+        let m = match n.value() {
+            HtmlNode::Text(t) => t.chars().filter(|&c| is_sentence_mark(c)).count(),
+            HtmlNode::Element(e) if SKIPPED.contains(&e.name()) || e.name() == "a" => 0,
+            _ => n
+                .children()
+                .map(|c| marks.get(&c.id()).copied().unwrap_or(0))
+                .sum(),
+        };
+        marks.insert(n.id(), m);
+    }
+    let total = marks.get(&root.id()).copied().unwrap_or(0);
+    if total < MIN_CONTENT_MARKS {
+        return None;
+    }
+    // the deepest element holding the share: from the root, into the child that holds it
+    let need = (total * CONTENT_SHARE_PERCENT).div_ceil(100);
+    let mut at = root;
+    'down: loop {
+        for c in at.children() {
+            if element_name(&c).is_some() && marks.get(&c.id()).is_some_and(|&m| m >= need) {
+                at = c;
+                continue 'down;
+            }
+        }
+        break;
+    }
+    (at.id() != root.id()).then(|| at.id())
+}
+
+/// The share of a page's sentence punctuation (in percent) its content region holds.
+const CONTENT_SHARE_PERCENT: usize = 80;
+
+/// A page with fewer sentence marks than this has no content region to find.
+const MIN_CONTENT_MARKS: usize = 10;
 
 type HtmlRef<'t> = ego_tree::NodeRef<'t, HtmlNode>;
 
@@ -484,22 +588,14 @@ fn read_table(rows: Vec<Vec<HtmlRef<'_>>>, cursor: &mut Cursor<'_>) -> (Table, u
         for c in row {
             let mut sub = Flat::default();
             walk(c, &mut sub, cursor, false);
-            let mut text = String::new();
-            let (mut from, mut to) = (usize::MAX, 0);
-            let mut at = 0;
-            for line in sub.text.split('\n') {
-                let t = line.trim_matches(|c: char| c.is_ascii_whitespace());
-                if !t.is_empty() {
-                    let o = at + (t.as_ptr() as usize - line.as_ptr() as usize);
-                    from = from.min(sub.source(o, false));
-                    to = to.max(sub.source(o + t.len(), true));
-                    if !text.is_empty() {
-                        text.push('\n');
-                    }
-                    text.push_str(t);
-                }
-                at += line.len() + 1;
-            }
+            let lines = sub.lines();
+            let text = lines
+                .iter()
+                .map(|(t, _, _)| t.as_str())
+                .collect::<Vec<_>>()
+                .join("\n");
+            let from = lines.first().map_or(0, |l| l.1);
+            let to = lines.last().map_or(0, |l| l.1 + l.2);
             let span = if text.is_empty() {
                 Span::default()
             } else {
@@ -540,12 +636,15 @@ fn read_table(rows: Vec<Vec<HtmlRef<'_>>>, cursor: &mut Cursor<'_>) -> (Table, u
 fn walk(root: HtmlRef<'_>, out: &mut Flat, cursor: &mut Cursor<'_>, tables: bool) {
     enum Step<'t> {
         Enter(ego_tree::NodeRef<'t, HtmlNode>),
-        Leave(&'t str),
+        Leave(&'t str, ego_tree::NodeId),
     }
     let mut stack: Vec<Step<'_>> = root.children().rev().map(Step::Enter).collect();
     while let Some(step) = stack.pop() {
         match step {
-            Step::Leave(name) => {
+            Step::Leave(name, id) => {
+                if let Some(r) = out.region.as_mut().filter(|r| r.0 == id) {
+                    r.2 = out.text.len();
+                }
                 if name == "td" || name == "th" {
                     out.push("\t", cursor.at, 0, false);
                 } else if BLOCK.contains(&name) {
@@ -561,6 +660,12 @@ fn walk(root: HtmlRef<'_>, out: &mut Flat, cursor: &mut Cursor<'_>, tables: bool
                     }
                     if BLOCK.contains(&name) {
                         out.push("\n", cursor.at, 0, false);
+                    }
+                    if name == "head" {
+                        let mut sub = Flat::default();
+                        walk(node, &mut sub, cursor, false);
+                        out.head.extend(sub.lines());
+                        continue;
                     }
                     if let Some(rows) = (tables && name == "table")
                         .then(|| data_table(node))
@@ -579,7 +684,10 @@ fn walk(root: HtmlRef<'_>, out: &mut Flat, cursor: &mut Cursor<'_>, tables: bool
                         out.tables.push((table, at, len));
                         continue;
                     }
-                    stack.push(Step::Leave(name));
+                    if let Some(r) = out.region.as_mut().filter(|r| r.0 == node.id()) {
+                        r.1 = out.text.len();
+                    }
+                    stack.push(Step::Leave(name, node.id()));
                     stack.extend(node.children().rev().map(Step::Enter));
                 }
                 _ => stack.extend(node.children().rev().map(Step::Enter)),
@@ -782,6 +890,35 @@ mod tests {
         let box_ = "<table><tr><td>索 引 号：</td><td>000014349/2019-00004</td></tr>\
                     <tr><td>发文机关：</td><td>国务院办公厅</td></tr></table>";
         assert!(flatten(box_, true).tables.is_empty());
+    }
+
+    #[test]
+    fn the_content_region_ends_the_document_and_says_so_when_text_follows() {
+        let body = "<p>一、总体要求</p><p>各地要提高认识，加强领导，落实责任，确保实效，做到万无一失。</p>\
+                    <p>二、工作措施</p><p>各部门要密切配合，形成合力，强化督查，严肃问责，务求实效。</p>";
+        let page = format!(
+            "<div class=\"nav\"><a href=\"/\">首页</a></div><div class=\"c\">\
+             <p>关于加强某项工作的通知</p><p>各单位：</p>{body}</div>\
+             <div class=\"side\"><p>本网站由某市人民政府办公厅主办并负责日常维护管理工作。</p></div>"
+        );
+        let flat = flatten(&page, true);
+        let (_, a, b) = flat.region.expect("a content region");
+        assert!(flat.text[a..b].contains("一、总体要求") && !flat.text[a..b].contains("本网站"));
+        let doc = read(&page).expect("page");
+        assert_eq!(doc.body.len(), 2);
+        assert!(doc.residue.iter().any(|r| r.text.starts_with("本网站")));
+        let d = doc
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "past-content-region")
+            .expect("the reader says the region cut running text");
+        assert!(
+            d.message.contains("1 block of running text"),
+            "{}",
+            d.message
+        );
+        // too little punctuation to tell: no region
+        assert!(flatten("<p>一、甲</p><p>二、乙</p>", true).region.is_none());
     }
 
     #[test]

@@ -355,6 +355,45 @@ fn our_page_fixture() {
     tables_round_trip("govcn-page", &doc);
 }
 
+/// A page as a city's site publishes it: a `<head>` title, a breadcrumb, the document in an
+/// `<article>`-like block, a list of related links and a footer after it.
+#[test]
+fn the_page_around_the_document_is_residue() {
+    let dir = xmlsupport::fixtures_dir();
+    let path = dir.join("page-with-chrome.html");
+    let doc = read_page(&path);
+    let page = std::fs::read_to_string(&path).expect("page");
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("某市人民政府关于做好防汛工作的通知")
+    );
+    // the `<title>` a browser does not lay out, the breadcrumb and the heading are not
+    // subtitles
+    assert!(doc.meta.subtitle.is_empty(), "{:?}", doc.meta.subtitle);
+    let residue: Vec<(&str, u32)> = doc
+        .residue
+        .iter()
+        .map(|r| (r.text.lines().next().unwrap_or(""), r.span.line))
+        .collect();
+    assert_eq!(
+        residue,
+        [
+            ("某市人民政府关于做好防汛工作的通知", 2),
+            ("首页 > 政策 > 文件", 4),
+            ("相关文件", 20)
+        ]
+    );
+    // past the content region (by text density) the numbered links are not items
+    assert_eq!(doc.body.len(), 3);
+    assert!(doc.body[2].children.is_empty());
+    assert_eq!(doc.closing.len(), 2);
+    assert!(doc
+        .diagnostics
+        .iter()
+        .all(|d| d.code != "past-content-region"));
+    keeps_the_text(&page, &doc);
+}
+
 /// A document with tables: JSON, gongwen XML and AKN give it back (AKN valid), and its text
 /// has each table's rows as lines.
 fn tables_round_trip(name: &str, doc: &Document) {

@@ -32,6 +32,9 @@ pub(crate) struct Frame {
     pub residue: Vec<(usize, ResidueRole)>,
     /// A title read from a news lead, when the document has no title line.
     pub lead_title: Option<String>,
+    /// Where the page's content region ended the document, with the number of blocks after it
+    /// that read as body text.
+    pub region_cut: Option<(usize, usize)>,
 }
 
 /// Most pieces a title is printed in (web pages break one at every inline element).
@@ -210,11 +213,28 @@ impl Reader<'_, '_> {
         }
         // the end of the document: the first chrome line after the body has begun
         let mut end = n;
+        let mut region_cut = None;
         let mut seen_body = false;
         for k in start..n {
             let c = &self.c[k];
             if c.is_blank() {
                 continue;
+            }
+            // past the page's content region (by the page's markup), nothing is the document's
+            if seen_body && self.b[k].span().offset >= self.content_end {
+                end = k;
+                // running text past the region (not a list of links: titles, no sentences)
+                let body_like = (k..n)
+                    .filter(|&x| self.c[x].sentence && chars_ge(self.plain(x), 20))
+                    .count();
+                region_cut = Some((k, body_like));
+                log.note(self.b[k].span(), "document-end", || {
+                    format!(
+                        "`{}` is past the page's content region: the document ends above it",
+                        self.text(k)
+                    )
+                });
+                break;
             }
             // a markup comment (`<!-- INFO END -->`) stands between parts of a page, not at its foot
             let comment = self.text(k).starts_with("<!--");
@@ -251,6 +271,7 @@ impl Reader<'_, '_> {
             end,
             residue,
             lead_title,
+            region_cut,
         }
     }
 

@@ -216,16 +216,23 @@ pub(crate) fn remap_spans(doc: &mut Document, g: &dyn Fn(&mut Span)) {
 /// on every span to point it at that source.
 pub(crate) fn read_standing_for(
     text: &str,
+    content_end: Option<usize>,
     g: &dyn Fn(&mut Span),
     log: &mut Log,
 ) -> Result<Document, Error> {
-    let mut doc = pipeline(text, log)?;
+    let mut doc = pipeline_in(text, content_end, log)?;
     remap_spans(&mut doc, g);
     Ok(doc)
 }
 
 /// The stages from text to document.
 fn pipeline(src: &str, log: &mut Log) -> Result<Document, Error> {
+    pipeline_in(src, None, log)
+}
+
+/// The pipeline on a page's text whose content region (found from the page's markup) ends at
+/// byte `content_end` of it: the document ends there at the latest.
+fn pipeline_in(src: &str, content_end: Option<usize>, log: &mut Log) -> Result<Document, Error> {
     if src.len() > MAX_INPUT_BYTES {
         return Err(Error::Limit {
             what: "input size",
@@ -244,6 +251,7 @@ fn pipeline(src: &str, log: &mut Log) -> Result<Document, Error> {
     let reader = Reader {
         b: &layout.blocks,
         c: &classes,
+        content_end: content_end.unwrap_or(usize::MAX),
     };
     Ok(reader.document(&layout.furniture, log))
 }
@@ -252,6 +260,8 @@ fn pipeline(src: &str, log: &mut Log) -> Result<Document, Error> {
 pub(crate) struct Reader<'s, 'a> {
     pub b: &'s [Block<'a>],
     pub c: &'s [Class],
+    /// Where a page's content region ends in the text (`usize::MAX` when there is none).
+    pub content_end: usize,
 }
 
 impl Reader<'_, '_> {
@@ -307,6 +317,19 @@ impl Reader<'_, '_> {
             doc.diagnostics.extend(diags);
             doc.attachments.push(att);
             rest = next;
+        }
+        if let Some((k, body_like)) = frame.region_cut.filter(|c| c.1 > 0) {
+            doc.diagnostics.push(Diagnostic {
+                code: "past-content-region".to_string(),
+                severity: Severity::Warning,
+                message: format!(
+                    "the page's content region (found by its text density) ends here; {body_like} \
+                     block{} of running text after it {} kept as page chrome",
+                    if body_like == 1 { "" } else { "s" },
+                    if body_like == 1 { "is" } else { "are" },
+                ),
+                span: self.b[k].span(),
+            });
         }
         self.metadata(&mut doc, &frame.residue);
         lawmeta::apply(&mut doc);
