@@ -361,7 +361,7 @@ struct Flat {
 
 /// What stands in the text for a data table (U+FFFC OBJECT REPLACEMENT CHARACTER): the reader
 /// places it as a paragraph, which then becomes the table.
-const TABLE_MARK: &str = "\u{FFFC}";
+const TABLE_MARK: &str = crate::text::rules::OBJECT_LINE;
 
 /// A table cell holding more characters than this is page layout, not data.
 const MAX_CELL_CHARS: usize = 1000;

@@ -702,6 +702,11 @@ pub(crate) fn key_value<'t>(t: &'t str, keys: &[&str]) -> Option<(String, &'t st
         .then(|| (key, t[p + sep..].trim_matches(is_space)))
 }
 
+/// A line that stands for an object of the page (a table): U+FFFC OBJECT REPLACEMENT
+/// CHARACTER alone. It is a paragraph of its own: never joined to a line, never a heading, a
+/// title or a subtitle.
+pub(crate) const OBJECT_LINE: &str = "\u{FFFC}";
+
 /// The fields of a metadata box line (`索 引 号：\t000014349/2019-00005\t主题分类：\t…`).
 pub(crate) fn box_fields(t: &str) -> Option<Vec<Field>> {
     // the first cell opens with a key, or the line is no box line (most lines: no allocation)
@@ -847,16 +852,18 @@ pub(crate) fn attachment_label(t: &str) -> Option<Option<u32>> {
     if t == "附：" || t == "附:" {
         return Some(None);
     }
-    if t.ends_with('：') || t.ends_with(':') {
-        return None;
-    }
-    let rest = t
-        .strip_prefix("附件")?
-        .trim_matches(is_space)
-        .trim_end_matches(['：', ':'])
-        .trim();
+    let rest = t.strip_prefix("附件")?.trim_matches(is_space);
     if rest.is_empty() {
         return Some(None);
+    }
+    // the number, then at most a colon or a full stop (`附件2：`, `附件1.`); `附件：` without a
+    // number opens a list of attachments
+    let rest = rest
+        .strip_suffix(['：', ':', '.', '．'])
+        .unwrap_or(rest)
+        .trim_matches(is_space);
+    if rest.is_empty() {
+        return None;
     }
     if rest.chars().all(|c| c.is_ascii_digit()) && rest.len() <= 3 {
         return Some(rest.parse().ok());
@@ -869,6 +876,24 @@ pub(crate) fn is_attachment_list(t: &str) -> bool {
     t.starts_with("附件：")
         || t.starts_with("附件:")
         || t.starts_with("附：") && t.len() > "附：".len()
+        || first_entry_glued(t)
+}
+
+/// `附件1.深圳湾口岸……`: the list's first entry glued to `附件` (its number, a separator, its
+/// title), the next entries on lines of their own.
+fn first_entry_glued(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix("附件") else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) {
+        return false;
+    }
+    let after = &rest[digits..];
+    ['.', '．', '、']
+        .iter()
+        .find_map(|&sep| after.strip_prefix(sep))
+        .is_some_and(|title| !title.trim_matches(is_space).is_empty())
 }
 
 /// The title in 《》 of a news lead that reports the adoption or issue of a document.
@@ -995,6 +1020,15 @@ mod tests {
         assert_eq!(attachment_label("附件2"), Some(Some(2)));
         assert_eq!(attachment_label("附件"), Some(None));
         assert_eq!(attachment_label("附件："), None);
+        assert_eq!(attachment_label("附件2："), Some(Some(2)));
+        assert_eq!(attachment_label("附件1."), Some(Some(1)));
+        assert_eq!(attachment_label("附件二"), Some(Some(2)));
+        assert_eq!(attachment_label("附件1.深圳湾口岸"), None);
+        assert!(is_attachment_list(
+            "附件1.深圳湾口岸港方口岸区的查验区界址点坐标"
+        ));
+        assert!(!is_attachment_list("附件1."));
+        assert!(!is_attachment_list("附件12345.甲"));
         assert_eq!(notes_label("名词解释"), Some("名词解释".len()));
         assert_eq!(notes_label("注：1.本表"), Some("注：".len()));
         assert_eq!(notes_label("注意安全。"), None);

@@ -52,6 +52,15 @@ impl Reader<'_, '_> {
         None
     }
 
+    /// True when block `k` can be an attachment's title line: short, no sentence, no number,
+    /// no label.
+    fn title_line_alone(&self, k: usize) -> bool {
+        !self.c[k].sentence
+            && chars_le(self.text(k), 60)
+            && self.c[k].marker.is_none()
+            && self.c[k].kind != Kind::AttachmentLabel
+    }
+
     /// Reads one attachment or forwarded document starting at block `s`.
     pub(crate) fn attachment(
         &self,
@@ -96,13 +105,29 @@ impl Reader<'_, '_> {
                     title_lines = self.title_lines(ti.first, ti.last, &ti.text);
                     title_text = Some(ti.text);
                     pos = ti.last + 1;
-                } else if !self.c[k].sentence
-                    && chars_le(t, 60)
-                    && self.c[k].marker.is_none()
-                    && self.c[k].kind != Kind::AttachmentLabel
-                {
-                    title_text = Some(t.to_string());
-                    pos = k + 1;
+                } else if self.title_line_alone(k) {
+                    // a title broken after a word that cannot end one (`……口岸区的` /
+                    // `查验区界址点坐标`) goes on on the next line
+                    let mut text = t.to_string();
+                    let mut last = k;
+                    while text.ends_with(['的', '和', '及', '与', '或']) && chars_le(&text, 80)
+                    {
+                        match self
+                            .next_text(last + 1, end)
+                            .filter(|&j| self.title_line_alone(j))
+                        {
+                            Some(j) => {
+                                text.push_str(self.text(j));
+                                last = j;
+                            }
+                            None => break,
+                        }
+                    }
+                    if last > k {
+                        title_lines = self.title_lines(k, last, &text);
+                    }
+                    title_text = Some(text);
+                    pos = last + 1;
                 }
             }
         } else if let Some(ti) = self.title_at(s, end) {

@@ -83,6 +83,11 @@ pub(crate) fn classify(b: &Block<'_>) -> Class {
         c.kind = Kind::Blank;
         return c;
     }
+    if t == crate::text::rules::OBJECT_LINE {
+        // an object of the page (a table) reads as a paragraph of running text
+        c.sentence = true;
+        return c;
+    }
     c.sentence = ends_sentence(t);
     c.marker = marker(b.body());
     // a numbered line is the document's (`第三章 产业指导与技术支持`), whatever words it holds

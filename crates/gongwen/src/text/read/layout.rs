@@ -530,6 +530,9 @@ fn join(
 ) -> Option<(usize, &'static str)> {
     let prev: &str = &b.text;
     let next = lines[j].text;
+    if prev == crate::text::rules::OBJECT_LINE || next == crate::text::rules::OBJECT_LINE {
+        return None;
+    }
     // computed only when a rule needs it: most lines are tried against rules that their first
     // or last bytes turn away
     let next_marker = || marker(next).is_some();

@@ -207,11 +207,31 @@ impl Reader<'_, '_> {
     /// Reads notes from block `s` to `e`, with a note for each numbered line among them (the
     /// first says why they are not structure, the others only that they belong to it).
     pub(crate) fn notes(&self, s: usize, e: usize, log: &mut Log) -> (Notes, Vec<Diagnostic>) {
-        let numbered = (s..e).filter(|&k| self.c[k].marker.is_some()).count();
-        let mut diags: Vec<Diagnostic> = (s..e)
-            .filter(|&k| self.c[k].marker.is_some())
+        // the numbered entries: on lines of their own, and the first after its label on the
+        // label's line (`注：1、……`), which the canonical text puts on a line of its own
+        let glued = (self.c[s].kind == Kind::NotesLabel)
+            .then(|| {
+                let t = self.text(s);
+                let cut = notes_label(t).unwrap_or(t.len());
+                let rest = &t[cut..];
+                let trimmed = rest.trim_start();
+                crate::numbering::marker(trimmed)
+                    .map(|_| self.b[s].span_from(cut + rest.len() - trimmed.len()))
+            })
+            .flatten();
+        let spans: Vec<_> = glued
+            .into_iter()
+            .chain(
+                (s..e)
+                    .filter(|&k| self.c[k].marker.is_some())
+                    .map(|k| self.b[k].span()),
+            )
+            .collect();
+        let numbered = spans.len();
+        let mut diags: Vec<Diagnostic> = spans
+            .into_iter()
             .enumerate()
-            .map(|(i, k)| Diagnostic {
+            .map(|(i, span)| Diagnostic {
                 code: "notes".into(),
                 severity: Severity::Note,
                 message: if i == 0 {
@@ -219,7 +239,7 @@ impl Reader<'_, '_> {
                 } else {
                     "entry".into()
                 },
-                span: self.b[k].span(),
+                span,
             })
             .collect();
         diags.shrink_to_fit();
