@@ -27,7 +27,7 @@ pub(crate) struct Decoded<'a> {
     /// The encoding, when the input was not UTF-8.
     pub encoding: Option<&'static Encoding>,
     /// Offsets in `text` → offsets in the input, when they differ.
-    pub map: Option<OffsetMap>,
+    pub map: Option<OffsetMap<'a>>,
     /// Byte offsets in `text` of the U+FFFD that stand for bytes the decoder could not map.
     pub replaced: Vec<usize>,
 }
@@ -215,88 +215,136 @@ fn utf8_position(bytes: &[u8], at: usize) -> Position {
 }
 
 /// Offsets in a decoded text → offsets in the bytes it was decoded from: the two offsets of
-/// every line start, and within a line the length of the text encoded again (exact for every
-/// character the decoder mapped; a U+FFFD that stands for unmappable input counts one byte).
+/// points where a character starts in both (every line start, and in a long line a byte below
+/// `0x40` other than a digit at least every 512 bytes: no multi-byte character of GBK, GB18030,
+/// Big5, Shift_JIS or EUC-KR holds one), and between two points the bytes the decoder reads to
+/// give the text up to the offset (exact for every character, those the encoding cannot write
+/// back and the U+FFFD of unmappable bytes too).
 #[derive(Debug)]
-pub(crate) struct OffsetMap {
+pub(crate) struct OffsetMap<'a> {
     enc: &'static Encoding,
-    /// (offset in the text, offset in the input) of each line start.
-    lines: Vec<(usize, usize)>,
-    /// Bytes of one U+FFFD encoded again, to count it as the one byte it most likely was.
-    fffd: usize,
+    /// The input after its byte-order mark, and the mark's length.
+    body: &'a [u8],
+    bom: usize,
+    /// (offset in the text, offset in the input) of each point, in order.
+    points: Vec<(usize, usize)>,
 }
 
-impl OffsetMap {
-    fn new(body: &[u8], bom: usize, text: &str, enc: &'static Encoding) -> OffsetMap {
-        let wide = enc == UTF_16LE || enc == UTF_16BE;
-        let mut src_starts = vec![bom];
-        if wide {
+/// The most bytes between two points of an [`OffsetMap`] in a line with ASCII in it.
+const POINT_EVERY: usize = 512;
+
+impl<'a> OffsetMap<'a> {
+    fn new(body: &'a [u8], bom: usize, text: &str, enc: &'static Encoding) -> OffsetMap<'a> {
+        let mut points = vec![(0, bom)];
+        if enc == UTF_16LE || enc == UTF_16BE {
+            // line starts; within a line a code unit is two bytes
             let lf: [u8; 2] = if enc == UTF_16LE {
                 [b'\n', 0]
             } else {
                 [0, b'\n']
             };
-            for (k, pair) in body.chunks_exact(2).enumerate() {
-                if pair == lf {
-                    src_starts.push(bom + 2 * k + 2);
+            let src = body
+                .chunks_exact(2)
+                .enumerate()
+                .filter(|(_, pair)| *pair == lf)
+                .map(|(k, _)| bom + 2 * k + 2);
+            let txt = memchr::memchr_iter(b'\n', text.as_bytes()).map(|p| p + 1);
+            points.extend(txt.zip(src));
+        } else {
+            // the text's length at each point, from decoding the input again in pieces that
+            // end at the points (the decoder holds nothing over at a point)
+            let mut decoder = enc.new_decoder_without_bom_handling();
+            let mut buf: Vec<u8> = Vec::new();
+            let (mut from, mut len) = (0, 0);
+            for (p, &b) in body.iter().enumerate() {
+                let point =
+                    b == b'\n' || p + 1 - from >= POINT_EVERY && b < 0x40 && !b.is_ascii_digit();
+                if point {
+                    let piece = &body[from..=p];
+                    buf.resize(
+                        decoder
+                            .max_utf8_buffer_length(piece.len())
+                            .unwrap_or(4 * piece.len() + 16),
+                        0,
+                    );
+                    let (_, _, written, _) = decoder.decode_to_utf8(piece, &mut buf, false);
+                    len += written;
+                    from = p + 1;
+                    points.push((len, bom + from));
                 }
             }
-        } else {
-            src_starts.extend(memchr::memchr_iter(b'\n', body).map(|p| bom + p + 1));
         }
-        let text_starts =
-            std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|p| p + 1));
-        let lines = text_starts.zip(src_starts).collect();
-        let mut m = OffsetMap {
+        OffsetMap {
             enc,
-            lines,
-            fffd: 0,
-        };
-        m.fffd = m.encoded_len("\u{fffd}");
-        m
-    }
-
-    fn encoder_encoding(&self) -> &'static Encoding {
-        // GBK's decoder is GB18030's: a four-byte sequence decodes, and encodes back, as GB18030
-        if self.enc == GBK {
-            GB18030
-        } else {
-            self.enc
-        }
-    }
-
-    /// Bytes of `s` in the input's encoding.
-    fn encoded_len(&self, s: &str) -> usize {
-        if self.enc == UTF_16LE || self.enc == UTF_16BE {
-            return s.chars().map(|c| 2 * c.len_utf16()).sum();
-        }
-        if s.is_ascii() {
-            return s.len();
-        }
-        let (bytes, _, _) = self.encoder_encoding().encode(s);
-        let fffd = s.matches('\u{fffd}').count();
-        if fffd == 0 || self.fffd == 0 {
-            bytes.len()
-        } else {
-            bytes.len() - fffd * (self.fffd - 1)
+            body,
+            bom,
+            points,
         }
     }
 
     /// The input offset of offset `off` of `text`.
     pub(crate) fn source(&self, text: &str, off: usize) -> usize {
-        let k = self.lines.partition_point(|l| l.0 <= off).saturating_sub(1);
-        let (t, s) = self.lines.get(k).copied().unwrap_or((0, 0));
         let mut off = off.min(text.len());
         while !text.is_char_boundary(off) {
             off -= 1;
         }
-        s + self.encoded_len(&text[t.min(off)..off])
+        let k = self
+            .points
+            .partition_point(|l| l.0 <= off)
+            .saturating_sub(1);
+        let (t, s) = self.points.get(k).copied().unwrap_or((0, self.bom));
+        let seg = &text[t.min(off)..off];
+        if self.enc == UTF_16LE || self.enc == UTF_16BE {
+            // a UTF-16 code unit is two bytes; an unpaired surrogate is one U+FFFD
+            return s + seg.chars().map(|c| 2 * c.len_utf16()).sum::<usize>();
+        }
+        // ASCII comes from ASCII bytes in every encoding read here (GBK, GB18030, Big5…)
+        if seg.is_ascii() {
+            return s + seg.len();
+        }
+        let rest = &self.body[(s - self.bom).min(self.body.len())..];
+        let mut decoder = self.enc.new_decoder_without_bom_handling();
+        let mut out = String::with_capacity(seg.len() + 16);
+        let mut read = 0;
+        while out.len() < seg.len() && read < rest.len() {
+            out.reserve(16);
+            let (_, n, _) = decoder.decode_to_string(&rest[read..=read], &mut out, false);
+            read += n.max(1);
+        }
+        s + read
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_the_encoding_cannot_write_back_map_to_their_bytes() {
+        // Big5 87 BD decodes to U+9046, which Big5's encoder writes as `&#36934;`; GBK's 0x80
+        // decodes to €, which GB18030's encoder writes in two bytes (found by fuzzing)
+        for (bytes, label) in [(&b"\x87\xbd"[..], "big5"), (&b"\x80 \x80\n\x80"[..], "gbk")] {
+            let d = decode(bytes, Some(label)).expect("decodes");
+            let map = d.map.expect("a map");
+            assert_eq!(map.source(&d.text, d.text.len()), bytes.len(), "{label}");
+            let mut prev = 0;
+            for (i, _) in d.text.char_indices() {
+                let at = map.source(&d.text, i);
+                assert!(at >= prev && at < bytes.len(), "{label}: {i} -> {at}");
+                prev = at;
+            }
+        }
+        // a long line: points inside it, and offsets exact across them
+        let line = "关于加强某项工作的通知 一、总体要求。".repeat(200);
+        let (gbk, _, _) = GBK.encode(&line);
+        let d = decode(&gbk, Some("gbk")).expect("gbk");
+        let map = d.map.expect("a map");
+        assert!(map.points.len() > 10);
+        for (i, _) in d.text.char_indices().step_by(37) {
+            let want = GBK.encode(&d.text[..i]).0.len();
+            assert_eq!(map.source(&d.text, i), want);
+        }
+    }
 
     #[test]
     fn utf8_is_borrowed_and_gbk_is_detected() {
