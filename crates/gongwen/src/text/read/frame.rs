@@ -8,8 +8,8 @@ use super::explain::Log;
 use super::Reader;
 use crate::model::{Adoption, Document, ResidueRole};
 use crate::text::rules::{
-    adoption, balanced, chars_ge, chars_le, is_nav_piece, lead_meeting, lead_quoted_title,
-    title_kind, unspace,
+    adoption, balanced, chars_ge, chars_le, is_nav_piece, is_signature, lead_meeting,
+    lead_quoted_title, title_kind, unspace,
 };
 
 /// A title: the blocks it spans and its joined text.
@@ -221,7 +221,16 @@ impl Reader<'_, '_> {
                 continue;
             }
             // past the page's content region (by the page's markup), nothing is the document's
-            if seen_body && self.b[k].span().offset >= self.content_end {
+            // but the signature and date that a page may set in a block of their own after it
+            let signs = || {
+                let t = self.text(k);
+                c.date.is_some()
+                    || is_signature(t)
+                        && self
+                            .next_text(k + 1, n)
+                            .is_some_and(|j| self.c[j].date.is_some() || is_signature(self.text(j)))
+            };
+            if seen_body && self.b[k].span().offset >= self.content_end && !signs() {
                 end = k;
                 // running text past the region (not a list of links: titles, no sentences)
                 let body_like = (k..n)
