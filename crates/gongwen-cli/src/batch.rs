@@ -34,12 +34,19 @@ use std::time::Instant;
 /// The exit code when some documents failed (the others are converted).
 pub const SOME_FAILED: u8 = 1;
 
+/// What `gongwen batch` writes: a file per input in a format, or the corpus as Parquet tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Files(Format),
+    Parquet,
+}
+
 /// What `gongwen batch` was asked to do.
 #[derive(Debug)]
 pub struct Options {
     pub input: PathBuf,
     pub out: PathBuf,
-    pub to: Format,
+    pub to: Target,
     pub jobs: Option<usize>,
     pub pretty: bool,
 }
@@ -126,25 +133,8 @@ fn walk(dir: &Path, skip: Option<&Path>, out: &mut Vec<(PathBuf, bool)>) -> Resu
 /// A file that is not converted, and why.
 type Refused = (PathBuf, String);
 
-fn plan(o: &Options) -> Result<(Vec<Job>, Vec<Refused>), Failure> {
-    if !o.input.is_dir() {
-        return Err(io_failure(format!(
-            "{} is not a directory",
-            o.input.display()
-        )));
-    }
-    let input = std::fs::canonicalize(&o.input)
-        .map_err(|e| io_failure(format!("cannot read {}: {e}", o.input.display())))?;
-    std::fs::create_dir_all(&o.out)
-        .map_err(|e| io_failure(format!("cannot create {}: {e}", o.out.display())))?;
-    let out = std::fs::canonicalize(&o.out)
-        .map_err(|e| io_failure(format!("cannot create {}: {e}", o.out.display())))?;
-    if out == input {
-        return Err(io_failure(format!(
-            "refusing to write into the input directory {}: choose another --out",
-            o.input.display()
-        )));
-    }
+fn plan(o: &Options, to: Format) -> Result<(Vec<Job>, Vec<Refused>), Failure> {
+    let (input, out) = dirs(o)?;
     let mut files = Vec::new();
     walk(
         &input,
@@ -171,7 +161,7 @@ fn plan(o: &Options) -> Result<(Vec<Job>, Vec<Refused>), Failure> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let output = out.join(rel.with_file_name(output_name(&name, o.to)));
+        let output = out.join(rel.with_file_name(output_name(&name, to)));
         // an output that is an input, directly or through a link, would destroy it
         let resolved = match std::fs::symlink_metadata(&output) {
             Ok(_) => std::fs::canonicalize(&output).unwrap_or_else(|_| output.clone()),
@@ -244,15 +234,12 @@ fn progress(len: u64) -> ProgressBar {
 /// Runs `gongwen batch`: 0 when every document converted, 1 when some failed (listed on
 /// standard error), a [`Failure`] when the run could not start.
 pub fn run(o: &Options) -> Result<u8, Failure> {
-    let (jobs, duplicates) = plan(o)?;
-    let threads = o
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .map_err(|e| io_failure(format!("cannot start {threads} threads: {e}")))?;
+    let to = match o.to {
+        Target::Files(f) => f,
+        Target::Parquet => return run_parquet(o),
+    };
+    let (jobs, duplicates) = plan(o, to)?;
+    let (threads, pool) = pool(o)?;
     let start = Instant::now();
     let bar = progress(jobs.len() as u64);
     let mut order: Vec<usize> = (0..jobs.len()).collect();
@@ -263,7 +250,7 @@ pub fn run(o: &Options) -> Result<u8, Failure> {
             .par_iter()
             .with_max_len(1)
             .map(|&i| {
-                let r = convert(&jobs[i], o.to, o.pretty).err().map(|f| f.message);
+                let r = convert(&jobs[i], to, o.pretty).err().map(|f| f.message);
                 bar.inc(1);
                 (i, r)
             })
@@ -282,7 +269,7 @@ pub fn run(o: &Options) -> Result<u8, Failure> {
     let ok = total - failed.len();
     eprintln!(
         "converted {ok} of {total} documents to {} in {elapsed:.2} s ({:.0} documents/s, {threads} jobs) into {}",
-        extension(o.to),
+        extension(to),
         ok as f64 / elapsed.max(1e-9),
         o.out.display()
     );
@@ -295,6 +282,124 @@ pub fn run(o: &Options) -> Result<u8, Failure> {
         let message = message
             .strip_prefix(&format!("{}: ", rel.display()))
             .unwrap_or(message);
+        eprintln!("  {}: {message}", rel.display());
+    }
+    Ok(SOME_FAILED)
+}
+
+/// The local pool of `--jobs` threads (the number of cores by default), and that number.
+fn pool(o: &Options) -> Result<(usize, rayon::ThreadPool), Failure> {
+    let threads = o
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| io_failure(format!("cannot start {threads} threads: {e}")))?;
+    Ok((threads, pool))
+}
+
+/// The input directory and the output directory, created, both canonical; the output must not
+/// be the input.
+fn dirs(o: &Options) -> Result<(PathBuf, PathBuf), Failure> {
+    if !o.input.is_dir() {
+        return Err(io_failure(format!(
+            "{} is not a directory",
+            o.input.display()
+        )));
+    }
+    let input = std::fs::canonicalize(&o.input)
+        .map_err(|e| io_failure(format!("cannot read {}: {e}", o.input.display())))?;
+    std::fs::create_dir_all(&o.out)
+        .map_err(|e| io_failure(format!("cannot create {}: {e}", o.out.display())))?;
+    let out = std::fs::canonicalize(&o.out)
+        .map_err(|e| io_failure(format!("cannot create {}: {e}", o.out.display())))?;
+    if out == input {
+        return Err(io_failure(format!(
+            "refusing to write into the input directory {}: choose another --out",
+            o.input.display()
+        )));
+    }
+    Ok((input, out))
+}
+
+/// `gongwen batch DIR --to parquet --out OUT/`: every input a row of `documents.parquet` (one
+/// that cannot be read a row with its `error`), its nodes rows of `nodes.parquet`, its
+/// diagnostics rows of `diagnostics.parquet`. Inputs are read in parallel a slice at a time and
+/// their rows written in path order, a row group whenever the nodes fill one: memory stays at a
+/// slice of documents and a row group. Exits 1 when some input could not be read.
+fn run_parquet(o: &Options) -> Result<u8, Failure> {
+    let (input, out) = dirs(o)?;
+    let mut files = Vec::new();
+    walk(
+        &input,
+        out.starts_with(&input).then_some(out.as_path()),
+        &mut files,
+    )?;
+    let (threads, pool) = pool(o)?;
+    let tables_failure = |e: gongwen_tables::TablesError| io_failure(e.to_string());
+    let mut sink = gongwen_tables::ParquetSink::create(&out).map_err(tables_failure)?;
+    let start = Instant::now();
+    let bar = progress(files.len() as u64);
+    let mut failed: Vec<(PathBuf, String)> = Vec::new();
+    for slice in files.chunks(16 * threads) {
+        let read: Vec<(PathBuf, Vec<u8>, Result<gongwen::Document, String>)> = pool.install(|| {
+            slice
+                .par_iter()
+                .with_max_len(1)
+                .map(|(f, _)| {
+                    let rel = f.strip_prefix(&input).unwrap_or(f).to_path_buf();
+                    let name = rel.display().to_string();
+                    let r = match std::fs::read(f) {
+                        Ok(bytes) => {
+                            let doc = gongwen::read(&bytes, None)
+                                .map_err(|e| crate::Failure::from_error(&name, &e).message);
+                            (rel, bytes, doc)
+                        }
+                        Err(e) => (rel, Vec::new(), Err(format!("cannot read {name}: {e}"))),
+                    };
+                    bar.inc(1);
+                    r
+                })
+                .collect()
+        });
+        for (rel, bytes, doc) in read {
+            let name = rel.display().to_string();
+            let doc = doc.as_ref().map_err(|m| {
+                m.strip_prefix(&format!("{name}: "))
+                    .unwrap_or(m)
+                    .to_string()
+            });
+            if let Err(m) = &doc {
+                failed.push((rel.clone(), m.clone()));
+            }
+            let row = match &doc {
+                Ok(d) => Ok(*d),
+                Err(m) => Err(m.as_str()),
+            };
+            sink.push(&name, &bytes, row).map_err(tables_failure)?;
+        }
+    }
+    let written = sink.close().map_err(tables_failure)?;
+    bar.finish_and_clear();
+    let elapsed = start.elapsed().as_secs_f64();
+    eprintln!(
+        "read {} of {} documents in {elapsed:.2} s ({:.0} documents/s, {threads} jobs) into {}: \
+         {} documents, {} nodes, {} diagnostics",
+        files.len() - failed.len(),
+        files.len(),
+        files.len() as f64 / elapsed.max(1e-9),
+        out.display(),
+        written.documents,
+        written.nodes,
+        written.diagnostics,
+    );
+    if failed.is_empty() {
+        return Ok(0);
+    }
+    eprintln!("{} could not be read (their rows say why):", failed.len());
+    for (rel, message) in &failed {
         eprintln!("  {}: {message}", rel.display());
     }
     Ok(SOME_FAILED)

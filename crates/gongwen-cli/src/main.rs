@@ -95,9 +95,10 @@ enum Command {
     Batch {
         /// Directory of inputs (text, JSON, gongwen XML or AKN, detected per file).
         input: PathBuf,
-        /// Output format (text, json, xml, akn).
-        #[arg(long, value_parser = output_format)]
-        to: Format,
+        /// Output format (text, json, xml, akn: a file per input), or parquet (the corpus as
+        /// documents.parquet, nodes.parquet and diagnostics.parquet in OUT_DIR).
+        #[arg(long, value_parser = batch_target)]
+        to: batch::Target,
         /// Output directory (created; must not be the input directory).
         #[arg(long)]
         out: PathBuf,
@@ -125,6 +126,16 @@ fn output_format(s: &str) -> Result<Format, String> {
             "gongwen reads {f} but does not write it; expected one of: text, json, xml, akn"
         ))
     }
+}
+
+/// What `batch` writes: a format gongwen writes, or `parquet`.
+fn batch_target(s: &str) -> Result<batch::Target, String> {
+    if s.eq_ignore_ascii_case("parquet") {
+        return Ok(batch::Target::Parquet);
+    }
+    output_format(s)
+        .map(batch::Target::Files)
+        .map_err(|e| format!("{e}, or parquet"))
 }
 
 struct Failure {

@@ -254,3 +254,45 @@ fn a_missing_input_directory_is_an_io_error() {
     assert_eq!(o.status.code(), Some(IO), "{}", stderr(&o));
     assert!(stderr(&o).contains("not a directory"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_corpus_goes_to_parquet_tables_with_bad_inputs_as_rows() {
+    let dir = scratch("parquet");
+    let input = dir.join("in");
+    good_tree(&input);
+    std::fs::write(input.join("empty.txt"), b"").expect("test I/O");
+    std::fs::write(
+        input.join("binary.bin"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0",
+    )
+    .expect("test I/O");
+    let out = dir.join("tables");
+    let o = gongwen(&[
+        "batch",
+        s(&input),
+        "--to",
+        "parquet",
+        "--out",
+        s(&out),
+        "-j",
+        "2",
+    ]);
+    // two inputs could not be read: their rows say why, the run goes on and exits 1
+    assert_eq!(o.status.code(), Some(SOME_FAILED), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("read 9 of 11 documents"), "{err}");
+    assert!(err.contains("11 documents,"), "{err}");
+    assert!(err.contains("empty.txt: input is empty"), "{err}");
+    assert!(err.contains("binary.bin: input is binary"), "{err}");
+    for name in ["documents.parquet", "nodes.parquet", "diagnostics.parquet"] {
+        let bytes = std::fs::read(out.join(name)).expect("a parquet file");
+        assert!(
+            bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"),
+            "{name}"
+        );
+    }
+    // a format that is neither written nor parquet is a usage error naming both
+    let o = gongwen(&["batch", s(&input), "--to", "html", "--out", s(&out)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("or parquet"), "{}", stderr(&o));
+}

@@ -69,7 +69,7 @@ mod write;
 pub use read::from_str;
 pub use validate::validate;
 pub(crate) use write::output_estimate;
-pub use write::{to_string, to_writer};
+pub use write::{node_eids, to_string, to_writer};
 
 use crate::model::{DocKind, Document, NodeKind};
 

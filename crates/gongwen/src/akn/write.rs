@@ -393,6 +393,23 @@ fn is_articled(n: &Node) -> bool {
     n.kind == NodeKind::Article && !n.paragraphs.is_empty()
 }
 
+/// The AKN eId of every node of `doc`, depth first in document order: the body's nodes, then
+/// each attachment's (`att_1__…`, nested attachments `att_1__att_2__…`), as
+/// [`to_string`] writes them.
+pub fn node_eids(doc: &Document) -> Vec<String> {
+    fn of(d: &Document, prefix: &str, out: &mut Vec<String>) {
+        each_with_eid(&d.body, &mut String::from(prefix), &mut |_, e| {
+            out.push(e.to_string())
+        });
+        for (i, a) in d.attachments.iter().enumerate() {
+            of(&a.content, &format!("{prefix}att_{}__", i + 1), out);
+        }
+    }
+    let mut out = Vec::new();
+    of(doc, "", &mut out);
+    out
+}
+
 /// Calls `f` with every node below `nodes` (depth first, in document order) and its eId; `eid`
 /// holds the prefix of the first level and is left as it was found.
 fn each_with_eid<'n>(nodes: &'n [Node], eid: &mut String, f: &mut impl FnMut(&'n Node, &str)) {
