@@ -275,6 +275,19 @@ fn hostile_pages() {
         }
         other => panic!("expected a limit, got {other:?}"),
     }
+    // a 100 MB attribute: the page passes the input limit, refused with where
+    let wide = format!(
+        "<div title=\"{}\">一、总体要求</div>",
+        "a".repeat(100 * 1024 * 1024)
+    );
+    match gongwen::read(wide.as_bytes(), None) {
+        Err(Error::Limit { what, limit, at }) => {
+            assert_eq!(what, "input size");
+            assert_eq!(at.offset, limit);
+        }
+        other => panic!("expected a limit, got {:?}", other.map(|d| d.meta)),
+    }
+    drop(wide);
     // unclosed tags, stray end tags, NUL bytes, a large script: read as a browser would
     let messy = format!(
         "<div><p>一、总体要求<span>正文</b></p><p>二、具体要求\u{0}正文<div><span>未闭合<script>{}</script>",
