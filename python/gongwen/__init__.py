@@ -18,7 +18,13 @@ and write it with :meth:`Document.to_text`, :meth:`Document.to_json`, :meth:`Doc
 from __future__ import annotations
 
 import os
-from typing import IO
+from collections.abc import Iterable
+from typing import IO, TYPE_CHECKING
+
+from gongwen import _gongwen
+
+if TYPE_CHECKING:
+    import pyarrow
 
 from gongwen._gongwen import (
     MAX_INPUT_BYTES,
@@ -91,8 +97,35 @@ def load(
     return loads(data, format=format, encoding=encoding)
 
 
+def read_corpus(
+    paths: Iterable[str | os.PathLike[str]], threads: int | None = None
+) -> dict[str, pyarrow.Table]:
+    """Reads every path (a file each) into three ``pyarrow.Table``: ``"documents"`` (one row per
+    path, ``error`` saying why one could not be read), ``"nodes"`` (one row per structural node)
+    and ``"diagnostics"``, with the schemas of ``docs/tables.md`` (those of ``gongwen batch
+    --to parquet``). Files are read and parsed in Rust, on ``threads`` threads (one per core by
+    default) without the GIL; the tables come through the Arrow C stream interface, without a
+    copy. Needs pyarrow (``pip install gongwen[arrow]``).
+    """
+    try:
+        import pyarrow
+    except ImportError as e:  # pragma: no cover - depends on the environment
+        raise ImportError(
+            "gongwen.read_corpus needs pyarrow: pip install 'gongwen[arrow]'"
+        ) from e
+    documents, nodes, diagnostics = _gongwen.read_corpus(
+        [os.fspath(p) for p in paths], threads
+    )
+    return {
+        "documents": pyarrow.table(documents),
+        "nodes": pyarrow.table(nodes),
+        "diagnostics": pyarrow.table(diagnostics),
+    }
+
+
 __all__ = [
     "MAX_INPUT_BYTES",
+    "read_corpus",
     "Adoption",
     "Attachment",
     "Cell",

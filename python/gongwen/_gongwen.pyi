@@ -1,12 +1,14 @@
 """Type stubs of the compiled module ``gongwen._gongwen`` (checked by ``mypy.stubtest``)."""
 
 import datetime as _dt
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, ClassVar, Literal, Self, final, overload
 
 
 
 from gongwen._typing import (
+    ArrowStream,
     ClosingRole,
     DocKind,
     Format,
@@ -48,6 +50,7 @@ __all__ = [
     "loads",
     "parse_many",
     "explain",
+    "read_corpus",
     "_rebuild",
 ]
 
@@ -88,6 +91,10 @@ def loads(
 def explain(
     text: str | bytes | bytearray, encoding: str | None = None
 ) -> tuple[Document, list[Decision]]: ...
+def read_corpus(
+    paths: Sequence[str | os.PathLike[str]], threads: int | None = None
+) -> tuple[ArrowStream, ArrowStream, ArrowStream]: ...
+
 def parse_many(
     texts: Iterable[str | bytes | bytearray], threads: int | None = None
 ) -> list[Document]: ...

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, Protocol
 
 #: The genre of a document (文种), from the last word of its title.
 DocKind = Literal[
@@ -70,3 +70,9 @@ __all__ = [
     "Severity",
     "TitleSource",
 ]
+
+
+class ArrowStream(Protocol):
+    """A table readable through the Arrow PyCapsule interface (``pyarrow.table(t)``)."""
+
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...

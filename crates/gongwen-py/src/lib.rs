@@ -16,6 +16,7 @@ static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod convert;
 mod document;
 mod errors;
+mod tables;
 mod values;
 
 use convert::Input;
@@ -222,6 +223,7 @@ fn gongwen_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(loads, m)?)?;
     m.add_function(wrap_pyfunction!(parse_many, m)?)?;
     m.add_function(wrap_pyfunction!(explain, m)?)?;
+    m.add_function(wrap_pyfunction!(tables::read_corpus, m)?)?;
     m.add_function(wrap_pyfunction!(document::rebuild, m)?)?;
     Ok(())
 }
