@@ -22,7 +22,7 @@ echo "== python: fresh virtualenv $VENV"
 rm -rf "$VENV"
 "$PYTHON" -m venv "$VENV"
 PY="$PWD/$VENV/bin/python"
-"$PY" -m pip install --quiet --disable-pip-version-check maturin pytest mypy lxml pyarrow
+"$PY" -m pip install --quiet --disable-pip-version-check maturin pytest mypy lxml pyarrow "dask[dataframe]==2026.8.0" "distributed==2026.8.0"
 
 echo "== python: wheel (maturin build --release)"
 rm -f dist/gongwen-*.whl
