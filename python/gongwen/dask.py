@@ -69,5 +69,5 @@ def read_corpus(
     blocks = [(i, names[i : i + blocksize]) for i in range(0, len(names), blocksize)]
     meta = gongwen.read_corpus([], threads=1)[table].to_pandas()
     if not blocks:
-        return dd.from_pandas(meta, npartitions=1)
-    return dd.from_map(_partition, blocks, table=table, meta=meta)
+        return dd.from_pandas(meta, npartitions=1)  # type: ignore[no-untyped-call]
+    return dd.from_map(_partition, blocks, table=table, meta=meta)  # type: ignore[no-untyped-call]
