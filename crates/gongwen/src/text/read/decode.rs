@@ -133,8 +133,7 @@ fn utf8(bytes: &[u8]) -> Result<Decoded<'_>, Error> {
 /// Decodes bytes after a BOM of `bom` bytes with `enc`, replacing what it cannot map.
 fn legacy<'a>(bytes: &'a [u8], bom: usize, enc: &'static Encoding) -> Decoded<'a> {
     let body = &bytes[bom..];
-    let (text, had_errors) = enc.decode_without_bom_handling(body);
-    let text = text.into_owned();
+    let (text, had_errors, map) = OffsetMap::decode(body, bom, enc);
     // U+FFFD that the input holds as a character (GB18030 and UTF-16 can) is text; only when
     // the decoder met bytes it could not map do they stand for those
     let replaced = if had_errors {
@@ -145,7 +144,6 @@ fn legacy<'a>(bytes: &'a [u8], bom: usize, enc: &'static Encoding) -> Decoded<'a
     } else {
         Vec::new()
     };
-    let map = OffsetMap::new(body, bom, &text, enc);
     Decoded {
         text: Cow::Owned(text),
         encoding: Some(enc),
@@ -234,9 +232,14 @@ pub(crate) struct OffsetMap<'a> {
 const POINT_EVERY: usize = 512;
 
 impl<'a> OffsetMap<'a> {
-    fn new(body: &'a [u8], bom: usize, text: &str, enc: &'static Encoding) -> OffsetMap<'a> {
+    /// Decodes `body` (the input after a byte-order mark of `bom` bytes) with `enc`, replacing
+    /// what it cannot map: the text, whether anything was replaced, and the map, whose points
+    /// are taken in the same pass (the input is decoded once).
+    fn decode(body: &'a [u8], bom: usize, enc: &'static Encoding) -> (String, bool, OffsetMap<'a>) {
         let mut points = vec![(0, bom)];
-        if enc == UTF_16LE || enc == UTF_16BE {
+        let (text, had_errors) = if enc == UTF_16LE || enc == UTF_16BE {
+            let (text, had_errors) = enc.decode_without_bom_handling(body);
+            let text = text.into_owned();
             // line starts; within a line a code unit is two bytes
             let lf: [u8; 2] = if enc == UTF_16LE {
                 [b'\n', 0]
@@ -250,36 +253,49 @@ impl<'a> OffsetMap<'a> {
                 .map(|(k, _)| bom + 2 * k + 2);
             let txt = memchr::memchr_iter(b'\n', text.as_bytes()).map(|p| p + 1);
             points.extend(txt.zip(src));
+            (text, had_errors)
         } else {
-            // the text's length at each point, from decoding the input again in pieces that
-            // end at the points (the decoder holds nothing over at a point)
+            // decoded in pieces that end at the points (the decoder holds nothing over at a
+            // point), the text's length noted at each
             let mut decoder = enc.new_decoder_without_bom_handling();
-            let mut buf: Vec<u8> = Vec::new();
-            let (mut from, mut len) = (0, 0);
+            let mut text = String::new();
+            let mut had_errors = false;
+            let mut feed = |piece: &[u8], text: &mut String, last: bool| {
+                let mut rest = piece;
+                loop {
+                    text.reserve(
+                        decoder
+                            .max_utf8_buffer_length(rest.len())
+                            .unwrap_or(4 * rest.len() + 16),
+                    );
+                    let (res, read, replaced) = decoder.decode_to_string(rest, text, last);
+                    had_errors |= replaced;
+                    rest = &rest[read..];
+                    if res == encoding_rs::CoderResult::InputEmpty {
+                        break;
+                    }
+                }
+            };
+            let mut from = 0;
             for (p, &b) in body.iter().enumerate() {
                 let point =
                     b == b'\n' || p + 1 - from >= POINT_EVERY && b < 0x40 && !b.is_ascii_digit();
                 if point {
-                    let piece = &body[from..=p];
-                    buf.resize(
-                        decoder
-                            .max_utf8_buffer_length(piece.len())
-                            .unwrap_or(4 * piece.len() + 16),
-                        0,
-                    );
-                    let (_, _, written, _) = decoder.decode_to_utf8(piece, &mut buf, false);
-                    len += written;
+                    feed(&body[from..=p], &mut text, false);
                     from = p + 1;
-                    points.push((len, bom + from));
+                    points.push((text.len(), bom + from));
                 }
             }
-        }
-        OffsetMap {
+            feed(&body[from..], &mut text, true);
+            (text, had_errors)
+        };
+        let map = OffsetMap {
             enc,
             body,
             bom,
             points,
-        }
+        };
+        (text, had_errors, map)
     }
 
     /// The input offset of offset `off` of `text`.
