@@ -134,13 +134,7 @@ fn walk(dir: &Path, skip: Option<&Path>, out: &mut Vec<(PathBuf, bool)>) -> Resu
 type Refused = (PathBuf, String);
 
 fn plan(o: &Options, to: Format) -> Result<(Vec<Job>, Vec<Refused>), Failure> {
-    let (input, out) = dirs(o)?;
-    let mut files = Vec::new();
-    walk(
-        &input,
-        out.starts_with(&input).then_some(out.as_path()),
-        &mut files,
-    )?;
+    let (input, out, files) = inputs(o)?;
 
     // where each input really is: the walk follows no directory link below a canonical root, so
     // only a link to a file needs resolving
@@ -300,9 +294,13 @@ fn pool(o: &Options) -> Result<(usize, rayon::ThreadPool), Failure> {
     Ok((threads, pool))
 }
 
-/// The input directory and the output directory, created, both canonical; the output must not
-/// be the input.
-fn dirs(o: &Options) -> Result<(PathBuf, PathBuf), Failure> {
+/// A file under the input directory, and whether it is a link.
+type Found = (PathBuf, bool);
+
+/// The input directory and the output directory, created, both canonical (the output must not
+/// be the input), and the files under the input (not those under the output), with whether
+/// each is a link.
+fn inputs(o: &Options) -> Result<(PathBuf, PathBuf, Vec<Found>), Failure> {
     if !o.input.is_dir() {
         return Err(io_failure(format!(
             "{} is not a directory",
@@ -321,7 +319,13 @@ fn dirs(o: &Options) -> Result<(PathBuf, PathBuf), Failure> {
             o.input.display()
         )));
     }
-    Ok((input, out))
+    let mut files = Vec::new();
+    walk(
+        &input,
+        out.starts_with(&input).then_some(out.as_path()),
+        &mut files,
+    )?;
+    Ok((input, out, files))
 }
 
 /// `gongwen batch DIR --to parquet --out OUT/`: every input a row of `documents.parquet` (one
@@ -330,13 +334,7 @@ fn dirs(o: &Options) -> Result<(PathBuf, PathBuf), Failure> {
 /// their rows written in path order, a row group whenever the nodes fill one: memory stays at a
 /// slice of documents and a row group. Exits 1 when some input could not be read.
 fn run_parquet(o: &Options) -> Result<u8, Failure> {
-    let (input, out) = dirs(o)?;
-    let mut files = Vec::new();
-    walk(
-        &input,
-        out.starts_with(&input).then_some(out.as_path()),
-        &mut files,
-    )?;
+    let (input, out, files) = inputs(o)?;
     let (threads, pool) = pool(o)?;
     let tables_failure = |e: gongwen_tables::TablesError| io_failure(e.to_string());
     let mut sink = gongwen_tables::ParquetSink::create(&out).map_err(tables_failure)?;
