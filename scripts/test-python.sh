@@ -36,6 +36,10 @@ fi
 # the installed package, not the source folder, is what the tests see
 (cd "$VENV" && "$PY" -c 'import gongwen, sys; assert "site-packages" in gongwen.__file__, gongwen.__file__; print("installed", gongwen.__version__, "from", gongwen.__file__)')
 
+echo "== python: the command-line tool (the Parquet read-back test runs it)"
+cargo build --release --locked --quiet --bin gongwen
+export GONGWEN_BIN="$PWD/target/release/gongwen"
+
 echo "== python: pytest"
 set +e
 "$PY" -m pytest python/tests -p no:cacheprovider -q

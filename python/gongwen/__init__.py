@@ -18,13 +18,15 @@ and write it with :meth:`Document.to_text`, :meth:`Document.to_json`, :meth:`Doc
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import IO, TYPE_CHECKING
 
 from gongwen import _gongwen
 
 if TYPE_CHECKING:
     import pyarrow
+
+    from gongwen._typing import ArrowStream
 
 from gongwen._gongwen import (
     MAX_INPUT_BYTES,
@@ -97,6 +99,24 @@ def load(
     return loads(data, format=format, encoding=encoding)
 
 
+def _tables(
+    name: str, make: Callable[[], tuple[ArrowStream, ArrowStream, ArrowStream]]
+) -> dict[str, pyarrow.Table]:
+    """The three tables ``make`` builds in Rust, as ``pyarrow.Table`` (without a copy)."""
+    try:
+        import pyarrow
+    except ImportError as e:  # pragma: no cover - depends on the environment
+        raise ImportError(
+            f"gongwen.{name} needs pyarrow: pip install 'gongwen[arrow]'"
+        ) from e
+    documents, nodes, diagnostics = make()
+    return {
+        "documents": pyarrow.table(documents),
+        "nodes": pyarrow.table(nodes),
+        "diagnostics": pyarrow.table(diagnostics),
+    }
+
+
 def read_corpus(
     paths: Iterable[str | os.PathLike[str]], threads: int | None = None
 ) -> dict[str, pyarrow.Table]:
@@ -107,25 +127,27 @@ def read_corpus(
     default) without the GIL; the tables come through the Arrow C stream interface, without a
     copy. Needs pyarrow (``pip install gongwen[arrow]``).
     """
-    try:
-        import pyarrow
-    except ImportError as e:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            "gongwen.read_corpus needs pyarrow: pip install 'gongwen[arrow]'"
-        ) from e
-    documents, nodes, diagnostics = _gongwen.read_corpus(
-        [os.fspath(p) for p in paths], threads
-    )
-    return {
-        "documents": pyarrow.table(documents),
-        "nodes": pyarrow.table(nodes),
-        "diagnostics": pyarrow.table(diagnostics),
-    }
+    files = [os.fspath(p) for p in paths]
+    return _tables("read_corpus", lambda: _gongwen.read_corpus(files, threads))
+
+
+def tables(
+    docs: Iterable[Document], names: Iterable[str] | None = None
+) -> dict[str, pyarrow.Table]:
+    """The tables of :func:`read_corpus` for documents already read: ``"documents"``,
+    ``"nodes"`` and ``"diagnostics"``, with the schemas of ``docs/tables.md``. ``names`` fills
+    the ``path`` column (each document's place in ``docs``, from ``"0"``, by default);
+    ``source_bytes`` and ``sha256`` are those of the document's canonical text
+    (:meth:`Document.to_text`), as the bytes it was read from are not kept. Needs pyarrow.
+    """
+    listed, labels = list(docs), None if names is None else list(names)
+    return _tables("tables", lambda: _gongwen.tables(listed, labels))
 
 
 __all__ = [
     "MAX_INPUT_BYTES",
     "read_corpus",
+    "tables",
     "Adoption",
     "Attachment",
     "Cell",

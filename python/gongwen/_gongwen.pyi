@@ -51,6 +51,7 @@ __all__ = [
     "parse_many",
     "explain",
     "read_corpus",
+    "tables",
     "_rebuild",
 ]
 
@@ -93,6 +94,9 @@ def explain(
 ) -> tuple[Document, list[Decision]]: ...
 def read_corpus(
     paths: Sequence[str | os.PathLike[str]], threads: int | None = None
+) -> tuple[ArrowStream, ArrowStream, ArrowStream]: ...
+def tables(
+    docs: Sequence[Document], names: Sequence[str] | None = None
 ) -> tuple[ArrowStream, ArrowStream, ArrowStream]: ...
 
 def parse_many(

@@ -124,6 +124,13 @@ fn walk(dir: &Path, skip: Option<&Path>, out: &mut Vec<(PathBuf, bool)>) -> Resu
             out.push((path, false));
         } else if ft.is_symlink() && path.is_file() {
             out.push((path, true));
+        } else if ft.is_symlink() && path.is_dir() {
+            // a directory link could lead back into the tree or into the output: not followed,
+            // and said, so that a run over links to corpora does not end empty without a word
+            eprintln!(
+                "note: {} is a link to a directory; links to directories are not followed",
+                path.display()
+            );
         }
     }
     Ok(())

@@ -296,3 +296,22 @@ fn a_corpus_goes_to_parquet_tables_with_bad_inputs_as_rows() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("or parquet"), "{}", stderr(&o));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_directory_is_not_followed_and_the_run_says_so() {
+    let root = scratch("dir-link");
+    let (input, elsewhere, out) = (root.join("in"), root.join("elsewhere"), root.join("out"));
+    good_tree(&elsewhere);
+    std::fs::create_dir_all(&input).expect("test I/O");
+    std::fs::copy(fixture("sample-decision.txt"), input.join("sample.txt")).expect("test I/O");
+    std::os::unix::fs::symlink(&elsewhere, input.join("linked")).expect("test I/O");
+    let o = gongwen(&["batch", s(&input), "--to", "json", "--out", s(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(files(&out), vec![PathBuf::from("sample.json")]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("linked is a link to a directory; links to directories are not followed"),
+        "{err}"
+    );
+}

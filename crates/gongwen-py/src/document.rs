@@ -150,6 +150,11 @@ impl PyDocument {
         }
     }
 
+    /// The document this object shows (an attachment's document included).
+    pub fn document(&self) -> &Document {
+        self.d.get()
+    }
+
     fn nodes(&self, path: &[usize], nodes: &[Node]) -> Vec<PyNode> {
         nodes
             .iter()
