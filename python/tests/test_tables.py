@@ -29,15 +29,18 @@ def test_read_corpus_gives_the_tables_of_the_documents(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     missing = tmp_path / "missing.txt"
-    tables = gongwen.read_corpus([*paths, empty, missing], threads=2)
+    binary = tmp_path / "image.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0")
+    tables = gongwen.read_corpus([*paths, empty, binary, missing], threads=2)
     docs, nodes = tables["documents"], tables["nodes"]
     assert isinstance(docs, pa.Table) and isinstance(nodes, pa.Table)
-    assert docs.num_rows == len(paths) + 2
+    assert docs.num_rows == len(paths) + 3
     assert docs.column_names[:3] == ["doc_id", "path", "error"]
     rows = docs.to_pylist()
     # one row per path, in order; the unreadable ones say why, no other row is lost
-    assert [r["path"] for r in rows] == [str(p) for p in [*paths, empty, missing]]
-    assert "empty" in rows[-2]["error"] and "missing.txt" in rows[-1]["error"]
+    assert [r["path"] for r in rows] == [str(p) for p in [*paths, empty, binary, missing]]
+    assert "empty" in rows[-3]["error"] and "binary" in rows[-2]["error"]
+    assert "missing.txt" in rows[-1]["error"]
     total = 0
     for p, r in zip(paths, rows):
         try:

@@ -122,7 +122,9 @@ fn walk(dir: &Path, skip: Option<&Path>, out: &mut Vec<(PathBuf, bool)>) -> Resu
             }
         } else if ft.is_file() {
             out.push((path, false));
-        } else if ft.is_symlink() && path.is_file() {
+        } else if ft.is_symlink() && (path.is_file() || !path.exists()) {
+            // a link to a file is an input; so is a link to nothing, which fails to read and
+            // is listed as such rather than passed over
             out.push((path, true));
         } else if ft.is_symlink() && path.is_dir() {
             // a directory link could lead back into the tree or into the output: not followed,
