@@ -198,7 +198,7 @@ pub fn read_bytes(bytes: &[u8]) -> Result<Document, Error> {
 /// [`read_bytes`] with options: an encoding named there overrides what the page declares.
 pub fn read_bytes_with(bytes: &[u8], options: &crate::text::Options) -> Result<Document, Error> {
     let label = options.encoding.clone().or_else(|| declared_charset(bytes));
-    let decoded = decode::decode(bytes, label.as_deref())?;
+    let decoded = decode::decode_page(bytes, label.as_deref())?;
     let src: &str = &decoded.text;
     let mut doc = read(src)?;
     if let Some(map) = &decoded.map {

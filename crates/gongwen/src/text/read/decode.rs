@@ -32,8 +32,23 @@ pub(crate) struct Decoded<'a> {
     pub replaced: Vec<usize>,
 }
 
-/// Decodes `bytes`, with the encoding named by `label` or detected.
+/// Decodes `bytes`, with the encoding named by `label` or detected. UTF-8 with a NUL byte is
+/// UTF-16 without a byte order mark (of ASCII only) or binary, never text.
 pub(crate) fn decode<'a>(bytes: &'a [u8], label: Option<&str>) -> Result<Decoded<'a>, Error> {
+    decode_with(bytes, label, false)
+}
+
+/// [`decode`] for a page: UTF-8 with NUL bytes is read as it is, as a browser reads it (the
+/// markup around them shows it is a page, not a binary file).
+pub(crate) fn decode_page<'a>(bytes: &'a [u8], label: Option<&str>) -> Result<Decoded<'a>, Error> {
+    decode_with(bytes, label, true)
+}
+
+fn decode_with<'a>(
+    bytes: &'a [u8],
+    label: Option<&str>,
+    nul_is_text: bool,
+) -> Result<Decoded<'a>, Error> {
     if let Some(label) = label {
         let enc =
             Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| Error::UnknownEncoding {
@@ -46,8 +61,10 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], label: Option<&str>) -> Result<Decoded
             return Ok(legacy(bytes, bom, enc));
         }
     }
-    // the usual case: UTF-8, read in place
-    if simdutf8::basic::from_utf8(bytes).is_ok() {
+    // the usual case: UTF-8, read in place; bytes with a NUL are valid UTF-8 too, but text
+    // has none: they are UTF-16 without a BOM (of ASCII only) or binary
+    let valid = simdutf8::basic::from_utf8(bytes).is_ok();
+    if valid && (nul_is_text || memchr::memchr(0, bytes).is_none()) {
         return utf8(bytes);
     }
     if let Some(at) = binary(bytes) {
@@ -393,6 +410,13 @@ mod tests {
         let be: Vec<u8> = src.encode_utf16().flat_map(u16::to_be_bytes).collect();
         let d = decode(&be, None).expect("utf-16be without a BOM");
         assert_eq!(d.text, src);
+        // ASCII in UTF-16 without a BOM is valid UTF-8 too, but for its NUL bytes
+        let ascii: Vec<u8> = "Notice No. 1\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let d = decode(&ascii, None).expect("utf-16le of ASCII");
+        assert_eq!(d.text, "Notice No. 1\n");
     }
 
     #[test]
@@ -405,6 +429,13 @@ mod tests {
             Err(Error::InvalidUtf8 { .. })
         ));
         let bin = [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xFF, 0xD8];
+        // valid UTF-8, but with NUL bytes: binary (a page keeps them)
+        let nul = b"\x00\x01\x02\x03\x00\x00";
+        match decode(nul, None) {
+            Err(Error::Binary { at }) => assert_eq!(at.offset, 0),
+            other => panic!("expected binary, got {:?}", other.map(|d| d.text)),
+        }
+        assert_eq!(decode_page(nul, None).expect("a page").text.len(), 6);
         match decode(&bin, None) {
             Err(Error::Binary { at }) => assert_eq!(at.offset, 4),
             other => panic!("expected binary, got {other:?}"),
