@@ -207,14 +207,9 @@ pub(crate) fn heading_end_within(s: &str, max: usize) -> Option<(usize, char)> {
 /// to lay out a numbered paragraph so that it reads back the same.
 pub(crate) fn split_heading(rest: &str) -> Option<(&str, Option<char>, &str)> {
     match heading_end_within(rest, 30) {
-        // an entry that ends in `；` is one of an enumeration, all body, not a heading
-        Some((p, '；'))
-            if rest[p + '；'.len_utf8()..]
-                .trim_matches(is_space)
-                .is_empty() =>
-        {
-            None
-        }
+        // an entry that ends in `；` is one of an enumeration, all body, not a heading; a
+        // clause that ends in `；` with more of its sentence after it is body text too
+        Some((_, '；')) => None,
         Some((p, c)) => {
             let head = &rest[..p];
             let after = rest[p + c.len_utf8()..].trim_start_matches(is_space);
@@ -960,6 +955,22 @@ pub(crate) fn notes_label(t: &str) -> Option<usize> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_clause_ending_in_a_semicolon_is_no_heading() {
+        // the first clause of a sentence, more of it after the `；`
+        assert_eq!(
+            split_heading("从1996年起，新开工项目由银行贷款；续建项目，今后仍由其安排贷款。"),
+            None
+        );
+        // an entry of an enumeration
+        assert_eq!(split_heading("完善体制机制；"), None);
+        // a run-in heading sentence
+        assert_eq!(
+            split_heading("加强组织领导。各地要建立工作机制。"),
+            Some(("加强组织领导", Some('。'), "各地要建立工作机制。"))
+        );
+    }
 
     /// What `heading_end_within` finds, decoding every character (as it did before it went byte
     /// by byte).

@@ -160,7 +160,42 @@ pub(crate) fn classify_all(blocks: &[Block<'_>]) -> Vec<Class> {
             out[k + 1].title_piece = false;
         }
     }
+    for k in 0..out.len() {
+        if out[k].kind == Kind::AttachmentList && bare_label_of_text(blocks, &out, k) {
+            out[k].kind = Kind::AttachmentLabel;
+            out[k].attachment = Some(None);
+        }
+    }
     out
+}
+
+/// True when block `k`, a bare `附件：` (nothing after the colon), labels an attachment whose
+/// text follows rather than opening a list of attachments: what follows is not a numbered
+/// entry, and a paragraph of running text comes before any date or signature-like line (a list
+/// of attachments is followed by the signature and the date; an attachment by its own text).
+fn bare_label_of_text(blocks: &[Block<'_>], classes: &[Class], k: usize) -> bool {
+    let t = blocks[k].text.trim_matches(crate::text::rules::is_space);
+    if !matches!(t, "附件：" | "附件:") {
+        return false;
+    }
+    let mut next = (k + 1..blocks.len()).filter(|&j| classes[j].kind != Kind::Blank);
+    let Some(first) = next.next() else {
+        return false;
+    };
+    if classes[first].marker.is_some() || classes[first].kind != Kind::Text {
+        return false;
+    }
+    for j in std::iter::once(first).chain(next).take(6) {
+        match classes[j].kind {
+            Kind::Date | Kind::AttachmentLabel | Kind::AttachmentList => return false,
+            Kind::Marker => return true,
+            _ if classes[j].sentence && crate::text::rules::chars_gt(&blocks[j].text, 40) => {
+                return true
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// True when a metadata-box line ends with a key whose value is not on the line.
@@ -168,4 +203,39 @@ pub(crate) fn box_key_pending(t: &str) -> bool {
     !t.contains('\t')
         && box_fields(t).is_some_and(|f| f.len() == 1 && f[0].value.is_empty())
         && t.trim_end().ends_with(['：', ':'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::read::explain::Log;
+    use crate::text::read::{layout, lines};
+
+    fn kinds(src: &str) -> Vec<(String, Kind)> {
+        let lines = lines::split(src);
+        let l = layout::layout(&lines, &mut Log::new(false));
+        let c = classify_all(&l.blocks);
+        l.blocks
+            .iter()
+            .zip(c)
+            .filter(|(_, c)| c.kind != Kind::Blank)
+            .map(|(b, c)| (b.text.to_string(), c.kind))
+            .collect()
+    }
+
+    #[test]
+    fn a_bare_attachment_colon_labels_the_text_after_it_or_opens_a_list() {
+        // after the date, `附件：` then a title and the attachment's running text: a label
+        let label = kinds(
+            "国务院\n\n二〇〇六年五月二十三日\n\n附件：\n\n某某委员会组建方案\n\n\
+             为做好有关工作，根据国务院常务会议精神，组建某某委员会，统筹协调有关工作事项。\n\n一、主要职能\n",
+        );
+        assert_eq!(label[2], ("附件：".to_string(), Kind::AttachmentLabel));
+        // `附件：` then numbered entries, the signature and the date: a list
+        let list = kinds("附件：\n1. 某某方案\n2. 某某清单\n\n国务院\n\n2006年5月23日\n");
+        assert_eq!(list[0], ("附件：".to_string(), Kind::AttachmentList));
+        // `附件：` then one unnumbered entry and the date: a list too
+        let one = kinds("附件：\n某某方案\n\n国务院\n2006年5月23日\n");
+        assert_eq!(one[0], ("附件：".to_string(), Kind::AttachmentList));
+    }
 }
