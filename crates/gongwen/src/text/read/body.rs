@@ -14,6 +14,22 @@ use crate::model::{ClosingLine, Diagnostic, Node, Notes, Paragraph};
 use crate::text::rules::{chars, chars_ge, chars_le};
 use std::collections::HashMap;
 
+/// The most blocks a quotation runs over: a quotation mark not closed within them is a stray
+/// mark, not a quotation.
+const QUOTE_BLOCKS: usize = 40;
+
+/// The depth of `“”` / `「」` quotation after `t`, from `depth` before it (never below zero).
+fn quote_depth(mut depth: usize, t: &str) -> usize {
+    for c in t.chars() {
+        match c {
+            '“' | '「' => depth += 1,
+            '”' | '」' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    depth
+}
+
 /// A body as read.
 #[derive(Debug)]
 pub(crate) struct Body {
@@ -46,6 +62,7 @@ impl Reader<'_, '_> {
         let notes_at = self.find_notes(pos, body_end, !main);
         let struct_end = notes_at.unwrap_or(body_end);
         let mut specs = self.specs(pos, struct_end, log);
+        let quoted_notes = self.quoted(&mut specs, log);
         let mut built = assemble(self.entries(&specs));
         // runs that are lists, not structure: all their members become text, and say why
         let lists = runs::lists(&built.nodes, built.preamble.len(), !main);
@@ -72,12 +89,14 @@ impl Reader<'_, '_> {
             built = assemble(self.entries(&specs));
         }
         let mut diagnostics = built.diagnostics;
+        diagnostics.extend(quoted_notes);
         diagnostics.extend(notes_diags);
         let mut nodes = built.nodes;
         let mut preamble = built.preamble;
         let law = law::read(&mut preamble, &mut nodes, &mut diagnostics, log);
         runs::numbering(&nodes, &mut [None; 12], &mut diagnostics);
         if !law {
+            runs::quotation_lead_ins(&mut nodes, log);
             runs::sibling_headings(&mut nodes, log);
             let strong = self.split_headings(&specs);
             preamble = measures::apply_root(preamble, &mut nodes, &strong, log);
@@ -215,6 +234,60 @@ impl Reader<'_, '_> {
                 cut,
                 numbered: self.c[k].marker.is_some(),
             });
+        }
+        out
+    }
+
+    /// Numbered lines inside a quotation that runs over paragraphs are quoted text, not nodes
+    /// (`将第四十二条修改为：` / `“……下列情形之一的：` / `（一）……` / `（二）……。”`): each becomes a
+    /// paragraph, with a note. Quotation marks are counted over the blocks; a quotation that
+    /// does not close within [`QUOTE_BLOCKS`] blocks is taken as a stray mark and changes
+    /// nothing.
+    fn quoted(&self, specs: &mut [Spec], log: &mut Log) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < specs.len() {
+            let depth = quote_depth(0, self.text(specs[i].block));
+            if depth == 0 {
+                i += 1;
+                continue;
+            }
+            // where the quotation opened in block i closes
+            let mut d = depth;
+            let mut close = None;
+            for (j, s) in specs.iter().enumerate().skip(i + 1).take(QUOTE_BLOCKS) {
+                d = quote_depth(d, self.text(s.block));
+                if d == 0 {
+                    close = Some(j);
+                    break;
+                }
+            }
+            let Some(close) = close else {
+                i += 1;
+                continue;
+            };
+            let inside: Vec<usize> = (i + 1..=close).filter(|&j| specs[j].numbered).collect();
+            for (n, &j) in inside.iter().enumerate() {
+                specs[j].numbered = false;
+                let b = &self.b[specs[j].block];
+                let len = self.c[specs[j].block].marker.map_or(0, |m| m.len);
+                let span = crate::model::Span {
+                    len: b.markup_len() + len,
+                    ..b.span()
+                };
+                out.push(runs::list_note(
+                    span,
+                    runs::ListKind::Quoted,
+                    inside.len(),
+                    n == 0,
+                ));
+                if n == 0 {
+                    log.note(span, "run-kept-as-text", || {
+                        runs::list_note(span, runs::ListKind::Quoted, inside.len(), true).message
+                    });
+                }
+            }
+            i = close + 1;
         }
         out
     }

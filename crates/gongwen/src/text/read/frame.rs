@@ -41,7 +41,9 @@ pub(crate) struct Frame {
 const TITLE_PIECES: usize = 10;
 
 impl Reader<'_, '_> {
-    /// True when the non-blank block before `i` is a breadcrumb separator (`>`, `›`, `|`).
+    /// True when the non-blank block before `i` is a breadcrumb separator (`>`, `›`, or `|` on
+    /// a line of its own). A bar of items that ends in `|` (`字号：大 中 小 | 打印 |`) is a
+    /// toolbar, not a trail that the next line continues.
     fn after_breadcrumb(&self, i: usize) -> bool {
         let before: Vec<usize> = (0..i)
             .rev()
@@ -50,7 +52,7 @@ impl Reader<'_, '_> {
             .collect();
         let crumb = |k: usize| {
             let t = self.text(k);
-            t.ends_with(['>', '›', '»', '|']) || t.ends_with("&gt;")
+            t.ends_with(['>', '›', '»']) || t.ends_with("&gt;") || t.trim() == "|"
         };
         // a separator just above, or two above with a repeat of this line between (a
         // breadcrumb's last link and the same words as the page's section heading)

@@ -28,6 +28,9 @@ pub(crate) enum ListKind {
     Contents,
     /// The numbered entries of the closing block's attachment list (附件：1.…).
     ClosingAttachments,
+    /// Numbered lines inside a quotation that runs over paragraphs (the new wording an
+    /// amending decision quotes).
+    Quoted,
 }
 
 /// A run's members are one line each: no children, no paragraph of their own beyond the rest
@@ -211,6 +214,9 @@ pub(crate) fn list_note(span: Span, kind: ListKind, n: usize, first: bool) -> Di
             ListKind::Table => "the attachment's title names a table: its numbered rows are cells",
             ListKind::Contents => "they are a table of contents (目录), not the units they name",
             ListKind::ClosingAttachments => "they are the closing block's list of the attachments",
+            ListKind::Quoted => {
+                "they stand inside a quotation that runs over paragraphs (quoted wording, such as an amendment's new text)"
+            }
         };
         format!("a numbered list of {n} entries kept as text, not as nodes: {why}")
     } else {
@@ -276,11 +282,18 @@ pub(crate) fn sibling_headings(nodes: &mut [Node], log: &mut Log) {
         }
         for n in ns.iter_mut() {
             let (w, wo) = local[slot(n.kind)];
+            // a numbered sentence with nothing under it follows the document's siblings of its
+            // kind where its parent has too few to say
+            let bare_sentence = n.children.is_empty()
+                && n.paragraphs.is_empty()
+                && n.heading
+                    .as_ref()
+                    .is_some_and(|h| h.end.as_deref() == Some("。"));
             let drop = if w + wo >= 3 {
                 without_most(w, wo)
             } else {
                 let (gw, gwo) = global[slot(n.kind)];
-                wo > 0 && minority(gw, gwo)
+                (wo > 0 || bare_sentence) && minority(gw, gwo)
             };
             // a lead-in ending in `：` with its points below stays the heading of its points
             let lead_in = n
@@ -302,7 +315,9 @@ pub(crate) fn sibling_headings(nodes: &mut [Node], log: &mut Log) {
             drop_walk(&mut n.children, global, log);
         }
     }
-    fn long_candidate(n: &Node) -> Option<(usize, char)> {
+    /// Where a long heading ends in a node's first paragraph (and the mark that ends it, none
+    /// for a phrase that is the whole line).
+    fn long_candidate(n: &Node) -> Option<(usize, Option<char>)> {
         if n.heading.is_some() || n.num.is_none() {
             return None;
         }
@@ -310,12 +325,22 @@ pub(crate) fn sibling_headings(nodes: &mut [Node], log: &mut Log) {
             .paragraphs
             .first()
             .filter(|p| p.span.line == n.span.line)?;
+        let under = n.paragraphs.len() > 1 || !n.children.is_empty();
+        // a phrase without a mark of a sentence or clause, alone on the number's line, with
+        // paragraphs or children under it (`十、修改《……的批复》`)
+        let phrase = !p
+            .text
+            .contains(['。', '！', '？', '；', '：', '，', ',', ';', ':', '!', '?'])
+            && chars_le(&p.text, 100);
+        if phrase && under {
+            return Some((p.text.len(), None));
+        }
         let (i, c) = crate::text::rules::long_heading(&p.text)?;
         // a heading heads something: body text after it, or paragraphs or children under it
         let after = !p.text[i + c.len_utf8()..]
             .trim_matches(crate::text::rules::is_space)
             .is_empty();
-        (after || n.paragraphs.len() > 1 || !n.children.is_empty()).then_some((i, c))
+        (after || under).then_some((i, Some(c)))
     }
     fn promote_walk(ns: &mut [Node], global: &Counts, log: &mut Log) {
         let mut local = Counts::default();
@@ -338,13 +363,13 @@ pub(crate) fn sibling_headings(nodes: &mut [Node], log: &mut Log) {
                             "`{head}` read as the heading, though long: its siblings open with headings ({shaped} of {all}), as most of this kind do"
                         )
                     });
-                    let cut = i + c.len_utf8();
+                    let cut = i + c.map_or(0, char::len_utf8);
                     let rest = &p.text[cut..];
                     let body = rest.trim_start_matches(crate::text::rules::is_space);
                     let skip = cut + rest.len() - body.len();
                     n.heading = Some(crate::model::Heading {
                         text: head,
-                        end: Some(c.to_string()),
+                        end: c.map(|c| c.to_string()),
                         run_in: !body.is_empty(),
                     });
                     if !body.is_empty() {
@@ -445,6 +470,55 @@ fn drop_noted(n: &mut Node, log: &mut Log, why: &str) {
         format!("`{heading}` read as body text: {why}")
     });
     drop_heading(n);
+}
+
+/// A numbered paragraph that only leads into a quotation (`1.将第六条修改为：` with the new
+/// wording quoted below it, an amending decision's shape) has no heading: the colon opens the
+/// quoted text, not points. Its lead-in goes back into its text. A quotation is a paragraph
+/// that opens with `“` or `「` not closed before the paragraph ends (`“十四五”时期……` is text).
+pub(crate) fn quotation_lead_ins(nodes: &mut [Node], log: &mut Log) {
+    for n in nodes.iter_mut() {
+        quotation_lead_ins(&mut n.children, log);
+        let leads_in = n.heading.as_ref().is_some_and(|h| {
+            !h.run_in
+                && match h.end.as_deref() {
+                    Some(e) => matches!(e, "：" | ":"),
+                    None => h.text.ends_with(['：', ':']),
+                }
+        }) && n.children.is_empty()
+            && n.paragraphs
+                .first()
+                .is_some_and(|p| opens_quotation(&p.text));
+        if leads_in {
+            log.note(n.span, "heading", || {
+                "a lead-in to a quotation (the wording quoted below it), not a heading".to_string()
+            });
+            drop_heading(n);
+        }
+    }
+}
+
+/// True when `t` opens with a quotation mark that stays open to its end (trailing `。`, `；`
+/// aside): the whole paragraph, or the start of several, is quoted.
+fn opens_quotation(t: &str) -> bool {
+    let (open, close) = match t.chars().next() {
+        Some('“') => ('“', '”'),
+        Some('「') => ('「', '」'),
+        _ => return false,
+    };
+    let body = t.trim_end_matches(['。', '；', ';', ' ', '\u{3000}']);
+    let mut depth = 0usize;
+    for (i, c) in body.char_indices() {
+        if c == open {
+            depth += 1;
+        } else if c == close {
+            depth = depth.saturating_sub(1);
+            if depth == 0 {
+                return i + c.len_utf8() == body.len();
+            }
+        }
+    }
+    true
 }
 
 /// Puts a node's heading back into its first paragraph.
