@@ -12,6 +12,11 @@ file of the same name.
 Usage: outline-check.py [--gongwen PATH] [--only NAME] [--verbose] [--min-f1 X] [--require-exact]
 Exits 1 when ../shared/wide is present and a bar given is not met; 0 (with a notice) when it is
 absent.
+
+tests/outlines/KNOWN-MISSES.tsv lists outlines the reader does not yet meet, each with why (a
+shape it does not read yet). They are scored and printed like the others but --require-exact
+does not hold them; one that comes out exact fails the check until it is taken off the list, so
+the list never hides a success or outlives its reason.
 """
 import argparse, difflib, os, subprocess, sys, tempfile
 
@@ -47,7 +52,16 @@ def main():
             if f.endswith(".outline"):
                 n = f[: -len(".outline")]
                 rows.append((n, os.path.join(a.corpus, n + ".txt"), "text", os.path.join(a.corpus_outlines, f)))
+    misses_path = os.path.join(ROOT, "tests/outlines/KNOWN-MISSES.tsv")
+    known = {}
+    if os.path.exists(misses_path):
+        for l in open(misses_path, encoding="utf-8").read().splitlines()[1:]:
+            if l.strip():
+                n, why = l.split("\t", 1)
+                known[n] = why
     tp = fp = fn = exact = 0
+    missed = []
+    stale = []
     with tempfile.TemporaryDirectory() as tmp:
         for name, path, route, outline in rows:
             if a.only and a.only not in name:
@@ -65,17 +79,25 @@ def main():
             tp += match; fn += len(want) - match; fp += len(got) - match
             ok = want == got
             exact += ok
-            print(f"{name[:44]:<45} " + ("outline ok" if ok else f"outline {match}/{len(want)} (+{len(got) - match} extra)"))
+            note = ""
+            if name in known:
+                if ok:
+                    stale.append(name)
+                    note = "  (listed in KNOWN-MISSES.tsv but exact now: take it off the list)"
+                else:
+                    missed.append(name)
+                    note = f"  (known miss: {known[name]})"
+            print(f"{name[:44]:<45} " + ("outline ok" if ok else f"outline {match}/{len(want)} (+{len(got) - match} extra)") + note)
             if a.verbose and not ok:
                 sys.stdout.write("".join(difflib.unified_diff([l + "\n" for l in want], [l + "\n" for l in got], "expected", "got")))
     n = len([r for r in rows if not a.only or a.only in r[0]])
     pr = tp / (tp + fp) if tp + fp else 0.0
     rc = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
-    print(f"summary: outlines exact {exact}/{n}, node F1 {f1:.3f} (P {pr:.3f} R {rc:.3f})")
+    print(f"summary: outlines exact {exact}/{n}, node F1 {f1:.3f} (P {pr:.3f} R {rc:.3f}); known misses {len(missed)}")
     if a.min_f1 is not None and f1 < a.min_f1:
         return 1
-    if a.require_exact and exact < n:
+    if a.require_exact and (exact + len(missed) < n or stale):
         return 1
     return 0
 

@@ -108,6 +108,17 @@ pub enum Style {
     ArabicParen,
     /// `①` … `⑳`
     Circled,
+    /// Decimal outline numbering, one number a level (`1　总则`, `1.1　编制目的`,
+    /// `1.2.1　国家级`): emergency plans (预案) and technical texts number so. The number stands
+    /// before a space; a first level alone (`1　总则`) is taken only in a text that also numbers
+    /// `1.1` (the reader checks).
+    Decimal1,
+    /// `1.1　……`
+    Decimal2,
+    /// `1.1.1　……`
+    Decimal3,
+    /// `1.1.1.1　……`
+    Decimal4,
 }
 
 impl Style {
@@ -123,6 +134,11 @@ impl Style {
             Style::CnParen => NodeKind::Section,
             Style::Arabic => NodeKind::Item,
             Style::ArabicParen | Style::Circled => NodeKind::Subitem,
+            // a decimal outline's levels stand as the ladder's (its `（1）` below them)
+            Style::Decimal1 => NodeKind::Part,
+            Style::Decimal2 => NodeKind::Section,
+            Style::Decimal3 => NodeKind::Item,
+            Style::Decimal4 => NodeKind::Subitem,
         }
     }
 
@@ -140,6 +156,10 @@ impl Style {
             Style::Arabic => 8,
             Style::ArabicParen => 9,
             Style::Circled => 10,
+            Style::Decimal1 => 6,
+            Style::Decimal2 => 7,
+            Style::Decimal3 => 8,
+            Style::Decimal4 => 9,
         }
     }
 
@@ -276,6 +296,9 @@ pub fn marker(s: &str) -> Option<Marker> {
         return Marker::new(Style::Cn, chinese_number(&s[..end])?, end + mark.len_utf8());
     }
     if digit(first).is_some() {
+        if let Some(m) = decimal_marker(s) {
+            return Some(m);
+        }
         let end = s.find(|c: char| digit(c).is_none())?;
         if s[..end].chars().count() > 3 {
             return None;
@@ -301,6 +324,62 @@ pub fn marker(s: &str) -> Option<Marker> {
         return Marker::new(style, arabic(&s[..end])?, end + mark.len_utf8());
     }
     None
+}
+
+/// A decimal outline number (`1`, `1.1`, `1.2.1`, `1.1.1.1`, each part one or two ASCII
+/// digits, parts joined by `.` or `．`) followed by white space and then text that does not
+/// open with a digit or a percent sign. `1.5 亿` or `2 个` could look so; the reader keeps a
+/// first level only where the text numbers a second one too.
+fn decimal_marker(s: &str) -> Option<Marker> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut parts = 0;
+    let mut last;
+    loop {
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == start || i - start > 2 {
+            return None;
+        }
+        parts += 1;
+        last = s[start..i].parse().ok()?;
+        if s[i..].starts_with('.') && s[i + 1..].starts_with(|c: char| c.is_ascii_digit()) {
+            i += 1;
+        } else if s[i..].starts_with('．')
+            && s[i + '．'.len_utf8()..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            i += '．'.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let rest = &s[i..];
+    let text = rest.trim_start_matches([' ', '\u{3000}', '\t']);
+    if text.len() == rest.len() || parts > 4 {
+        return None;
+    }
+    let next = text.chars().next()?;
+    if digit(next).is_some() || matches!(next, '%' | '％' | '.' | '．') {
+        return None;
+    }
+    let style = match parts {
+        1 => Style::Decimal1,
+        2 => Style::Decimal2,
+        3 => Style::Decimal3,
+        _ => Style::Decimal4,
+    };
+    Marker::new(style, last, i)
+}
+
+/// True when `t` is a decimal outline number as printed (`1`, `1.1`, `1.2.1`): it numbers a
+/// line only with white space after it.
+pub(crate) fn is_decimal_number(t: &str) -> bool {
+    let mut s = String::with_capacity(t.len() + 4);
+    s.push_str(t);
+    s.push_str("\u{3000}x");
+    decimal_marker(&s).is_some_and(|m| m.len == t.len())
 }
 
 /// The value of Arabic digits (ASCII or full-width).
@@ -413,6 +492,24 @@ mod tests {
         assert_eq!(m("一．总体要求"), Some((NodeKind::Part, 1, 6)));
         assert_eq!(m("1.1"), None);
         assert_eq!(m("2.8％"), None);
+    }
+
+    #[test]
+    fn decimal_outline_numbers() {
+        let d = |s: &str| marker(s).map(|m| (m.style, m.value, m.len));
+        assert_eq!(d("1　总则"), Some((Style::Decimal1, 1, 1)));
+        assert_eq!(d("1.1　编制目的"), Some((Style::Decimal2, 1, 3)));
+        assert_eq!(d("6.2.1 财政部会同"), Some((Style::Decimal3, 1, 5)));
+        assert_eq!(d("1．2　等级划分"), Some((Style::Decimal2, 2, 5)));
+        assert_eq!(d("12.10.3.4\t细则"), Some((Style::Decimal4, 4, 9)));
+        // a number with nothing, a digit or a percent sign after its space, a year, a
+        // decimal fraction glued to its unit, an ordinary `1.` item: no decimal marker
+        assert_eq!(d("1.1"), None);
+        assert_eq!(d("2 3"), None);
+        assert_eq!(d("1.5 %"), None);
+        assert_eq!(d("2019 年"), None);
+        assert_eq!(d("1.5亿元"), None);
+        assert_eq!(d("1. 完善制度"), Some((Style::Arabic, 1, 2)));
     }
 
     #[test]

@@ -223,11 +223,8 @@ pub(crate) fn split_heading(rest: &str) -> Option<(&str, Option<char>, &str)> {
             }
             let commas = head.matches(['，', ',']).count();
             let fits = chars_le(head, 30) && commas <= 1;
-            (fits && !head.is_empty() && !is_inline_enumeration(head)).then_some((
-                head,
-                Some(c),
-                after,
-            ))
+            (fits && !head.is_empty() && !is_inline_enumeration(head) && !is_directive(head))
+                .then_some((head, Some(c), after))
         }
         // no end within 30 characters: all heading if short and without any end
         None if chars_le(rest, 60) && !rest.is_empty() && heading_end(rest).is_none() => {
@@ -305,6 +302,17 @@ pub(crate) fn opens_running_text(head: &str) -> bool {
             && !["对标", "对接", "对口", "对外", "对表"]
                 .iter()
                 .any(|w| head.starts_with(w))
+}
+
+/// A sentence of two clauses that rules rather than names: its first clause a condition
+/// (`有下列行为之一的，……`) or its second a modal predicate (`对参加工作的人员，应给予……`).
+fn is_directive(head: &str) -> bool {
+    let Some(comma) = head.find(['，', ',']) else {
+        return false;
+    };
+    let first = &head[..comma];
+    let second = head[comma..].trim_start_matches(['，', ',']);
+    first.ends_with('的') || second.starts_with(['应', '须']) || has_modal(second)
 }
 
 /// Modal verbs inside a sentence make it a directive, body text rather than a heading.

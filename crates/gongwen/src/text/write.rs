@@ -153,9 +153,10 @@ fn node(n: &Node, out: &mut String) {
         {
             out.push(' ');
         }
-        // a law's unit and its text stand apart (`第十条　……`; `第十条修改为` is no article)
-        if n.kind.is_law()
-            && !matches!(n.kind, NodeKind::Point | NodeKind::Subpoint)
+        // a law's unit and its text stand apart (`第十条　……`; `第十条修改为` is no article),
+        // and so do a decimal outline number and its heading (`1.1　编制目的`)
+        let decimal = crate::numbering::is_decimal_number(&num.text);
+        if (n.kind.is_law() && !matches!(n.kind, NodeKind::Point | NodeKind::Subpoint) || decimal)
             && next.is_some()
         {
             out.push('\u{3000}');

@@ -5,7 +5,7 @@
 
 use super::layout::Block;
 use crate::model::Date;
-use crate::numbering::{marker, parse_date, Marker};
+use crate::numbering::{marker, parse_date, Marker, Style};
 use crate::text::rules::{
     attachment_label, box_fields, doc_number, ends_sentence, is_attachment_list, is_chrome,
     is_note, key_value, notes_label, publication_datetime, title_shape, PUBLICATION_KEYS,
@@ -69,6 +69,12 @@ impl Class {
 
 /// Classifies one block.
 pub(crate) fn classify(b: &Block<'_>) -> Class {
+    classify_as(b, true)
+}
+
+/// [`classify`], with decimal outline markers (`1　总则`, `1.1　……`) taken as markers only
+/// when `decimal` is true.
+fn classify_as(b: &Block<'_>, decimal: bool) -> Class {
     let t: &str = &b.text;
     let mut c = Class {
         kind: Kind::Text,
@@ -89,7 +95,7 @@ pub(crate) fn classify(b: &Block<'_>) -> Class {
         return c;
     }
     c.sentence = ends_sentence(t);
-    c.marker = marker(b.body());
+    c.marker = marker(b.body()).filter(|m| decimal || !is_decimal(m.style));
     // a numbered line is the document's (`第三章 产业指导与技术支持`), whatever words it holds
     c.chrome = c.marker.is_none() && is_chrome(t);
     c.date = parse_date(t);
@@ -141,6 +147,22 @@ pub(crate) fn classify(b: &Block<'_>) -> Class {
 /// Classifies every block.
 pub(crate) fn classify_all(blocks: &[Block<'_>]) -> Vec<Class> {
     let mut out: Vec<Class> = blocks.iter().map(classify).collect();
+    // a text numbers in decimal outline (`1.1　……`) when two lines or more below the first
+    // level do; elsewhere `1　……` or `1.5 亿` at the start of a line is no marker
+    let deeper = out
+        .iter()
+        .filter(|c| {
+            c.marker
+                .is_some_and(|m| is_decimal(m.style) && m.style != Style::Decimal1)
+        })
+        .count();
+    if deeper < 2 {
+        for (k, c) in out.iter_mut().enumerate() {
+            if c.marker.is_some_and(|m| is_decimal(m.style)) {
+                *c = classify_as(&blocks[k], false);
+            }
+        }
+    }
     // a box key or a publication key alone on its line takes the very next line as its value
     for k in 0..out.len().saturating_sub(1) {
         let t: &str = &blocks[k].text;
@@ -196,6 +218,13 @@ fn bare_label_of_text(blocks: &[Block<'_>], classes: &[Class], k: usize) -> bool
         }
     }
     false
+}
+
+fn is_decimal(s: Style) -> bool {
+    matches!(
+        s,
+        Style::Decimal1 | Style::Decimal2 | Style::Decimal3 | Style::Decimal4
+    )
 }
 
 /// True when a metadata-box line ends with a key whose value is not on the line.

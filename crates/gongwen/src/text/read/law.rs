@@ -26,6 +26,7 @@ pub(crate) fn read(
 ) -> bool {
     if !is_law(nodes) && !numbered_units_as_articles(nodes, log) {
         contents_alone(preamble, nodes, diagnostics, log);
+        outline_contents(preamble, nodes, diagnostics, log);
         return false;
     }
     contents(preamble, nodes, diagnostics, log);
@@ -103,12 +104,7 @@ fn contents(
     for n in &nodes[toc..] {
         unit_nodes(n, &mut Vec::new(), &mut units);
     }
-    let n = entries.len();
-    for (i, (_, e)) in entries.iter().enumerate() {
-        let len = e.num.as_ref().map_or(0, |x| x.text.len());
-        let span = Span { len, ..e.span };
-        diagnostics.push(list_note(span, ListKind::Contents, n, i == 0));
-    }
+    contents_notes(entries.iter().map(|(_, e)| *e), diagnostics);
     // the table and the headings it names should agree
     let bare = |n: &Node| -> String {
         n.heading
@@ -192,15 +188,7 @@ fn contents_alone(
         return;
     }
     let n = nodes.len();
-    for (i, e) in nodes.iter().enumerate() {
-        let len = e.num.as_ref().map_or(0, |x| x.text.len());
-        diagnostics.push(list_note(
-            Span { len, ..e.span },
-            ListKind::Contents,
-            n,
-            i == 0,
-        ));
-    }
+    contents_notes(nodes.iter(), diagnostics);
     let span = nodes[0].span;
     log.note(span, "contents", || {
         format!("a table of contents of {n} entries with no text after it")
@@ -215,6 +203,63 @@ fn contents_alone(
     });
     for x in nodes.drain(..) {
         flatten(x, preamble);
+    }
+}
+
+/// A `list` note at the number of each entry of a table of contents (the first says why).
+fn contents_notes<'n>(
+    entries: impl ExactSizeIterator<Item = &'n Node>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let n = entries.len();
+    for (i, e) in entries.enumerate() {
+        let len = e.num.as_ref().map_or(0, |x| x.text.len());
+        diagnostics.push(list_note(
+            Span { len, ..e.span },
+            ListKind::Contents,
+            n,
+            i == 0,
+        ));
+    }
+}
+
+/// The table of contents of a text that is not a law (a plan numbered `1　总则`, `1.1　……`):
+/// numbered headings with no text under them at the start of the body, two or more at the top,
+/// each of whose kind and number come again further down. They are text, with a note each.
+fn outline_contents(
+    preamble: &mut Vec<Paragraph>,
+    nodes: &mut Vec<Node>,
+    diagnostics: &mut Vec<Diagnostic>,
+    log: &mut Log,
+) {
+    fn headings_only(n: &Node) -> bool {
+        n.num.is_some() && n.paragraphs.is_empty() && n.children.iter().all(headings_only)
+    }
+    fn entries<'n>(n: &'n Node, out: &mut Vec<&'n Node>) {
+        out.push(n);
+        for c in &n.children {
+            entries(c, out);
+        }
+    }
+    let toc = nodes.iter().take_while(|n| headings_only(n)).count();
+    if toc < 2 || toc == nodes.len() {
+        return;
+    }
+    let key = |n: &Node| n.num.as_ref().map(|x| (n.kind, x.value, x.sub));
+    let later: Vec<_> = nodes[toc..].iter().map(key).collect();
+    if !nodes[..toc].iter().all(|n| later.contains(&key(n))) {
+        return;
+    }
+    let mut all = Vec::new();
+    for n in &nodes[..toc] {
+        entries(n, &mut all);
+    }
+    contents_notes(all.into_iter(), diagnostics);
+    log.note(nodes[0].span, "contents", || {
+        format!("the {toc} headings at the start, with nothing under them, come again below: a table of contents, kept as text")
+    });
+    for n in nodes.drain(..toc) {
+        flatten(n, preamble);
     }
 }
 
@@ -444,6 +489,11 @@ fn flatten(n: Node, out: &mut Vec<Paragraph>) {
     let mut first = String::new();
     if let Some(num) = &n.num {
         first.push_str(&num.text);
+        // a decimal outline number stands apart from its heading, or it is no number
+        // (`1　总则`; the canonical writer sets it so too)
+        if crate::numbering::is_decimal_number(&num.text) && n.heading.is_some() {
+            first.push('\u{3000}');
+        }
     }
     if let Some(h) = &n.heading {
         first.push_str(&h.text);

@@ -298,7 +298,13 @@ impl Reader<'_, '_> {
 /// is not one.
 pub(crate) fn mark_guarantees(nodes: &mut [Node], log: &mut Log) {
     let last = nodes.iter().rposition(|n| n.num.is_some());
+    let count = nodes.len();
     for (i, n) in nodes.iter_mut().enumerate() {
+        // the guarantees close a document: a part in its first half is a matter of substance
+        // whatever its heading names (`五、……强化劳动者权益保障` of ten)
+        if count >= 4 && (i + 1) * 2 <= count {
+            continue;
+        }
         let Some(h) = n.heading.as_ref().map(|h| h.text.as_str()) else {
             continue;
         };

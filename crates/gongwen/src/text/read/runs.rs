@@ -336,6 +336,14 @@ pub(crate) fn sibling_headings(nodes: &mut [Node], log: &mut Log) {
             return Some((p.text.len(), None));
         }
         let (i, c) = crate::text::rules::long_heading(&p.text)?;
+        // a lead-in to a quotation below it is no heading (see `quotation_lead_ins`)
+        if matches!(c, '：' | ':')
+            && n.paragraphs
+                .get(1)
+                .is_some_and(|q| opens_quotation(&q.text))
+        {
+            return None;
+        }
         // a heading heads something: body text after it, or paragraphs or children under it
         let after = !p.text[i + c.len_utf8()..]
             .trim_matches(crate::text::rules::is_space)
@@ -355,7 +363,10 @@ pub(crate) fn sibling_headings(nodes: &mut [Node], log: &mut Log) {
             if let Some((i, c)) = long_candidate(n) {
                 let (shaped, all) = local[slot(n.kind)];
                 let (gw, gwo) = global[slot(n.kind)];
-                if shaped * 3 >= all * 2 && gw >= gwo && gw > 0 {
+                // every sibling (three or more) heading-shaped speaks for itself, whatever the rest
+                // of the document does
+                let all_shaped = shaped == all && all >= 3;
+                if shaped * 3 >= all * 2 && (gw >= gwo && gw > 0 || all_shaped) {
                     let p = n.paragraphs.remove(0);
                     let head = p.text[..i].to_string();
                     log.note(n.span, "heading-long", || {

@@ -156,7 +156,12 @@ pub(crate) fn assemble(entries: Vec<Entry>) -> Assembled {
                     (None, &out.nodes)
                 } else {
                     let p = node_at(&mut out.nodes, &open);
-                    (Some(p.kind), &p.children)
+                    // a decimal outline (`2.1`) has no `1.` level between it and its `（1）`
+                    let decimal = p
+                        .num
+                        .as_ref()
+                        .is_some_and(|n| crate::numbering::is_decimal_number(&n.text));
+                    ((!decimal).then_some(p.kind), &p.children)
                 };
                 out.diagnostics
                     .extend(level_diagnostic(parent, siblings, &node, &rank));
