@@ -243,3 +243,19 @@ def every_diagnostic(doc: gongwen.Document) -> Iterator[gongwen.Diagnostic]:
     yield from doc.diagnostics
     for a in doc.attachments:
         yield from every_diagnostic(a.document)
+
+
+def test_read_corpus_in_runs_on_threads_equals_one_thread() -> None:
+    # more paths than one thread's run (64): the runs' rows come back in path order, numbered
+    # on from run to run, whatever thread read them
+    paths = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".html")) * 6
+    assert len(paths) > 2 * 64
+    two = gongwen.read_corpus(paths, threads=2)
+    one = gongwen.read_corpus(paths, threads=1)
+    for name in ("documents", "nodes", "diagnostics"):
+        assert two[name].equals(one[name]), name
+    docs = two["documents"].to_pylist()
+    assert [r["doc_id"] for r in docs] == list(range(len(paths)))
+    assert [r["path"] for r in docs] == [str(p) for p in paths]
+    ids = two["nodes"].column("doc_id").to_pylist()
+    assert ids == sorted(ids)

@@ -11,9 +11,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
 
 use crate::document::PyDocument;
-
-/// One input read: its name, its bytes and its document or why there is none.
-type Read = (String, Vec<u8>, Result<gongwen::Document, String>);
+use gongwen_tables::TablesError;
 
 /// One table of the corpus, as record batches; `pyarrow.table(t)` (or any reader of the Arrow
 /// PyCapsule interface) takes it without a copy.
@@ -81,7 +79,7 @@ impl Gathered {
         name: &str,
         bytes: &[u8],
         doc: Result<&gongwen::Document, &str>,
-    ) -> Result<(), gongwen_tables::TablesError> {
+    ) -> Result<(), TablesError> {
         self.tables.push(name, bytes, doc);
         if self.tables.rows().1 >= gongwen_tables::ParquetSink::ROW_GROUP {
             self.flush()?;
@@ -89,18 +87,22 @@ impl Gathered {
         Ok(())
     }
 
-    fn flush(&mut self) -> Result<(), gongwen_tables::TablesError> {
-        for (all, b) in self.batches.iter_mut().zip(self.tables.finish()?) {
+    fn flush(&mut self) -> Result<(), TablesError> {
+        let batches = self.tables.finish()?;
+        self.add(batches);
+        Ok(())
+    }
+
+    /// Batches built elsewhere, in order after those gathered so far.
+    fn add(&mut self, batches: [RecordBatch; 3]) {
+        for (all, b) in self.batches.iter_mut().zip(batches) {
             if b.num_rows() > 0 {
                 all.push(b);
             }
         }
-        Ok(())
     }
 
-    fn finish(
-        mut self,
-    ) -> Result<(PyArrowTable, PyArrowTable, PyArrowTable), gongwen_tables::TablesError> {
+    fn finish(mut self) -> Result<(PyArrowTable, PyArrowTable, PyArrowTable), TablesError> {
         self.flush()?;
         let schemas = [
             gongwen_tables::documents_schema(),
@@ -117,9 +119,10 @@ impl Gathered {
 
 /// Reads every path (a file each) and returns the `documents`, `nodes` and `diagnostics`
 /// tables; a file that cannot be read or parsed is a `documents` row whose `error` says why.
-/// Files are read a slice at a time (a few per thread, each thread taking the next path), their
-/// rows added in the order of `paths` and their documents dropped, so memory holds a slice of
-/// documents and the tables, not every document of the corpus.
+/// The paths are cut into runs of [`RUN`] files; each thread takes the next run and reads,
+/// parses, hashes and turns into rows its files (documents dropped as they are added, so memory
+/// holds the tables and a document a thread), numbering them from the run's first index; the
+/// runs' batches are put back in the order of `paths`.
 #[pyfunction]
 #[pyo3(signature = (paths, threads=None))]
 pub fn read_corpus(
@@ -130,68 +133,66 @@ pub fn read_corpus(
     if threads == Some(0) {
         return Err(PyValueError::new_err("threads must be at least 1"));
     }
+    let runs: Vec<&[std::path::PathBuf]> = paths.chunks(RUN).collect();
     let threads = threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .clamp(1, paths.len().max(1));
-    let read = |p: &std::path::PathBuf| -> Read {
-        let name = p.display().to_string();
-        match std::fs::read(p) {
-            Ok(bytes) => {
-                let doc = gongwen::read(&bytes, None).map_err(|e| e.to_string());
-                (name, bytes, doc)
-            }
-            Err(e) => (
-                name.clone(),
-                Vec::new(),
-                Err(format!("cannot read {name}: {e}")),
-            ),
-        }
-    };
+        .clamp(1, runs.len().max(1));
     let out = py.detach(|| {
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let mut done: Vec<(usize, Result<[RecordBatch; 3], TablesError>)> =
+            std::thread::scope(|s| {
+                let handles: Vec<_> = (0..threads)
+                    .map(|_| {
+                        s.spawn(|| {
+                            let mut mine = Vec::new();
+                            loop {
+                                let r = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                                let Some(run) = runs.get(r) else { break };
+                                mine.push((r, read_run(run, r * RUN)));
+                            }
+                            mine
+                        })
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .flat_map(|h| h.join().unwrap_or_default())
+                    .collect()
+            });
+        done.sort_unstable_by_key(|d| d.0);
         let mut gathered = Gathered::new();
-        for slice in paths.chunks(16 * threads) {
-            for (name, bytes, doc) in read_slice(slice, threads, &read) {
-                let row = match &doc {
-                    Ok(d) => Ok(d),
-                    Err(m) => Err(m.as_str()),
-                };
-                gathered.push(&name, &bytes, row)?;
-            }
+        for (_, batches) in done {
+            gathered.add(batches?);
         }
         gathered.finish()
     });
     out.map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
-/// The slice's files read on `threads` threads, each taking the next path (a large file does
-/// not hold one thread back while the others wait), in the order of the slice.
-fn read_slice(
-    slice: &[std::path::PathBuf],
-    threads: usize,
-    read: &(impl Fn(&std::path::PathBuf) -> Read + Sync),
-) -> Vec<Read> {
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut results: Vec<(usize, Read)> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads.min(slice.len()))
-            .map(|_| {
-                s.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(p) = slice.get(i) else { break };
-                        mine.push((i, read(p)));
-                    }
-                    mine
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
-    results.sort_unstable_by_key(|r| r.0);
-    results.into_iter().map(|r| r.1).collect()
+/// Files a thread reads at a time: enough that a run's rows make batches worth having, few
+/// enough that the threads share a corpus evenly.
+const RUN: usize = 64;
+
+/// The rows of a run of files, numbered from `first`.
+fn read_run(run: &[std::path::PathBuf], first: usize) -> Result<[RecordBatch; 3], TablesError> {
+    let mut tables = gongwen_tables::Tables::starting_at(first as u32);
+    for p in run {
+        let name = p.display().to_string();
+        match std::fs::read(p) {
+            Ok(bytes) => {
+                let doc = gongwen::read(&bytes, None).map_err(|e| e.to_string());
+                let row = match &doc {
+                    Ok(d) => Ok(d),
+                    Err(m) => Err(m.as_str()),
+                };
+                tables.push(&name, &bytes, row);
+            }
+            Err(e) => {
+                tables.push(&name, b"", Err(&format!("cannot read {name}: {e}")));
+            }
+        }
+    }
+    tables.finish()
 }
 
 /// The three tables of documents already read: `names` gives each its `path` (its place in

@@ -290,6 +290,15 @@ impl Tables {
         Tables::default()
     }
 
+    /// Tables whose first input is numbered `first`: rows of a corpus built in pieces (a
+    /// thread a run of inputs) whose batches, put in order, are those of one [`Tables`].
+    pub fn starting_at(first: u32) -> Tables {
+        Tables {
+            next_id: first,
+            ..Tables::default()
+        }
+    }
+
     /// Rows gathered and not yet finished: documents, nodes, diagnostics.
     pub fn rows(&self) -> (usize, usize, usize) {
         (self.documents.rows, self.nodes.rows, self.diagnostics.rows)
