@@ -427,6 +427,30 @@ fn bad_laws_say_where_and_keep_their_text() {
     let entries = toc.diagnostics.iter().filter(|d| d.code == "list").count();
     assert_eq!(entries, 4);
 
+    // a chapter heading that lost its number: a bare line between two articles, where 第二章
+    // is missing, is a chapter without a number; the gap is still said
+    let lost = bad_law("malformed-law-lost-heading.txt");
+    let headings: Vec<(Option<u32>, String)> = lost
+        .body
+        .iter()
+        .map(|n| {
+            (
+                n.num.as_ref().map(|x| x.value),
+                n.heading.as_ref().map_or(String::new(), |h| h.text.clone()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            (Some(1), "总　　则".to_string()),
+            (None, "物业管理区域".to_string()),
+            (Some(3), "业主和业主大会".to_string())
+        ]
+    );
+    assert_eq!(lost.body[1].children.len(), 2, "articles 3 and 4 under it");
+    assert_eq!(at(&lost, "numbering-gap"), (15, 1));
+
     let cut = bad_law("malformed-law-truncated.txt");
     let (line, _) = at(&cut, "ends-mid-sentence");
     assert_eq!(line, 9);

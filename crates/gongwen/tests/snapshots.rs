@@ -77,7 +77,7 @@ fn malformed_fixture_diagnostics() {
     names.sort();
     assert_eq!(
         names.len(),
-        7,
+        8,
         "the malformed fixtures of the README: {names:?}"
     );
     for name in names {

@@ -8,6 +8,7 @@
 use super::explain::Log;
 use super::runs::{drop_heading, list_note, ListKind};
 use crate::model::{Diagnostic, Heading, Node, NodeKind, Paragraph, Severity, Span};
+use crate::text::rules::{chars, chars_le};
 
 /// True when the nodes hold an article anywhere.
 pub(crate) fn is_law(nodes: &[Node]) -> bool {
@@ -31,6 +32,7 @@ pub(crate) fn read(
     }
     contents(preamble, nodes, diagnostics, log);
     unnumbered_units(preamble, nodes, log);
+    bare_unit_headings(nodes, false, diagnostics, log);
     displaced_headings(nodes, diagnostics, log);
     truncated(nodes, diagnostics);
     for n in nodes.iter_mut() {
@@ -334,6 +336,82 @@ fn unnumbered_units(preamble: &mut Vec<Paragraph>, nodes: &mut Vec<Node>, log: &
     }
     // after the last unit's articles: a heading among the last article's paragraphs
     trailing_unit(nodes, level, log);
+}
+
+/// A unit whose number the source lost: a bare heading (a short phrase without any
+/// punctuation) that ends an article's paragraphs, right before the next article, inside a
+/// unit above articles. It and the articles after it, up to the end of that unit, become a
+/// sibling unit of the same level without a number (`……第七条……` / `物业管理区域` / `第八条……`).
+/// Only where a numbered unit follows somewhere further down (`more_after`): at the very end of
+/// a law, a heading's level is not shown by what comes after it.
+fn bare_unit_headings(
+    nodes: &mut Vec<Node>,
+    more_after: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+    log: &mut Log,
+) {
+    let mut i = 0;
+    while i < nodes.len() {
+        if !is_unit(nodes[i].kind) {
+            i += 1;
+            continue;
+        }
+        let later = more_after || nodes[i + 1..].iter().any(|n| is_unit(n.kind));
+        bare_unit_headings(&mut nodes[i].children, later, diagnostics, log);
+        if !later {
+            i += 1;
+            continue;
+        }
+        let unit = &nodes[i];
+        let cut = unit.children.iter().enumerate().find_map(|(k, a)| {
+            let last = a.paragraphs.last()?;
+            (a.kind == NodeKind::Article
+                && a.children.is_empty()
+                && a.paragraphs.len() >= 2
+                && k + 1 < unit.children.len()
+                && unit.children[k + 1].kind == NodeKind::Article
+                && bare_heading(&last.text))
+            .then_some(k)
+        });
+        if let Some(k) = cut {
+            let level = nodes[i].kind;
+            let head = nodes[i].children[k]
+                .paragraphs
+                .pop()
+                .expect("a last paragraph");
+            let mut n = headed_unit(level, head);
+            n.children = nodes[i].children.split_off(k + 1);
+            diagnostics.push(Diagnostic {
+                code: "unnumbered-unit".into(),
+                severity: Severity::Note,
+                message: format!(
+                    "`{}` stands bare between two articles: read as a {} whose number is not printed",
+                    n.heading.as_ref().map_or("", |h| h.text.as_str()),
+                    level.as_str()
+                ),
+                span: n.span,
+            });
+            log.note(n.span, "unnumbered-unit", || {
+                format!(
+                    "a bare heading right before an article, inside a {}: a {} whose number is not printed",
+                    level.as_str(),
+                    level.as_str()
+                )
+            });
+            nodes.insert(i + 1, n);
+        }
+        i += 1;
+    }
+}
+
+/// A short phrase without any punctuation: a heading, never a paragraph of an article (whose
+/// paragraphs are sentences).
+fn bare_heading(t: &str) -> bool {
+    chars_le(t, 16)
+        && chars(t) >= 2
+        && t.chars()
+            .all(|c| c.is_alphanumeric() || c == ' ' || c == '\u{3000}')
+        && crate::numbering::marker(t).is_none()
 }
 
 /// `附　　则` standing among the paragraphs of the last article of a unit: the paragraphs from
