@@ -236,7 +236,7 @@ fn check_prints_diagnostics_rustc_style_and_exits_1_on_errors() {
         .filter(|n| n.starts_with("malformed-"))
         .collect();
     names.sort();
-    assert_eq!(names.len(), 7, "malformed fixtures: {names:?}");
+    assert_eq!(names.len(), 8, "malformed fixtures: {names:?}");
     let mut codes = Vec::new();
     for name in &names {
         let path = fixture(name);
