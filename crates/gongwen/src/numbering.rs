@@ -326,11 +326,10 @@ pub fn marker(s: &str) -> Option<Marker> {
     None
 }
 
-/// A decimal outline number (`1`, `1.1`, `1.2.1`, `1.1.1.1`, each part one or two ASCII
-/// digits, parts joined by `.` or `．`) followed by white space and then text that does not
-/// open with a digit or a percent sign. `1.5 亿` or `2 个` could look so; the reader keeps a
-/// first level only where the text numbers a second one too.
-fn decimal_marker(s: &str) -> Option<Marker> {
+/// A decimal outline number at the start of `s` (`1`, `1.1`, `1.2.1`, `1.1.1.1`, each part one
+/// or two ASCII digits, parts joined by `.` or `．`): its parts, its last part's value (not
+/// zero) and its byte length.
+fn decimal_number(s: &str) -> Option<(usize, u32, usize)> {
     let b = s.as_bytes();
     let mut i = 0;
     let mut parts = 0;
@@ -355,9 +354,17 @@ fn decimal_marker(s: &str) -> Option<Marker> {
             break;
         }
     }
-    let rest = &s[i..];
+    (parts <= 4 && last > 0).then_some((parts, last, i))
+}
+
+/// A decimal outline number ([`decimal_number`]) followed by white space and then text that
+/// does not open with a digit or a percent sign. `1.5 亿` or `2 个` could look so; the reader
+/// keeps a first level only where the text numbers a second one too.
+fn decimal_marker(s: &str) -> Option<Marker> {
+    let (parts, last, len) = decimal_number(s)?;
+    let rest = &s[len..];
     let text = rest.trim_start_matches([' ', '\u{3000}', '\t']);
-    if text.len() == rest.len() || parts > 4 {
+    if text.len() == rest.len() {
         return None;
     }
     let next = text.chars().next()?;
@@ -370,16 +377,13 @@ fn decimal_marker(s: &str) -> Option<Marker> {
         3 => Style::Decimal3,
         _ => Style::Decimal4,
     };
-    Marker::new(style, last, i)
+    Marker::new(style, last, len)
 }
 
 /// True when `t` is a decimal outline number as printed (`1`, `1.1`, `1.2.1`): it numbers a
 /// line only with white space after it.
 pub(crate) fn is_decimal_number(t: &str) -> bool {
-    let mut s = String::with_capacity(t.len() + 4);
-    s.push_str(t);
-    s.push_str("\u{3000}x");
-    decimal_marker(&s).is_some_and(|m| m.len == t.len())
+    decimal_number(t).is_some_and(|(_, _, len)| len == t.len())
 }
 
 /// The value of Arabic digits (ASCII or full-width).
