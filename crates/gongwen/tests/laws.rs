@@ -325,7 +325,17 @@ fn the_civil_code() {
         .iter()
         .filter(|n| n.kind == NodeKind::Book)
         .collect();
-    assert_eq!(books.len(), 7, "books");
+    // seven numbered 编, then the 附则 after the last chapter of the 7th: an 8th book without a
+    // number, beside the 编 as in the 目录, holding articles 1259 and 1260
+    assert_eq!(books.len(), 8, "books");
+    assert!(books[..7].iter().all(|b| b.num.is_some()), "numbered books");
+    let closing = books[7];
+    assert!(closing.num.is_none(), "the 附则 has no number");
+    assert_eq!(
+        closing.heading.as_ref().map(|h| h.text.as_str()),
+        Some("附　　则")
+    );
+    assert_eq!(closing.children.len(), 2, "articles 1259 and 1260");
     let articles = read_articles(&doc);
     assert_eq!(articles.len(), 1260, "articles");
     assert_eq!(articles.iter().next_back(), Some(&(1260, None)));
@@ -350,8 +360,8 @@ fn the_civil_code() {
         assert!(seen.insert(id.to_string()), "eId {id} twice");
     }
     assert!(
-        seen.contains("book_7__chp_10__art_1260"),
-        "the last article's eId"
+        seen.contains("book_8__art_1260"),
+        "the last article's eId (the unnumbered 附则 is the eighth book)"
     );
     assert!(
         seen.contains("book_1__chp_1__art_1__para_1"),

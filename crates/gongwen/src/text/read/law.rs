@@ -415,7 +415,9 @@ fn bare_heading(t: &str) -> bool {
 }
 
 /// `附　　则` standing among the paragraphs of the last article of a unit: the paragraphs from
-/// it on and the articles after it become a unit of `level` without a number.
+/// it on and the articles after it become a unit of `level` without a number. The article is
+/// looked for in the last unit at the bottom of the last units (a 民法典's 附则 follows the
+/// last chapter of its last 编, and stands beside the 编).
 fn trailing_unit(nodes: &mut Vec<Node>, level: NodeKind, log: &mut Log) {
     let Some(last) = nodes.last_mut() else { return };
     if last.kind != level {
@@ -424,16 +426,20 @@ fn trailing_unit(nodes: &mut Vec<Node>, level: NodeKind, log: &mut Log) {
         }
         return;
     }
-    let found = last.children.iter().enumerate().find_map(|(i, a)| {
+    let mut deep = last;
+    while deep.children.last().is_some_and(|c| is_unit(c.kind)) {
+        deep = deep.children.last_mut().expect("a last child");
+    }
+    let found = deep.children.iter().enumerate().find_map(|(i, a)| {
         let at = a.paragraphs.iter().position(|p| unit_heading(&p.text))?;
         (a.kind == NodeKind::Article && at > 0 && a.children.is_empty()).then_some((i, at))
     });
     let Some((i, at)) = found else { return };
-    let mut paragraphs = last.children[i].paragraphs.split_off(at);
+    let mut paragraphs = deep.children[i].paragraphs.split_off(at);
     let head = paragraphs.remove(0);
     let mut n = headed_unit(level, head);
     n.paragraphs = paragraphs;
-    n.children = last.children.split_off(i + 1);
+    n.children = deep.children.split_off(i + 1);
     log.note(n.span, "unnumbered-unit", || {
         format!(
             "a heading set as the {} headings are, inside an article's text: a {} without a number",
