@@ -18,20 +18,41 @@ use std::collections::HashMap;
 /// mark, not a quotation.
 const QUOTE_BLOCKS: usize = 40;
 
-/// The depth of `“”` / `「」` quotation after `t`, from `depth` before it (never below zero).
-fn quote_depth(mut depth: usize, t: &str) -> usize {
-    // most blocks open no quotation: two byte searches settle them without decoding the text
-    if depth == 0 && !t.contains('“') && !t.contains('「') {
-        return 0;
-    }
-    for c in t.chars() {
-        match c {
-            '“' | '「' => depth += 1,
-            '”' | '」' => depth = depth.saturating_sub(1),
-            _ => {}
+/// What a block does to the depth of `“”` / `「」` quotation: the depth after it is
+/// `max(depth + net, net - low)` for the depth before it (never below zero), where `net` is its
+/// opening marks less its closing ones and `low` the lowest the count falls while it is read
+/// (0 or less). Counted once a block, so that looking for where a quotation closes costs a
+/// step a block, not a pass over its text.
+#[derive(Debug, Clone, Copy, Default)]
+struct Quotes {
+    net: i32,
+    low: i32,
+}
+
+impl Quotes {
+    fn of(t: &str) -> Quotes {
+        // most blocks hold no quotation mark: byte searches settle them without decoding
+        let mut q = Quotes::default();
+        if !['“', '”', '「', '」'].iter().any(|&c| t.contains(c)) {
+            return q;
         }
+        for c in t.chars() {
+            match c {
+                '“' | '「' => q.net += 1,
+                '”' | '」' => {
+                    q.net -= 1;
+                    q.low = q.low.min(q.net);
+                }
+                _ => {}
+            }
+        }
+        q
     }
-    depth
+
+    /// The depth after the block, from `depth` before it.
+    fn after(self, depth: i32) -> i32 {
+        (depth + self.net).max(self.net - self.low)
+    }
 }
 
 /// A body as read.
@@ -249,9 +270,13 @@ impl Reader<'_, '_> {
     /// nothing.
     fn quoted(&self, specs: &mut [Spec], log: &mut Log) -> Vec<Diagnostic> {
         let mut out = Vec::new();
+        let quotes: Vec<Quotes> = specs
+            .iter()
+            .map(|s| Quotes::of(self.text(s.block)))
+            .collect();
         let mut i = 0;
         while i < specs.len() {
-            let depth = quote_depth(0, self.text(specs[i].block));
+            let depth = quotes[i].after(0);
             if depth == 0 {
                 i += 1;
                 continue;
@@ -259,8 +284,8 @@ impl Reader<'_, '_> {
             // where the quotation opened in block i closes
             let mut d = depth;
             let mut close = None;
-            for (j, s) in specs.iter().enumerate().skip(i + 1).take(QUOTE_BLOCKS) {
-                d = quote_depth(d, self.text(s.block));
+            for (j, q) in quotes.iter().enumerate().skip(i + 1).take(QUOTE_BLOCKS) {
+                d = q.after(d);
                 if d == 0 {
                     close = Some(j);
                     break;
@@ -336,5 +361,46 @@ impl Reader<'_, '_> {
                 Some((at.offset, self.b[j].span()))
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Quotes;
+
+    /// The depth after `t` counted mark by mark, never below zero.
+    fn stepwise(mut depth: i32, t: &str) -> i32 {
+        for c in t.chars() {
+            match c {
+                '“' | '「' => depth += 1,
+                '”' | '」' => depth = (depth - 1).max(0),
+                _ => {}
+            }
+        }
+        depth
+    }
+
+    #[test]
+    fn a_block_moves_the_depth_as_its_marks_counted_one_by_one() {
+        let blocks = [
+            "",
+            "没有引号。",
+            "将第一条修改为：“",
+            "（一）……；",
+            "……。”",
+            "”多余的闭合，然后“新的",
+            "「甲」“乙”",
+            "”」“",
+            "““”",
+        ];
+        for t in blocks {
+            for depth in 0..4 {
+                assert_eq!(
+                    Quotes::of(t).after(depth),
+                    stepwise(depth, t),
+                    "{t:?} from {depth}"
+                );
+            }
+        }
     }
 }
