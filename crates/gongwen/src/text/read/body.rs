@@ -31,11 +31,7 @@ struct Quotes {
 
 impl Quotes {
     fn of(t: &str) -> Quotes {
-        // most blocks hold no quotation mark: byte searches settle them without decoding
         let mut q = Quotes::default();
-        if !['“', '”', '「', '」'].iter().any(|&c| t.contains(c)) {
-            return q;
-        }
         for c in t.chars() {
             match c {
                 '“' | '「' => q.net += 1,
@@ -270,13 +266,20 @@ impl Reader<'_, '_> {
     /// nothing.
     fn quoted(&self, specs: &mut [Spec], log: &mut Log) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        let quotes: Vec<Quotes> = specs
-            .iter()
-            .map(|s| Quotes::of(self.text(s.block)))
-            .collect();
+        // counted when first asked for: most blocks open no quotation (two byte searches say
+        // so) and are never inside one
+        let blocks: Vec<usize> = specs.iter().map(|s| s.block).collect();
+        let mut quotes: Vec<Option<Quotes>> = vec![None; specs.len()];
+        let mut quotes_of =
+            |j: usize| *quotes[j].get_or_insert_with(|| Quotes::of(self.text(blocks[j])));
         let mut i = 0;
         while i < specs.len() {
-            let depth = quotes[i].after(0);
+            let t = self.text(specs[i].block);
+            if !t.contains('“') && !t.contains('「') {
+                i += 1;
+                continue;
+            }
+            let depth = quotes_of(i).after(0);
             if depth == 0 {
                 i += 1;
                 continue;
@@ -284,8 +287,8 @@ impl Reader<'_, '_> {
             // where the quotation opened in block i closes
             let mut d = depth;
             let mut close = None;
-            for (j, q) in quotes.iter().enumerate().skip(i + 1).take(QUOTE_BLOCKS) {
-                d = q.after(d);
+            for j in (i + 1..specs.len()).take(QUOTE_BLOCKS) {
+                d = quotes_of(j).after(d);
                 if d == 0 {
                     close = Some(j);
                     break;
