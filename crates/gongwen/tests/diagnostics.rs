@@ -170,3 +170,90 @@ fn well_formed_fixtures_have_no_warnings_or_errors() {
         .collect();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// The code and line of each diagnostic of `code`.
+fn lines_of(doc: &gongwen::Document, code: &str) -> Vec<u32> {
+    doc.diagnostics
+        .iter()
+        .filter(|d| d.code == code)
+        .map(|d| d.span.line)
+        .collect()
+}
+
+/// A title that ends in no genre word is found by its place: right above the document number
+/// (a web copy sets it under the title) or above the addressee (an official copy sets the
+/// number above the title); a note says the kind is not known, and the canonical text reads
+/// back to the same head.
+#[test]
+fn a_title_without_a_genre_word_is_found_above_the_number_or_the_addressee() {
+    let body = "为推进城市更新，结合本市实际，现就有关事项说明如下。\n一、总体要求\n坚持规划引领。\n二、主要任务\n推进老旧小区改造。\n";
+    for head in [
+        "临江市关于城市更新的若干措施之说明稿\n临办字〔2024〕3号\n各区人民政府：\n",
+        "临办字〔2024〕3号\n\n临江市关于城市更新的\n若干措施之说明稿\n\n各区人民政府：\n",
+    ] {
+        let src = format!("{head}{body}");
+        let doc = gongwen::parse(&src).expect("parses");
+        assert_eq!(
+            doc.meta.title.as_deref(),
+            Some("临江市关于城市更新的若干措施之说明稿"),
+            "{head}"
+        );
+        assert_eq!(doc.meta.number.as_ref().map(|n| n.seq), Some(3));
+        assert_eq!(doc.meta.addressee.as_deref(), Some("各区人民政府："));
+        assert_eq!(doc.meta.kind, gongwen::DocKind::Other);
+        let line = if head.starts_with('临') && head.contains("说明稿\n临办") {
+            1
+        } else {
+            3
+        };
+        assert_eq!(lines_of(&doc, "title-by-place"), [line], "{head}");
+        assert!(lines_of(&doc, "no-title").is_empty());
+        let again = gongwen::parse(&gongwen::text::write(&doc)).expect("reads back");
+        assert_eq!(again.meta, doc.meta, "the text round trip keeps the head");
+    }
+    // the number sign in its traditional form is the same number
+    let doc = gongwen::parse(&format!(
+        "臨江市關于城市更新的若干措施之說明稿\n臨辦字〔2024〕3號\n各區人民政府:\n{body}"
+    ))
+    .expect("parses");
+    assert_eq!(
+        doc.meta.number.as_ref().map(|n| (n.year, n.seq)),
+        Some((2024, 3))
+    );
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("臨江市關于城市更新的若干措施之說明稿")
+    );
+}
+
+/// Lines above the first paragraph that are neither a title nor page matter the reader knows
+/// are kept as residue, and a warning says so where they start.
+#[test]
+fn a_head_that_is_not_read_is_said() {
+    let src = "城市更新工作材料\n第二稿\n为推进城市更新，结合本市实际，现就有关事项说明如下。\n一、总体要求\n坚持规划引领。\n";
+    let doc = gongwen::parse(src).expect("parses");
+    assert_eq!(doc.meta.title, None);
+    assert_eq!(lines_of(&doc, "no-title"), [1]);
+    let kept: String = doc.residue.iter().map(|r| r.text.as_str()).collect();
+    assert!(kept.contains("城市更新工作材料") && kept.contains("第二稿"));
+    // a document with its title has no such warning
+    let titled = gongwen::parse(&format!("关于城市更新的通知\n{src}")).expect("parses");
+    assert!(lines_of(&titled, "no-title").is_empty());
+}
+
+/// The official layout prints the issuer mark and the document number above the title: the
+/// number is the document's, the mark stays residue.
+#[test]
+fn a_number_above_the_title_is_the_documents() {
+    let src = "临江市人民政府文件\n临办字〔2024〕3号\n\n临江市关于城市更新的通知\n\n各区人民政府：\n为推进城市更新，结合本市实际，现就有关事项通知如下。\n一、总体要求\n坚持规划引领。\n";
+    let doc = gongwen::parse(src).expect("parses");
+    assert_eq!(doc.meta.title.as_deref(), Some("临江市关于城市更新的通知"));
+    assert_eq!(
+        doc.meta.number.as_ref().map(|n| n.text.as_str()),
+        Some("临办字〔2024〕3号")
+    );
+    let kept: Vec<&str> = doc.residue.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(kept, ["临江市人民政府文件"]);
+    let again = gongwen::parse(&gongwen::text::write(&doc)).expect("reads back");
+    assert_eq!(again.meta, doc.meta);
+}

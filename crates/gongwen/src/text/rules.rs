@@ -509,6 +509,14 @@ pub(crate) fn is_title_line(t: &str) -> bool {
     title_piece(t) && title_kind(&u).is_some() && chars_ge(&u, 4) && balanced(&u)
 }
 
+/// A title that ends in no genre word, as it may stand right above a document's number or
+/// addressee (the reader takes it there by its place): title-like pieces, 6 to 120 characters,
+/// brackets balanced, no navigation word.
+pub(crate) fn placed_title(t: &str) -> bool {
+    let u = unspace(t);
+    title_piece(t) && chars_ge(&u, 6) && chars_le(&u, 120) && balanced(&u) && !is_nav_piece(t)
+}
+
 // ---------------------------------------------------------------------------------------------
 // page chrome, metadata box, publication lines
 
@@ -779,7 +787,10 @@ pub(crate) fn doc_number(t: &str) -> Option<DocNumber> {
     let year: u16 = after[olen..close].trim().parse().ok()?;
     let clen = after[close..].chars().next()?.len_utf8();
     let tail = after[close + clen..].trim();
-    let seq_txt = tail.strip_suffix('号')?.trim().trim_start_matches('第');
+    let seq_txt = tail
+        .strip_suffix(['号', '號'])?
+        .trim()
+        .trim_start_matches('第');
     let seq: u32 = seq_txt.parse().ok()?;
     if code.is_empty()
         || chars_gt(code, 16)

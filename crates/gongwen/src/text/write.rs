@@ -90,7 +90,14 @@ fn document(doc: &Document, out: &mut String, top: bool) {
             line(out, t);
         }
     } else if let Some(t) = m.title.as_deref().filter(|t| {
+        // a title without a genre word is read back by its place above the number or the
+        // addressee, which follow it here
+        let anchored = m.number.is_some()
+            || m.addressee
+                .as_deref()
+                .is_some_and(|a| a.ends_with(['：', ':']));
         !top || m.title_from != TitleSource::MetadataBox && crate::text::rules::is_title_line(t)
+            || m.title_from.is_document() && anchored && crate::text::rules::placed_title(t)
     }) {
         // a title taken from the page's metadata box stays there (the header above carries it);
         // an attachment's title follows its label

@@ -123,7 +123,7 @@ fn classify_as(b: &Block<'_>, decimal: bool) -> Class {
     } else if c.chrome {
         Kind::Chrome
     } else if short
-        && t.trim_end_matches(['）', ')', ' ']).ends_with('号')
+        && t.trim_end_matches(['）', ')', ' ']).ends_with(['号', '號'])
         && doc_number(t).is_some()
     {
         Kind::DocNumber

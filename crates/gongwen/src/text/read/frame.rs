@@ -9,7 +9,7 @@ use super::Reader;
 use crate::model::{Adoption, Document, ResidueRole};
 use crate::text::rules::{
     adoption, balanced, chars_ge, chars_le, is_nav_piece, is_signature, lead_meeting,
-    lead_quoted_title, title_kind, unspace,
+    lead_quoted_title, placed_title, title_kind, unspace,
 };
 
 /// A title: the blocks it spans and its joined text.
@@ -24,6 +24,10 @@ pub(crate) struct TitleAt {
 #[derive(Debug)]
 pub(crate) struct Frame {
     pub title: Option<TitleAt>,
+    /// True when the title was found by its place above the head, not by a genre word.
+    pub placed: bool,
+    /// The document number when it stands above the title, not under it.
+    pub number_above: Option<usize>,
     /// The first block of the document (its title, or its first paragraph).
     pub start: usize,
     /// The block after the document's last.
@@ -100,6 +104,67 @@ impl Reader<'_, '_> {
         None
     }
 
+    /// A title found by its place where no line ends in a genre word: the one to four title-like
+    /// lines right above the addressee (`各区人民政府：`), or above the document number when
+    /// there is no addressee, before the first paragraph. A document number between them and
+    /// the addressee is passed over (a web copy sets it under the title); one above them, or an
+    /// issuer mark (`X文件`), ends them.
+    fn title_by_place(&self, end: usize) -> Option<TitleAt> {
+        let page = |k: usize| {
+            let c = &self.c[k];
+            c.chrome || matches!(c.kind, Kind::BoxField | Kind::BoxValue | Kind::Publication)
+        };
+        let body = (0..end)
+            .find(|&k| {
+                let c = &self.c[k];
+                c.marker.is_some() || c.sentence && chars_ge(self.text(k), 20) && !page(k)
+            })
+            .unwrap_or(end);
+        let addressee = (0..body).rev().find(|&k| {
+            let t = self.text(k);
+            let c = &self.c[k];
+            t.ends_with(['：', ':'])
+                && chars_le(t, 150)
+                && !t.contains('。')
+                && c.marker.is_none()
+                && !page(k)
+                && c.kind != Kind::NotesLabel
+        });
+        let anchor =
+            addressee.or_else(|| (0..body).find(|&k| self.c[k].kind == Kind::DocNumber))?;
+        let mut pieces: Vec<usize> = Vec::new();
+        let mut k = anchor;
+        while k > 0 {
+            k -= 1;
+            if self.c[k].is_blank() {
+                // a title is split over lines separated by one blank line, not more
+                if k > 0 && self.c[k - 1].is_blank() {
+                    break;
+                }
+                continue;
+            }
+            let t = self.plain(k);
+            if self.c[k].kind == Kind::DocNumber && pieces.is_empty() {
+                continue;
+            }
+            let issuer_mark = !pieces.is_empty() && t.ends_with("文件");
+            if !self.c[k].title_piece || page(k) || issuer_mark || pieces.len() == 4 {
+                break;
+            }
+            pieces.push(k);
+        }
+        let (&last, &first) = (pieces.first()?, pieces.last()?);
+        if self.after_breadcrumb(first) || pieces.iter().any(|&k| is_nav_piece(self.plain(k))) {
+            return None;
+        }
+        let text: String = pieces
+            .iter()
+            .rev()
+            .map(|&k| unspace(self.plain(k)))
+            .collect();
+        placed_title(&text).then_some(TitleAt { first, last, text })
+    }
+
     /// Finds the document in the page: title, start, end and the residue around.
     pub(crate) fn frame(&self, log: &mut Log) -> Frame {
         let n = self.b.len();
@@ -172,6 +237,25 @@ impl Reader<'_, '_> {
             }
             i += 1;
         }
+        let mut placed = false;
+        if title.is_none() {
+            title = self.title_by_place(search_end);
+            if let Some(t) = &title {
+                placed = true;
+                log.note(self.b[t.first].span(), "title", || {
+                    format!(
+                        "`{}` is the title by its place: the lines right above the document number or the addressee, though it ends in no genre word",
+                        t.text
+                    )
+                });
+            }
+        }
+        // the document number printed above the title (the official layout: issuer mark,
+        // number, a rule, then the title), blank lines between
+        let number_above = title.as_ref().and_then(|t| {
+            let k = (0..t.first).rev().find(|&k| !self.c[k].is_blank())?;
+            (self.c[k].kind == Kind::DocNumber).then_some(k)
+        });
         let mut residue: Vec<(usize, ResidueRole)> = Vec::new();
         let start;
         let mut lead_title: Option<String> = None;
@@ -199,7 +283,7 @@ impl Reader<'_, '_> {
             }
         }
         for k in 0..start {
-            if self.c[k].is_blank() {
+            if self.c[k].is_blank() || Some(k) == number_above {
                 continue;
             }
             let t = self.text(k);
@@ -278,6 +362,8 @@ impl Reader<'_, '_> {
         }
         Frame {
             title,
+            placed,
+            number_above,
             start,
             end,
             residue,

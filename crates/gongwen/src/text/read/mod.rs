@@ -295,6 +295,9 @@ impl Reader<'_, '_> {
         if let Some(t) = &frame.title {
             doc.meta.title = Some(t.text.clone());
             doc.meta.title_lines = self.title_lines(t.first, t.last, &t.text);
+            if let Some(k) = frame.number_above {
+                doc.meta.number = crate::text::rules::doc_number(self.text(k));
+            }
             pos = self.head(&mut doc, t.last + 1, end);
         } else if let Some(x) = &frame.lead_title {
             doc.meta.title = Some(x.clone());
@@ -317,6 +320,21 @@ impl Reader<'_, '_> {
             doc.diagnostics.extend(diags);
             doc.attachments.push(att);
             rest = next;
+        }
+        if let Some(t) = frame.title.as_ref().filter(|_| frame.placed) {
+            doc.diagnostics.push(Diagnostic {
+                code: "title-by-place".to_string(),
+                severity: Severity::Note,
+                message: format!(
+                    "`{}` is read as the title by its place above the head: it ends in no genre \
+                     word (通知, 意见, 决定…), so the document's kind is not known",
+                    t.text
+                ),
+                span: self.b[t.first].span(),
+            });
+        }
+        if frame.title.is_none() && frame.lead_title.is_none() {
+            doc.diagnostics.extend(self.head_set_aside(&frame));
         }
         if let Some((k, body_like)) = frame.region_cut.filter(|c| c.1 > 0) {
             doc.diagnostics.push(Diagnostic {
@@ -344,6 +362,37 @@ impl Reader<'_, '_> {
         }));
         doc.residue.sort_by_key(|r| r.span.offset);
         doc
+    }
+
+    /// Where no title was found, the lines above the document's start that nothing marks as
+    /// page matter (a menu, a footer, a metadata box, publication lines) were set aside all the
+    /// same: a warning names them, since they may be a title and head the reader did not
+    /// recognise (a script or layout it does not know).
+    fn head_set_aside(&self, frame: &frame::Frame) -> Option<Diagnostic> {
+        let unknown: Vec<usize> = frame
+            .residue
+            .iter()
+            .filter(|&&(k, role)| {
+                k < frame.start && role == ResidueRole::Chrome && !self.c[k].chrome
+            })
+            .map(|&(k, _)| k)
+            .collect();
+        let &first = unknown.first()?;
+        let t = self.text(first);
+        let shown: String = t.chars().take(20).collect();
+        Some(Diagnostic {
+            code: "no-title".to_string(),
+            severity: Severity::Warning,
+            message: format!(
+                "no title found: {} line{} above the first paragraph, from `{shown}{}`, {} kept as \
+                 residue, not read as the title and head",
+                unknown.len(),
+                if unknown.len() == 1 { "" } else { "s" },
+                if shown.len() < t.len() { "…" } else { "" },
+                if unknown.len() == 1 { "is" } else { "are" },
+            ),
+            span: self.b[first].span(),
+        })
     }
 
     /// Groups residue blocks into verbatim pieces of one role.
