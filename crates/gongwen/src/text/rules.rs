@@ -431,8 +431,20 @@ const KIND_WORDS: &[(&str, DocKind)] = &[
     ("纪要", DocKind::Other),
 ];
 
-/// The genre named by the last word of a title.
+/// A title that a web page prints with the document number after it in brackets
+/// (`……的通知(岳办发〔2017〕2号)`): the title and the number.
+pub(crate) fn title_number(t: &str) -> Option<(&str, &str)> {
+    let inner_end = t.strip_suffix(['）', ')'])?;
+    let open = inner_end.rfind(['（', '('])?;
+    let inner = &inner_end[open..];
+    let inner = &inner[inner.chars().next()?.len_utf8()..];
+    let head = t[..open].trim_end_matches(is_space);
+    (!head.is_empty() && doc_number(inner).is_some()).then_some((head, inner))
+}
+
+/// The genre named by the last word of a title (a number in brackets after it set aside).
 pub(crate) fn title_kind(title: &str) -> Option<DocKind> {
+    let title = title_number(title).map_or(title, |(head, _)| head);
     let t = title.trim_end_matches(|c: char| {
         c == '）'
             || c == ')'
@@ -600,6 +612,8 @@ pub(crate) fn is_chrome(t: &str) -> bool {
         "责任编辑",
         "版权声明",
         "浏览次数",
+        "浏览量",
+        "视力保护色",
         "访问量",
         "阅读量",
         "阅读数",
@@ -671,7 +685,11 @@ pub(crate) fn is_chrome(t: &str) -> bool {
         || FIRST[usize::from(t.as_bytes().first().copied().unwrap_or(0))]
             && (t.starts_with("<!--") && t.ends_with("-->")
                 || STARTS.iter().any(|p| t.starts_with(p))
-                || t.len() <= longest_equal && EQUALS.contains(&t))
+                || {
+                    // a widget's label with its colon (`分享：`)
+                    let w = t.trim_end_matches(['：', ':']);
+                    w.len() <= longest_equal && EQUALS.contains(&w)
+                })
 }
 
 /// `2020-06-30 10:35` (optionally seconds) at the start of a line: the ISO date-time.
@@ -707,7 +725,8 @@ pub(crate) fn key_value<'t>(t: &'t str, keys: &[&str]) -> Option<(String, &'t st
         head -= 1;
     }
     let p = t[..head].find(['：', ':'])?;
-    let key = squeeze(&t[..p]);
+    // a list bullet before the key (`• 索引号：`, a page's list items as text)
+    let key = squeeze(t[..p].trim_start_matches(['•', '·', '●', '▪', '◦', '*']));
     let sep = t[p..].chars().next()?.len_utf8();
     keys.contains(&key.as_str())
         .then(|| (key, t[p + sep..].trim_matches(is_space)))

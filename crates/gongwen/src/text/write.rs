@@ -103,7 +103,14 @@ fn document(doc: &Document, out: &mut String, top: bool) {
         // an attachment's title follows its label
         line(out, t);
     }
-    if let Some(n) = &m.number {
+    // (a number printed in brackets after the title is in the title's lines already)
+    let in_title = m
+        .title_lines
+        .last()
+        .and_then(|l| crate::text::rules::title_number(l))
+        .zip(m.number.as_ref())
+        .is_some_and(|((_, printed), n)| printed == n.text);
+    if let Some(n) = m.number.as_ref().filter(|_| !in_title) {
         line(out, &n.text);
     }
     // the adoption line before any subtitle line: the reader takes the first adoption-like line

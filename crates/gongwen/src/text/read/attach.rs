@@ -195,7 +195,8 @@ impl Reader<'_, '_> {
             return (att, stop, notes);
         }
         let head_end = if content.meta.title.is_some() {
-            self.head(&mut content, pos, stop)
+            // what the head sets aside is in the attachment's residue already
+            self.head(&mut content, pos, stop, &mut Vec::new())
         } else {
             pos
         };

@@ -56,7 +56,9 @@ impl Reader<'_, '_> {
             .collect();
         let crumb = |k: usize| {
             let t = self.text(k);
-            t.ends_with(['>', '›', '»']) || t.ends_with("&gt;") || t.trim() == "|"
+            // (a markup comment, `<!-- INFO END -->`, ends in `>` and is no separator)
+            (t.ends_with(['>', '›', '»']) || t.ends_with("&gt;")) && !t.starts_with("<!--")
+                || t.trim() == "|"
         };
         // a separator just above, or two above with a repeat of this line between (a
         // breadcrumb's last link and the same words as the page's section heading)
@@ -70,7 +72,8 @@ impl Reader<'_, '_> {
         let mut j = i;
         for n in 0..TITLE_PIECES {
             let t = self.plain(j);
-            if !self.c[j].title_piece {
+            // a bracketed note (`（此件公开发布）`, `（试行）`) may end a title, never open one
+            if !self.c[j].title_piece || n == 0 && self.c[j].kind == Kind::Note {
                 return None;
             }
             // more than four pieces only when they are fragments (a web page's inline spans)
@@ -216,7 +219,12 @@ impl Reader<'_, '_> {
                     };
                     if let Some(a) = self.next_text(t.last + 1, search_end).filter(|&a| page(a)) {
                         let mut k = a;
-                        while k < search_end && (self.c[k].is_blank() || page(k)) {
+                        // (the document number may stand between them and the title)
+                        while k < search_end
+                            && (self.c[k].is_blank()
+                                || page(k)
+                                || self.c[k].kind == Kind::DocNumber)
+                        {
                             k += 1;
                         }
                         if k < search_end {
@@ -406,17 +414,33 @@ impl Reader<'_, '_> {
     }
 
     /// Reads the head after the title: number, adoption line, subtitle lines, addressee.
-    pub(crate) fn head(&self, doc: &mut Document, mut pos: usize, end: usize) -> usize {
+    /// Page matter inside the head (publication lines and page widgets a web page sets under
+    /// the title, a markup comment) goes to the document's residue, and its blocks with their
+    /// roles to `aside`.
+    pub(crate) fn head(
+        &self,
+        doc: &mut Document,
+        mut pos: usize,
+        end: usize,
+        aside: &mut Vec<(usize, ResidueRole)>,
+    ) -> usize {
         while let Some(k) = self.next_text(pos, end) {
             let t = self.text(k);
             let c = &self.c[k];
-            // a markup comment inside the head (`<!-- INFO END -->` between history and text)
-            if c.kind == Kind::Chrome && t.starts_with("<!--") {
+            // a markup comment inside the head (`<!-- INFO END -->` between history and text),
+            // a publication line or a page widget under the title (`来源：…`, `浏览量：`)
+            if matches!(c.kind, Kind::Chrome | Kind::Publication) {
+                let role = if c.kind == Kind::Publication {
+                    ResidueRole::Publication
+                } else {
+                    ResidueRole::Chrome
+                };
                 doc.residue.push(crate::model::Residue {
-                    role: crate::model::ResidueRole::Chrome,
+                    role,
                     text: t.to_string(),
                     span: self.b[k].span(),
                 });
+                aside.push((k, role));
                 pos = k + 1;
                 continue;
             }
@@ -461,7 +485,11 @@ impl Reader<'_, '_> {
                 && chars_le(t, 150)
                 && c.marker.is_none()
                 && !t.contains('。')
-                && c.kind != super::classify::Kind::NotesLabel
+                && !c.chrome
+                && !matches!(
+                    c.kind,
+                    Kind::NotesLabel | Kind::Publication | Kind::BoxField | Kind::BoxValue
+                )
             {
                 doc.meta.addressee = Some(t.to_string());
                 pos = k + 1;
@@ -471,6 +499,9 @@ impl Reader<'_, '_> {
                 && doc.meta.subtitle.len() < 3
                 && chars_le(t, 40)
                 && !c.sentence
+                && !t.contains(['。', '！', '？'])
+                && !is_nav_piece(t)
+                && !self.after_breadcrumb(k)
                 && c.marker.is_none()
                 && c.date.is_none()
                 && doc.preamble.is_empty()

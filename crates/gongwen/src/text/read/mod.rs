@@ -292,13 +292,22 @@ impl Reader<'_, '_> {
         let end = frame.end;
         let mut doc = Document::default();
         let mut pos = frame.start;
+        // page matter the head set aside (already in the document's residue): its blocks,
+        // which the metadata reads with the residue around the document
+        let mut aside: Vec<(usize, ResidueRole)> = Vec::new();
         if let Some(t) = &frame.title {
-            doc.meta.title = Some(t.text.clone());
-            doc.meta.title_lines = self.title_lines(t.first, t.last, &t.text);
-            if let Some(k) = frame.number_above {
+            // a number in brackets after the title is the document's number
+            let (title, number) = match crate::text::rules::title_number(&t.text) {
+                Some((head, number)) => (head, crate::text::rules::doc_number(number)),
+                None => (t.text.as_str(), None),
+            };
+            doc.meta.title = Some(title.to_string());
+            doc.meta.number = number;
+            doc.meta.title_lines = self.title_lines(t.first, t.last, title);
+            if let Some(k) = frame.number_above.filter(|_| doc.meta.number.is_none()) {
                 doc.meta.number = crate::text::rules::doc_number(self.text(k));
             }
-            pos = self.head(&mut doc, t.last + 1, end);
+            pos = self.head(&mut doc, t.last + 1, end, &mut aside);
         } else if let Some(x) = &frame.lead_title {
             doc.meta.title = Some(x.clone());
             doc.meta.title_from = TitleSource::Lead;
@@ -349,7 +358,14 @@ impl Reader<'_, '_> {
                 span: self.b[k].span(),
             });
         }
-        self.metadata(&mut doc, &frame.residue);
+        if aside.is_empty() {
+            self.metadata(&mut doc, &frame.residue);
+        } else {
+            let mut around = frame.residue.clone();
+            around.extend(aside);
+            around.sort_by_key(|&(k, _)| k);
+            self.metadata(&mut doc, &around);
+        }
         lawmeta::apply(&mut doc);
         // what the head set aside (a markup comment) joins the residue around the document
         let inner = std::mem::take(&mut doc.residue);

@@ -1,0 +1,101 @@
+//! The head of a document as web pages and official copies print it: the title, the number,
+//! the publication lines and widgets a page sets around them, the addressee. Each case is a
+//! layout met on real pages, written here in fixtures of our own.
+
+use gongwen::Document;
+
+const BODY: &str = "为推进城市更新，结合本市实际，现就有关事项通知如下。\n一、总体要求\n坚持规划引领。\n二、主要任务\n推进老旧小区改造。\n";
+
+fn read(head: &str) -> Document {
+    gongwen::parse(&format!("{head}{BODY}")).expect("parses")
+}
+
+/// The canonical text of `doc` reads back to the same metadata.
+fn reads_back(doc: &Document) {
+    let again = gongwen::parse(&gongwen::text::write(doc)).expect("reads back");
+    assert_eq!(again.meta, doc.meta, "{}", gongwen::text::write(doc));
+}
+
+fn number(doc: &Document) -> Option<&str> {
+    doc.meta.number.as_ref().map(|n| n.text.as_str())
+}
+
+/// `……的通知(临办发〔2024〕3号)`: a page prints the number after the title in brackets.
+#[test]
+fn a_number_in_brackets_after_the_title_is_the_number() {
+    let doc = read("临江市人民政府办公室印发《关于推进城市更新的实施意见》的通知(临办发〔2024〕3号)\n各区人民政府：\n");
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("临江市人民政府办公室印发《关于推进城市更新的实施意见》的通知")
+    );
+    assert_eq!(number(&doc), Some("临办发〔2024〕3号"));
+    assert_eq!(doc.meta.kind, gongwen::DocKind::Notice);
+    // the 关于 of the title quoted in it does not cut the issuer's name: the verb does
+    assert_eq!(doc.meta.issuers, ["临江市人民政府办公室"]);
+    reads_back(&doc);
+}
+
+/// A page's headline, its publication line, then the document's number, title and addressee:
+/// the publication line is no addressee, and the number between it and the title is read.
+#[test]
+fn a_headline_above_the_publication_line_and_the_number() {
+    let doc = read(
+        "关于推进城市更新的通知\n\n来源:市政府办公室 发布时间:2024年10月14日 18:46 浏览次数:\n\n临政发〔2024〕83号\n\n关于推进城市更新的通知\n\n各区人民政府:\n\n",
+    );
+    assert_eq!(doc.meta.title.as_deref(), Some("关于推进城市更新的通知"));
+    assert_eq!(number(&doc), Some("临政发〔2024〕83号"));
+    assert_eq!(doc.meta.addressee.as_deref(), Some("各区人民政府:"));
+    assert!(doc.meta.publication.is_some());
+}
+
+/// Publication lines and page widgets a page sets under the title are residue and publication
+/// data, not subtitles or the addressee; the speaker's line of a report is a subtitle.
+#[test]
+fn publication_lines_and_widgets_under_the_title() {
+    let doc = gongwen::parse(
+        "2026年临江市人民政府工作报告\n来源：临江日报\n时间：2026-02-03\n分享：\n——2026年1月28日在临江市第六届人民代表大会第四次会议上\n临江市市长 张三\n各位代表：\n现在，我代表市人民政府，向大会报告工作，请予审议。\n一、过去一年的工作\n过去一年，我们完成了全年目标任务。\n二、今年的工作\n今年要做好以下工作。\n",
+    )
+    .expect("parses");
+    let m = &doc.meta;
+    assert_eq!(m.addressee.as_deref(), Some("各位代表："));
+    assert_eq!(
+        m.subtitle,
+        [
+            "——2026年1月28日在临江市第六届人民代表大会第四次会议上",
+            "临江市市长 张三"
+        ]
+    );
+    let p = m.publication.as_ref().expect("publication");
+    assert_eq!(p.source.as_deref(), Some("临江日报"));
+    assert_eq!(p.datetime.as_deref(), Some("2026-02-03"));
+    let kept: Vec<&str> = doc.residue.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(kept, ["来源：临江日报", "时间：2026-02-03", "分享："]);
+}
+
+/// LawRefBook's `<!-- INFO END -->` ends in `>` but is no breadcrumb: the issuer and title
+/// lines under it are the head's.
+#[test]
+fn a_markup_comment_is_no_breadcrumb() {
+    let doc = gongwen::parse(
+        "# 某省高级人民法院关于审理物业纠纷案件的规定\n\n2023年1月1日 施行\n\n<!-- INFO END -->\n\n某省高级人民法院\n\n关于审理物业纠纷案件的规定\n\n某法释〔2022〕20号\n\n为正确审理物业纠纷案件，制定本规定。\n\n第一条 本规定适用于物业纠纷。\n\n第二条 本规定自2023年1月1日起施行。\n",
+    )
+    .expect("parses");
+    assert_eq!(number(&doc), Some("某法释〔2022〕20号"));
+    assert!(doc.meta.subtitle.contains(&"某省高级人民法院".to_string()));
+}
+
+/// A bracketed note may end a title, never open one: `（此件公开发布）` under a notice's date,
+/// then the title of the text the notice issues.
+#[test]
+fn a_note_does_not_open_a_title() {
+    let doc = read("(此件公开发布)\n临江市城市更新工作规则\n");
+    assert_eq!(doc.meta.title.as_deref(), Some("临江市城市更新工作规则"));
+}
+
+/// A page's list items as text: `• 发文字号：…` is a metadata box line.
+#[test]
+fn a_bulleted_box_line_is_a_box_line() {
+    let doc = read("• 索引号：000014349/2024-00005\n• 发文字号：临办字〔2024〕3号\n关于城市更新的通知\n各区人民政府：\n");
+    assert_eq!(number(&doc), Some("临办字〔2024〕3号"));
+    assert!(doc.meta.fields.iter().any(|f| f.key == "索引号"));
+}
