@@ -470,3 +470,28 @@ fn bad_laws_say_where_and_keep_their_text() {
         assert!(d.diagnostics.iter().all(|x| x.code != "ends-mid-sentence"));
     }
 }
+
+/// An older law numbers the 项 of an article `一、二、` (a 公文's part marker): under an
+/// article they are its points, not parts; the text round trip keeps them.
+#[test]
+fn parts_under_an_article_are_its_points() {
+    let src = "某委员会工作条例\n\n第一条 常务委员会的职权如下:\n一、执行全体会议的决议;\n二、进行日常工作。\n第二条 委员会分设下列各组:\n一、政治法律组;\n二、财政经济组。\n各组应将其意见作成报告。\n";
+    let doc = gongwen::parse(src).expect("parses");
+    let kinds: Vec<(NodeKind, Vec<NodeKind>)> = doc
+        .body
+        .iter()
+        .map(|a| (a.kind, a.children.iter().map(|c| c.kind).collect()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (NodeKind::Article, vec![NodeKind::Point, NodeKind::Point]),
+            (NodeKind::Article, vec![NodeKind::Point, NodeKind::Point]),
+        ]
+    );
+    let again = gongwen::parse(&gongwen::text::write(&doc)).expect("reads back");
+    assert_eq!(
+        gongwen::outline::outline(&again),
+        gongwen::outline::outline(&doc)
+    );
+}

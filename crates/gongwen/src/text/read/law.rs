@@ -601,12 +601,14 @@ fn flatten(n: Node, out: &mut Vec<Paragraph>) {
 }
 
 /// Gives the units inside articles their law kinds and takes their headings back into their
-/// text: under an article, `（一）` is a 项 and `1.` a 目 (a 项 where no `（一）` stands between).
+/// text: under an article, `（一）` is a 项 and `1.` a 目 (a 项 where no `（一）` stands between);
+/// `一、` is a 项 too (as laws of the 1950s to 1980s number them).
 fn units(n: &mut Node, parent: Option<NodeKind>) {
     n.kind = match (parent, n.kind) {
-        (Some(NodeKind::Article), NodeKind::Section | NodeKind::Item | NodeKind::Subitem) => {
-            NodeKind::Point
-        }
+        (
+            Some(NodeKind::Article),
+            NodeKind::Part | NodeKind::Section | NodeKind::Item | NodeKind::Subitem,
+        ) => NodeKind::Point,
         (Some(NodeKind::Point | NodeKind::Subpoint), NodeKind::Section) => NodeKind::Point,
         (Some(NodeKind::Point | NodeKind::Subpoint), NodeKind::Item | NodeKind::Subitem) => {
             NodeKind::Subpoint

@@ -194,7 +194,13 @@ fn parts_group_articles(entries: &[Entry]) -> bool {
     if parts.peek().is_none() {
         return false;
     }
-    let alone = |n: &Node| n.paragraphs.is_empty() && n.heading.as_ref().is_some_and(|h| !h.run_in);
+    // a heading alone that ends no clause: `一、执行全体会议的决议；` is an article's 项
+    let alone = |n: &Node| {
+        n.paragraphs.is_empty()
+            && n.heading.as_ref().is_some_and(|h| {
+                !h.run_in && h.end.is_none() && !h.text.ends_with(['；', ';', '。', '，', ','])
+            })
+    };
     nodes
         .iter()
         .filter(|n| n.kind == NodeKind::Part)
