@@ -99,3 +99,48 @@ fn a_bulleted_box_line_is_a_box_line() {
     assert_eq!(number(&doc), Some("临办字〔2024〕3号"));
     assert!(doc.meta.fields.iter().any(|f| f.key == "索引号"));
 }
+
+/// A page that prints `number title` as its headline, then the title and the number again:
+/// one title, one number, and the addressee under them.
+#[test]
+fn a_headline_with_the_number_first_and_the_head_again() {
+    let doc = read(
+        "临政办发〔2017〕55号 临江市人民政府办公厅关于印发城市更新工作方案的通知\n临江市人民政府办公厅关于印发城市更新工作方案的通知\n临政办发〔2017〕55号\n各区人民政府:\n",
+    );
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("临江市人民政府办公厅关于印发城市更新工作方案的通知")
+    );
+    assert_eq!(number(&doc), Some("临政办发〔2017〕55号"));
+    assert_eq!(doc.meta.addressee.as_deref(), Some("各区人民政府:"));
+    assert!(doc.meta.subtitle.is_empty());
+    reads_back(&doc);
+    // a repeat that leaves out the 《》 of the title is the title again
+    let doc = read(
+        "临江市人民政府关于印发《城市更新工作方案》的通知\n\n临政发〔2023〕2号临江市人民政府关于印发城市更新工作方案的通知\n\n各区人民政府:\n",
+    );
+    assert_eq!(doc.meta.addressee.as_deref(), Some("各区人民政府:"));
+    assert_eq!(number(&doc), Some("临政发〔2023〕2号"));
+}
+
+/// A metadata box line that sets two fields apart by spaces, not tabs.
+#[test]
+fn box_fields_set_apart_by_spaces() {
+    let doc = read("索引号: 113417000032454254/202010-00167 组配分类: 意见征集\n发布机构: 临江市卫生健康委员会 主题分类: 卫生、体育 / 通知\n关于城市更新的通知\n各区人民政府：\n");
+    let fields: Vec<(&str, &str)> = doc
+        .meta
+        .fields
+        .iter()
+        .map(|f| (f.key.as_str(), f.value.as_str()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("索引号", "113417000032454254/202010-00167"),
+            ("组配分类", "意见征集"),
+            ("发布机构", "临江市卫生健康委员会"),
+            ("主题分类", "卫生、体育 / 通知"),
+        ]
+    );
+    assert_eq!(doc.meta.issuers, ["临江市卫生健康委员会"]);
+}

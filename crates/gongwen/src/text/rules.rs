@@ -432,14 +432,24 @@ const KIND_WORDS: &[(&str, DocKind)] = &[
 ];
 
 /// A title that a web page prints with the document number after it in brackets
-/// (`……的通知(岳办发〔2017〕2号)`): the title and the number.
+/// (`……的通知(岳办发〔2017〕2号)`) or before it (`晋政办发〔2017〕55号 ……的通知`): the title and
+/// the number.
 pub(crate) fn title_number(t: &str) -> Option<(&str, &str)> {
-    let inner_end = t.strip_suffix(['）', ')'])?;
-    let open = inner_end.rfind(['（', '('])?;
-    let inner = &inner_end[open..];
-    let inner = &inner[inner.chars().next()?.len_utf8()..];
-    let head = t[..open].trim_end_matches(is_space);
-    (!head.is_empty() && doc_number(inner).is_some()).then_some((head, inner))
+    if let Some(inner_end) = t.strip_suffix(['）', ')']) {
+        let open = inner_end.rfind(['（', '('])?;
+        let inner = &inner_end[open..];
+        let inner = &inner[inner.chars().next()?.len_utf8()..];
+        let head = t[..open].trim_end_matches(is_space);
+        return (!head.is_empty() && doc_number(inner).is_some()).then_some((head, inner));
+    }
+    // a number first: it ends at a 号 within its first 40 characters
+    t.match_indices(['号', '號'])
+        .map(|(p, m)| p + m.len())
+        .take_while(|&end| chars_le(&t[..end], 40))
+        .find_map(|end| {
+            let rest = t[end..].trim_start_matches(is_space);
+            (!rest.is_empty() && doc_number(&t[..end]).is_some()).then_some((rest, &t[..end]))
+        })
 }
 
 /// The genre named by the last word of a title (a number in brackets after it set aside).
@@ -746,8 +756,10 @@ pub(crate) fn box_fields(t: &str) -> Option<Vec<Field>> {
         .map(|c| c.trim_matches(is_space))
         .find(|c| !c.is_empty())?;
     key_value(first, BOX_KEYS)?;
+    // cells set apart by tabs, or by spaces before the next key (`索引号: … 组配分类: …`)
     let cells: Vec<&str> = t
         .split(['\t'])
+        .flat_map(split_at_keys)
         .map(|c| c.trim_matches(is_space))
         .filter(|c| !c.is_empty())
         .collect();
@@ -785,6 +797,28 @@ pub(crate) fn box_fields(t: &str) -> Option<Vec<Field>> {
         });
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// A cell cut before every box key that follows white space in it.
+fn split_at_keys(cell: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut after_space = false;
+    for (i, c) in cell.char_indices() {
+        if is_space(c) {
+            after_space = true;
+            continue;
+        }
+        // (a bullet before the first key is the key's, not a cell)
+        let before = cell[start..i].trim_matches(|c: char| is_space(c) || "•·●▪◦*".contains(c));
+        if after_space && !before.is_empty() && key_value(&cell[i..], BOX_KEYS).is_some() {
+            out.push(&cell[start..i]);
+            start = i;
+        }
+        after_space = false;
+    }
+    out.push(&cell[start..]);
+    out
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -103,13 +103,12 @@ fn document(doc: &Document, out: &mut String, top: bool) {
         // an attachment's title follows its label
         line(out, t);
     }
-    // (a number printed in brackets after the title is in the title's lines already)
-    let in_title = m
-        .title_lines
-        .last()
-        .and_then(|l| crate::text::rules::title_number(l))
-        .zip(m.number.as_ref())
-        .is_some_and(|((_, printed), n)| printed == n.text);
+    // (a number printed in brackets after the title, or before it, is in its lines already)
+    let in_title = m.number.as_ref().is_some_and(|n| {
+        m.title_lines.iter().any(|l| {
+            crate::text::rules::title_number(l).is_some_and(|(_, printed)| printed == n.text)
+        })
+    });
     if let Some(n) = m.number.as_ref().filter(|_| !in_title) {
         line(out, &n.text);
     }

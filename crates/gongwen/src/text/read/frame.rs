@@ -9,7 +9,7 @@ use super::Reader;
 use crate::model::{Adoption, Document, ResidueRole};
 use crate::text::rules::{
     adoption, balanced, chars_ge, chars_le, is_nav_piece, is_signature, lead_meeting,
-    lead_quoted_title, placed_title, title_kind, unspace,
+    lead_quoted_title, placed_title, title_kind, title_number, unspace,
 };
 
 /// A title: the blocks it spans and its joined text.
@@ -428,8 +428,31 @@ impl Reader<'_, '_> {
             let t = self.text(k);
             let c = &self.c[k];
             // a markup comment inside the head (`<!-- INFO END -->` between history and text),
-            // a publication line or a page widget under the title (`来源：…`, `浏览量：`)
-            if matches!(c.kind, Kind::Chrome | Kind::Publication) {
+            // a publication line or a page widget under the title (`来源：…`, `浏览量：`), the
+            // title or the number printed again (a page's headline, then the document's own)
+            let again = || {
+                let u = unspace(t);
+                // (a repeat may leave out the 《》 of the title it repeats)
+                let bare = |x: &str| x.replace(['《', '》', '〈', '〉'], "");
+                let title = doc.meta.title.as_deref().map(bare);
+                let same = |x: &str| title.as_deref() == Some(bare(x).as_str());
+                same(&u)
+                    || title_number(&u).is_some_and(|(rest, _)| same(rest))
+                    || c.kind == Kind::DocNumber
+                        && doc
+                            .meta
+                            .number
+                            .as_ref()
+                            .is_some_and(|n| unspace(&n.text) == u)
+            };
+            if matches!(c.kind, Kind::Chrome | Kind::Publication) || again() {
+                // a repeat that prints the number with the title gives the number
+                if doc.meta.number.is_none() && c.kind == Kind::Text {
+                    let u = unspace(t);
+                    if let Some((_, n)) = title_number(&u) {
+                        doc.meta.number = crate::text::rules::doc_number(n);
+                    }
+                }
                 let role = if c.kind == Kind::Publication {
                     ResidueRole::Publication
                 } else {
