@@ -196,6 +196,40 @@ impl Marker {
 /// at once or after white space) or `第X条` / `第X条之Y` (its text follows after white space, or
 /// the line ends: `第十条修改为` at the start of a line is a sentence about an article, not one).
 fn law_marker(s: &str) -> Option<Marker> {
+    law_marker_in(s, false)
+}
+
+/// An article number written on at once with its text (`第一条为了……`), where `marker` finds
+/// none: taken for a marker only where a text writes all its articles so
+/// ([`articles_at_once`]), since `第三条所称……` at the start of a line may also be a reference.
+pub fn compact_article(s: &str) -> Option<Marker> {
+    if !s.starts_with('第') || law_marker(s).is_some() {
+        return None;
+    }
+    law_marker_in(s, true).filter(|m| m.style == Style::Article)
+}
+
+/// True when the lines that open with an article number written on at once (`第一条为了……`)
+/// are a text's articles: three or more, numbered on by one at least two times in three, and
+/// more of them than articles numbered with a space after the number.
+pub fn articles_at_once<'t>(lines: impl Iterator<Item = &'t str>) -> bool {
+    let mut values = Vec::new();
+    let mut spaced = 0usize;
+    for t in lines {
+        if !t.starts_with('第') {
+            continue;
+        }
+        if law_marker(t).is_some_and(|m| m.style == Style::Article) {
+            spaced += 1;
+        } else if let Some(m) = compact_article(t) {
+            values.push(m.value);
+        }
+    }
+    let on_by_one = values.windows(2).filter(|w| w[1] == w[0] + 1).count();
+    values.len() >= 3 && on_by_one * 3 >= (values.len() - 1) * 2 && values.len() > spaced
+}
+
+fn law_marker_in(s: &str, compact: bool) -> Option<Marker> {
     let rest = s.strip_prefix('第')?;
     let end = rest
         .find(|c: char| !(is_cn_digit(c) || c == '千' || digit(c).is_some()))
@@ -237,9 +271,10 @@ fn law_marker(s: &str) -> Option<Marker> {
     let ok = match next {
         None => true,
         Some(c) if c.is_whitespace() || c == '\u{3000}' => true,
-        // a heading written on at once (`第一章总则`), never a mark (`第二章、`, `第一条，`)
+        // a heading written on at once (`第一章总则`), never a mark (`第二章、`, `第一条，`); an
+        // article's text so only when asked (`compact`)
         Some(c) => {
-            style != Style::Article
+            (style != Style::Article || compact && c.is_alphabetic() && !c.is_ascii())
                 && !c.is_ascii_punctuation()
                 && !"，。、；：！？）》”".contains(c)
         }

@@ -495,3 +495,58 @@ fn parts_under_an_article_are_its_points() {
         gongwen::outline::outline(&doc)
     );
 }
+
+/// A text that writes every article number on at once with its text (`第一条为了……`), hard
+/// wrapped as a printed page: its articles are read, and no line is glued to the article
+/// before it. Where the articles are written with a space, a line that opens `第三条` at once is
+/// text (a reference, the wording an amendment quotes).
+#[test]
+fn articles_written_on_at_once() {
+    let src = "某市物业管理条例\n\n  第一章总则\n\n  第一条为了规范物业管理活动，维护业主的合法权益，根据有关法\n律、行政法规，结合本市实际，制定本条例。\n  第二条本条例适用于本市行政区域内的物业管理活动。物业服务企\n业应当依法提供服务，不得损害业主的合法权益，接受业主的监督\n  第三条市住房城乡建设主管部门负责本市物业管理活动的监督管理\n工作。\n\n  第二章业主\n\n  第四条业主在物业管理活动中享有下列权利：\n（一）按照物业服务合同的约定，接受物业服务企业提供的服务；\n（二）提议召开业主大会会议。\n";
+    let doc = gongwen::parse(src).expect("parses");
+    let chapters: Vec<usize> = doc.body.iter().map(|c| c.children.len()).collect();
+    assert_eq!(chapters, [3, 1], "{}", gongwen::outline::outline(&doc));
+    let second = &doc.body[0].children[1];
+    assert_eq!(second.paragraphs.len(), 1, "article 2 is one paragraph");
+    assert!(second.paragraphs[0].text.ends_with("接受业主的监督"));
+    assert_eq!(
+        doc.body[1].children[0].children.len(),
+        2,
+        "article 4's points"
+    );
+
+    let spaced = "某市物业管理条例\n\n第一条 为了规范物业管理活动，制定本条例。\n第二条 本条例适用于本市。\n第三条所称业主，是指房屋的所有权人。\n第四条 本条例自2025年1月1日起施行。\n";
+    let doc = gongwen::parse(spaced).expect("parses");
+    let values: Vec<u32> = doc
+        .body
+        .iter()
+        .filter_map(|a| a.num.as_ref().map(|n| n.value))
+        .collect();
+    assert_eq!(values, [1, 2, 4]);
+}
+
+/// A law database's page labels its fields (`【题注】 `, `【章名】 `) and sets a box of its own
+/// (`颁布日期:`): the chapters are read with their labels kept in the number as printed, the
+/// history from the 题注, the box as metadata fields.
+#[test]
+fn a_law_databases_field_labels() {
+    let src = "某市制定地方性法规条例\n\n颁布日期:2001-6-3\n实施日期:2001-8-1\n颁布单位:某市人民代表大会常务委员会\n\n【题注】 (2001年4月29日某市第十一届人民代表大会第四次会议通过 2001年6月3日某省第九届人民代表大会常务委员会第二十三次会议批准)\n【章名】 第一章 总则\n第一条 为了规范立法活动，制定本条例。\n第二条 本条例适用于本市。\n【章名】 第二章 立法权限\n第三条 常务委员会可以对地方性法规进行部分补充。\n";
+    let doc = gongwen::parse(src).expect("parses");
+    assert_eq!(
+        gongwen::outline::outline(&doc),
+        "title: 某市制定地方性法规条例\nchapter 1 总则\n  article 1 -\n  article 2 -\nchapter 2 立法权限\n  article 3 -\n"
+    );
+    assert_eq!(
+        doc.body[0].num.as_ref().map(|n| n.text.as_str()),
+        Some("【章名】 第一章")
+    );
+    let law = doc.meta.law.as_ref().expect("law");
+    assert_eq!(law.history.len(), 2);
+    let keys: Vec<&str> = doc.meta.fields.iter().map(|f| f.key.as_str()).collect();
+    assert_eq!(keys, ["颁布日期", "实施日期", "颁布单位"]);
+    let again = gongwen::parse(&gongwen::text::write(&doc)).expect("reads back");
+    assert_eq!(
+        gongwen::outline::outline(&again),
+        gongwen::outline::outline(&doc)
+    );
+}

@@ -577,6 +577,13 @@ pub(crate) const BOX_KEYS: &[&str] = &[
     "文件编号",
     "分类",
     "主题",
+    // a law database's box
+    "颁布日期",
+    "颁布单位",
+    "发布部门",
+    "时效性",
+    "效力级别",
+    "发文文号",
 ];
 
 /// Keys of publication lines, which are page chrome with meaning.

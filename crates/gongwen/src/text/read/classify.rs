@@ -163,6 +163,22 @@ pub(crate) fn classify_all(blocks: &[Block<'_>]) -> Vec<Class> {
             }
         }
     }
+    // a text that writes every article number on at once with its text (`第一条为了……`)
+    if crate::numbering::articles_at_once(blocks.iter().map(Block::body)) {
+        for (k, c) in out.iter_mut().enumerate() {
+            if c.marker.is_some() {
+                continue;
+            }
+            if let Some(m) = crate::numbering::compact_article(blocks[k].body()) {
+                c.marker = Some(m);
+                c.kind = Kind::Marker;
+                c.chrome = false;
+                c.title_piece = false;
+                c.date = None;
+                c.attachment = None;
+            }
+        }
+    }
     // a box key or a publication key alone on its line takes the very next line as its value
     for k in 0..out.len().saturating_sub(1) {
         let t: &str = &blocks[k].text;

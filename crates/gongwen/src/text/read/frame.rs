@@ -445,7 +445,11 @@ impl Reader<'_, '_> {
                             .as_ref()
                             .is_some_and(|n| unspace(&n.text) == u)
             };
-            if matches!(c.kind, Kind::Chrome | Kind::Publication) || again() {
+            let matter = matches!(
+                c.kind,
+                Kind::Chrome | Kind::Publication | Kind::BoxField | Kind::BoxValue
+            );
+            if matter || again() {
                 // a repeat that prints the number with the title gives the number
                 if doc.meta.number.is_none() && c.kind == Kind::Text {
                     let u = unspace(t);
@@ -453,10 +457,10 @@ impl Reader<'_, '_> {
                         doc.meta.number = crate::text::rules::doc_number(n);
                     }
                 }
-                let role = if c.kind == Kind::Publication {
-                    ResidueRole::Publication
-                } else {
-                    ResidueRole::Chrome
+                let role = match c.kind {
+                    Kind::Publication => ResidueRole::Publication,
+                    Kind::BoxField | Kind::BoxValue => ResidueRole::MetadataBox,
+                    _ => ResidueRole::Chrome,
                 };
                 doc.residue.push(crate::model::Residue {
                     role,

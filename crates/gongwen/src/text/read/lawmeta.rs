@@ -49,6 +49,8 @@ pub(crate) fn read(doc: &Document) -> LawMeta {
     // any text; a markup comment (`<!-- INFO END -->`) ends them
     for p in &doc.preamble {
         let t = p.text.trim();
+        // a database's field label before the history (`【题注】 （……）`)
+        let t = super::layout::field_label(t).map_or(t, |n| &t[n..]);
         let shaped = (t.starts_with(['（', '(']) || t.starts_with(|c: char| c.is_ascii_digit()))
             && !t.ends_with('。');
         let found = if shaped { events(t) } else { Vec::new() };

@@ -72,7 +72,9 @@ impl<'a> Block<'a> {
         self.text = Cow::Owned(s);
     }
 
-    /// The text without a Markdown heading prefix (`## `), for recognising structure.
+    /// The text without a Markdown heading prefix (`## `) or a database's field label
+    /// (`【章名】 `, `【题注】 `: two to four letters in 【】 and a space before the text), for
+    /// recognising structure.
     pub fn body(&self) -> &str {
         let t: &str = &self.text;
         let hashes = t.len() - t.trim_start_matches('#').len();
@@ -82,7 +84,7 @@ impl<'a> Block<'a> {
                 return rest.trim_start_matches(is_space);
             }
         }
-        t
+        field_label(t).map_or(t, |n| &t[n..])
     }
 
     /// Byte length of the Markdown prefix of `text`.
@@ -114,6 +116,21 @@ impl<'a> Block<'a> {
         s.len = self.end() - s.offset;
         s
     }
+}
+
+/// The byte length of a field label at the start of `t` with the space after it (`【章名】 `),
+/// when text follows.
+pub(crate) fn field_label(t: &str) -> Option<usize> {
+    let inner = t.strip_prefix('【')?;
+    let close = inner.find('】')?;
+    let label = &inner[..close];
+    let rest = &inner[close + '】'.len_utf8()..];
+    let text = rest.trim_start_matches(is_space);
+    ((2..=4).contains(&label.chars().count())
+        && label.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
+        && text.len() < rest.len()
+        && !text.is_empty())
+    .then_some(t.len() - text.len())
 }
 
 /// The blocks of a text, and its page furniture.
@@ -298,6 +315,8 @@ fn is_row(t: &str) -> bool {
 /// a paragraph, whether page furniture (numbers, form feeds) shows pages.
 #[derive(Debug, Clone, Copy, Default)]
 struct Print {
+    /// The text writes its article numbers on at once with their text (`第一条为了……`).
+    compact: bool,
     width: Option<usize>,
     /// The widest line of a page (up to 250 columns), where no width is shown.
     widest: usize,
@@ -428,6 +447,7 @@ pub(crate) fn layout<'a>(lines: &[Line<'a>], log: &mut Log) -> Layout<'a> {
         .max()
         .unwrap_or(0);
     let print = Print {
+        compact: crate::numbering::articles_at_once(lines.iter().map(|l| l.text)),
         width: wrap_width(&printed, paged),
         widest,
         indents: indents_open_paragraphs(lines, &furn),
@@ -535,7 +555,9 @@ fn join(
     }
     // computed only when a rule needs it: most lines are tried against rules that their first
     // or last bytes turn away
-    let next_marker = || marker(next).is_some();
+    let next_marker = || {
+        marker(next).is_some() || print.compact && crate::numbering::compact_article(next).is_some()
+    };
     // a numbering marker alone on its line, its text on the next (a marker is short)
     if prev.len() <= 24 && !b.is_joined() && blanks <= 1 {
         if let Some(m) = marker(b.body()) {
