@@ -144,3 +144,15 @@ fn box_fields_set_apart_by_spaces() {
     );
     assert_eq!(doc.meta.issuers, ["临江市卫生健康委员会"]);
 }
+
+/// A breadcrumb that ends in the page's section (`-> 公 告`) is no title, and a font widget in
+/// square brackets is page chrome.
+#[test]
+fn a_breadcrumb_is_no_title() {
+    let doc = read("首页 -> 政务公开 -> 其他政府信息 -> 公 告\n临江市人民代表大会常务委员会办公室公告(第7号)\n[字体: ] 打印\n");
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("临江市人民代表大会常务委员会办公室公告(第7号)")
+    );
+    assert!(doc.meta.subtitle.is_empty(), "{:?}", doc.meta.subtitle);
+}

@@ -659,6 +659,8 @@ pub(crate) fn is_chrome(t: &str) -> bool {
         "字号",
         "【字体",
         "【字号",
+        "[字体",
+        "[字号",
     ];
     const EQUALS: &[&str] = &[
         "收藏",

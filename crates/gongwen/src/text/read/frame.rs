@@ -72,8 +72,12 @@ impl Reader<'_, '_> {
         let mut j = i;
         for n in 0..TITLE_PIECES {
             let t = self.plain(j);
-            // a bracketed note (`（此件公开发布）`, `（试行）`) may end a title, never open one
-            if !self.c[j].title_piece || n == 0 && self.c[j].kind == Kind::Note {
+            // a bracketed note (`（此件公开发布）`, `（试行）`) may end a title, never open one;
+            // a breadcrumb (`首页 -> 政务公开 -> 公告`) is none, whatever its last word
+            if !self.c[j].title_piece
+                || n == 0 && self.c[j].kind == Kind::Note
+                || t.contains(['>', '›', '»'])
+            {
                 return None;
             }
             // more than four pieces only when they are fragments (a web page's inline spans)
