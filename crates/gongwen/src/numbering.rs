@@ -219,7 +219,14 @@ pub fn articles_at_once<'t>(lines: impl Iterator<Item = &'t str>) -> bool {
         if !t.starts_with('第') {
             continue;
         }
-        if law_marker(t).is_some_and(|m| m.style == Style::Article) {
+        // most lines settle by the character after their first 条 (a space: an article as
+        // most texts write it), without reading the number
+        let head = &t.as_bytes()[..t.len().min(40)];
+        let Some(at) = memchr::memmem::find(head, "条".as_bytes()) else {
+            continue;
+        };
+        let after = t[at + "条".len()..].chars().next();
+        if after.is_none_or(|c| c.is_whitespace() || c == '之') {
             spaced += 1;
         } else if let Some(m) = compact_article(t) {
             values.push(m.value);

@@ -144,8 +144,9 @@ fn classify_as(b: &Block<'_>, decimal: bool) -> Class {
     c
 }
 
-/// Classifies every block.
-pub(crate) fn classify_all(blocks: &[Block<'_>]) -> Vec<Class> {
+/// Classifies every block; `compact` when the text writes its article numbers on at once with
+/// their text (see [`crate::numbering::articles_at_once`], which the layout asked).
+pub(crate) fn classify_all(blocks: &[Block<'_>], compact: bool) -> Vec<Class> {
     let mut out: Vec<Class> = blocks.iter().map(classify).collect();
     // a text numbers in decimal outline (`1.1　……`) when two lines or more below the first
     // level do; elsewhere `1　……` or `1.5 亿` at the start of a line is no marker
@@ -164,7 +165,7 @@ pub(crate) fn classify_all(blocks: &[Block<'_>]) -> Vec<Class> {
         }
     }
     // a text that writes every article number on at once with its text (`第一条为了……`)
-    if crate::numbering::articles_at_once(blocks.iter().map(Block::body)) {
+    if compact {
         for (k, c) in out.iter_mut().enumerate() {
             if c.marker.is_some() {
                 continue;
@@ -259,7 +260,7 @@ mod tests {
     fn kinds(src: &str) -> Vec<(String, Kind)> {
         let lines = lines::split(src);
         let l = layout::layout(&lines, &mut Log::new(false));
-        let c = classify_all(&l.blocks);
+        let c = classify_all(&l.blocks, l.compact);
         l.blocks
             .iter()
             .zip(c)

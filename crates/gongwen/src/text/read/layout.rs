@@ -137,6 +137,8 @@ pub(crate) fn field_label(t: &str) -> Option<usize> {
 #[derive(Debug)]
 pub(crate) struct Layout<'a> {
     pub blocks: Vec<Block<'a>>,
+    /// The text writes its article numbers on at once with their text (`第一条为了……`).
+    pub compact: bool,
     /// Page numbers and running heads, in source order.
     pub furniture: Vec<Line<'a>>,
 }
@@ -446,8 +448,9 @@ pub(crate) fn layout<'a>(lines: &[Line<'a>], log: &mut Log) -> Layout<'a> {
         .filter(|w| *w <= 250)
         .max()
         .unwrap_or(0);
+    let compact = crate::numbering::articles_at_once(lines.iter().map(|l| l.text));
     let print = Print {
-        compact: crate::numbering::articles_at_once(lines.iter().map(|l| l.text)),
+        compact,
         width: wrap_width(&printed, paged),
         widest,
         indents: indents_open_paragraphs(lines, &furn),
@@ -503,6 +506,7 @@ pub(crate) fn layout<'a>(lines: &[Line<'a>], log: &mut Log) -> Layout<'a> {
     }
     Layout {
         blocks,
+        compact,
         furniture: furniture_lines,
     }
 }

@@ -247,7 +247,7 @@ fn pipeline_in(src: &str, content_end: Option<usize>, log: &mut Log) -> Result<D
     let layout = layout::layout(&lines, log);
     // the blocks hold their lines: the line table is not needed while the document is built
     drop(lines);
-    let classes = classify::classify_all(&layout.blocks);
+    let classes = classify::classify_all(&layout.blocks, layout.compact);
     let reader = Reader {
         b: &layout.blocks,
         c: &classes,
