@@ -489,11 +489,7 @@ fn parts_under_an_article_are_its_points() {
             (NodeKind::Article, vec![NodeKind::Point, NodeKind::Point]),
         ]
     );
-    let again = gongwen::parse(&gongwen::text::write(&doc)).expect("reads back");
-    assert_eq!(
-        gongwen::outline::outline(&again),
-        gongwen::outline::outline(&doc)
-    );
+    outline_reads_back(&doc);
 }
 
 /// A text that writes every article number on at once with its text (`第一条为了……`), hard
@@ -531,11 +527,7 @@ fn articles_written_on_at_once() {
 #[test]
 fn a_law_databases_field_labels() {
     let src = "某市制定地方性法规条例\n\n颁布日期:2001-6-3\n实施日期:2001-8-1\n颁布单位:某市人民代表大会常务委员会\n\n【题注】 (2001年4月29日某市第十一届人民代表大会第四次会议通过 2001年6月3日某省第九届人民代表大会常务委员会第二十三次会议批准)\n【章名】 第一章 总则\n第一条 为了规范立法活动，制定本条例。\n第二条 本条例适用于本市。\n【章名】 第二章 立法权限\n第三条 常务委员会可以对地方性法规进行部分补充。\n";
-    let doc = gongwen::parse(src).expect("parses");
-    assert_eq!(
-        gongwen::outline::outline(&doc),
-        "title: 某市制定地方性法规条例\nchapter 1 总则\n  article 1 -\n  article 2 -\nchapter 2 立法权限\n  article 3 -\n"
-    );
+    let doc = read_as(src, "title: 某市制定地方性法规条例\nchapter 1 总则\n  article 1 -\n  article 2 -\nchapter 2 立法权限\n  article 3 -\n");
     assert_eq!(
         doc.body[0].num.as_ref().map(|n| n.text.as_str()),
         Some("【章名】 第一章")
@@ -544,9 +536,40 @@ fn a_law_databases_field_labels() {
     assert_eq!(law.history.len(), 2);
     let keys: Vec<&str> = doc.meta.fields.iter().map(|f| f.key.as_str()).collect();
     assert_eq!(keys, ["颁布日期", "实施日期", "颁布单位"]);
-    let again = gongwen::parse(&gongwen::text::write(&doc)).expect("reads back");
+    outline_reads_back(&doc);
+}
+
+/// A draft on a web page whose chapters lost their numbers: bare headings before articles, two
+/// or more, are chapters without a number (with a note each); one alone says too little.
+#[test]
+fn bare_headings_in_a_law_without_numbered_chapters() {
+    let src = "某市社会信用条例（草案）\n\n总　则\n\n第一条 为了规范社会信用管理，制定本条例。\n\n第二条 本条例适用于本市。\n\n信用信息\n\n第三条 信用信息的归集应当合法。\n\n第四条 信用信息应当准确。\n";
+    let doc = read_as(src, "title: 某市社会信用条例（草案）\nchapter - 总则\n  article 1 -\n  article 2 -\nchapter - 信用信息\n  article 3 -\n  article 4 -\n");
+    let notes = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "unnumbered-unit")
+        .count();
+    assert_eq!(notes, 2);
+    outline_reads_back(&doc);
+    // one bare line between articles is no chapter
+    let one = "某市社会信用条例\n\n第一条 为了规范社会信用管理，制定本条例。\n\n信用信息\n\n第二条 信用信息的归集应当合法。\n";
+    let doc = gongwen::parse(one).expect("parses");
+    assert!(doc.body.iter().all(|n| n.kind == NodeKind::Article));
+}
+
+/// The canonical text of `doc` reads back to the same outline.
+fn outline_reads_back(doc: &Document) {
+    let again = gongwen::parse(&gongwen::text::write(doc)).expect("reads back");
     assert_eq!(
         gongwen::outline::outline(&again),
-        gongwen::outline::outline(&doc)
+        gongwen::outline::outline(doc)
     );
+}
+
+/// `src` read, with its outline as `want`.
+fn read_as(src: &str, want: &str) -> Document {
+    let doc = gongwen::parse(src).expect("parses");
+    assert_eq!(gongwen::outline::outline(&doc), want);
+    doc
 }

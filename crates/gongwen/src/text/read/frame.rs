@@ -533,6 +533,14 @@ impl Reader<'_, '_> {
                 && !t.contains(['。', '！', '？'])
                 && !is_nav_piece(t)
                 && !self.after_breadcrumb(k)
+                // a bare heading right above the first article is the law's (`总　　则`)
+                && !(chars_le(t, 16)
+                    && t.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '\u{3000}')
+                    && self.next_text(k + 1, end).is_some_and(|j| {
+                        self.c[j]
+                            .marker
+                            .is_some_and(|m| m.style == crate::numbering::Style::Article)
+                    }))
                 && c.marker.is_none()
                 && c.date.is_none()
                 && doc.preamble.is_empty()

@@ -31,6 +31,7 @@ pub(crate) fn read(
         return false;
     }
     contents(preamble, nodes, diagnostics, log);
+    unnumbered_chapters(preamble, nodes, diagnostics, log);
     unnumbered_units(preamble, nodes, log);
     bare_unit_headings(nodes, false, diagnostics, log);
     displaced_headings(nodes, diagnostics, log);
@@ -412,6 +413,77 @@ fn bare_heading(t: &str) -> bool {
         && t.chars()
             .all(|c| c.is_alphanumeric() || c == ' ' || c == '\u{3000}')
         && crate::numbering::marker(t).is_none()
+}
+
+/// A law whose chapters lost their numbers (a draft on a web page: `总　　则` above the first
+/// article, `信用信息` between two articles) and that has no numbered unit: two bare headings
+/// or more standing alone right before an article (a short phrase without punctuation, the last
+/// paragraph of the article above or of the preamble) are chapters without a number, each
+/// holding the articles up to the next; a note says so for each.
+fn unnumbered_chapters(
+    preamble: &mut Vec<Paragraph>,
+    nodes: &mut Vec<Node>,
+    diagnostics: &mut Vec<Diagnostic>,
+    log: &mut Log,
+) {
+    if nodes.iter().any(|n| is_unit(n.kind)) || nodes.iter().any(|n| n.kind != NodeKind::Article) {
+        return;
+    }
+    let bare = |t: &str| bare_heading(t) && crate::numbering::parse_date(t).is_none();
+    let from_preamble = preamble.last().is_some_and(|p| bare(&p.text));
+    let mut at: Vec<usize> = Vec::new();
+    if from_preamble {
+        at.push(0);
+    }
+    for i in 1..nodes.len() {
+        let a = &nodes[i - 1];
+        if a.children.is_empty()
+            && a.paragraphs.len() >= 2
+            && a.paragraphs.last().is_some_and(|p| bare(&p.text))
+        {
+            at.push(i);
+        }
+    }
+    if at.len() < 2 {
+        return;
+    }
+    let mut rest = std::mem::take(nodes);
+    let mut out: Vec<Node> = Vec::new();
+    // from the last heading back, so that the indices still hold
+    let mut tail: Vec<Node> = Vec::new();
+    for &k in at.iter().rev() {
+        let articles = rest.split_off(k);
+        let head = if k == 0 {
+            preamble.pop().expect("the preamble's heading")
+        } else {
+            rest[k - 1]
+                .paragraphs
+                .pop()
+                .expect("the article's last paragraph")
+        };
+        let mut unit = headed_unit(NodeKind::Chapter, head);
+        unit.children = articles;
+        let text = unit
+            .heading
+            .as_ref()
+            .map_or("", |h| h.text.as_str())
+            .to_string();
+        diagnostics.push(Diagnostic {
+            code: "unnumbered-unit".into(),
+            severity: Severity::Note,
+            message: format!(
+                "`{text}` stands bare before an article in a law without numbered chapters: read as a chapter whose number is not printed"
+            ),
+            span: unit.span,
+        });
+        log.note(unit.span, "unnumbered-unit", || {
+            "a bare heading before an article, one of two or more in a law without numbered units: a chapter without a number".to_string()
+        });
+        tail.push(unit);
+    }
+    out.append(&mut rest);
+    out.extend(tail.into_iter().rev());
+    *nodes = out;
 }
 
 /// `附　　则` standing among the paragraphs of the last article of a unit: the paragraphs from
