@@ -251,14 +251,15 @@ fn law_marker_in(s: &str, compact: bool) -> Option<Marker> {
         chinese_number(num)?
     };
     let after = &rest[end..];
-    let (style, unit) = if after.starts_with("分编") {
+    // the units in either script (編, 節, 條 in a traditional-script copy)
+    let (style, unit) = if after.starts_with("分编") || after.starts_with("分編") {
         (Style::Subbook, "分编".len())
     } else {
         let style = match after.chars().next()? {
-            '编' => Style::Book,
+            '编' | '編' => Style::Book,
             '章' => Style::Chapter,
-            '节' => Style::Division,
-            '条' => Style::Article,
+            '节' | '節' => Style::Division,
+            '条' | '條' => Style::Article,
             _ => return None,
         };
         (style, '编'.len_utf8())

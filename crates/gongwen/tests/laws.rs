@@ -573,3 +573,22 @@ fn read_as(src: &str, want: &str) -> Document {
     assert_eq!(gongwen::outline::outline(&doc), want);
     doc
 }
+
+/// A traditional-script copy: the units (編, 節, 條) and the genre words (條例, 意見) are the
+/// same words in the other script; what is printed is kept as printed.
+#[test]
+fn a_traditional_script_copy() {
+    let doc = read_as(
+        "某市物業管理條例\n\n第一章 總則\n\n第一條 為了規範物業管理活動，制定本條例。\n\n第二條 本條例適用於本市。\n\n第二章 業主\n\n第三條 業主享有下列權利。\n",
+        "title: 某市物業管理條例\nchapter 1 總則\n  article 1 -\n  article 2 -\nchapter 2 業主\n  article 3 -\n",
+    );
+    assert_eq!(doc.meta.kind, gongwen::DocKind::Regulation);
+    assert_eq!(
+        doc.body[0].children[0]
+            .num
+            .as_ref()
+            .map(|n| n.text.as_str()),
+        Some("第一條")
+    );
+    outline_reads_back(&doc);
+}

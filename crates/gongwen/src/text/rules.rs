@@ -429,6 +429,31 @@ const KIND_WORDS: &[(&str, DocKind)] = &[
     ("宪法", DocKind::Regulation),
     ("法", DocKind::Regulation),
     ("纪要", DocKind::Other),
+    // the same words in a traditional-script copy (those written alike are above)
+    ("意見", DocKind::Opinion),
+    ("決定", DocKind::Decision),
+    ("決議", DocKind::Resolution),
+    ("規劃", DocKind::Plan),
+    ("計劃", DocKind::Plan),
+    ("預案", DocKind::Plan),
+    ("綱要", DocKind::Plan),
+    ("通報", DocKind::Notice),
+    ("公報", DocKind::Notice),
+    ("批覆", DocKind::Reply),
+    ("復函", DocKind::Reply),
+    ("答覆", DocKind::Reply),
+    ("報告", DocKind::Report),
+    ("請示", DocKind::Report),
+    ("議案", DocKind::Report),
+    ("條例", DocKind::Regulation),
+    ("規定", DocKind::Regulation),
+    ("辦法", DocKind::Regulation),
+    ("細則", DocKind::Regulation),
+    ("規則", DocKind::Regulation),
+    ("規程", DocKind::Regulation),
+    ("準則", DocKind::Regulation),
+    ("解釋", DocKind::Regulation),
+    ("紀要", DocKind::Other),
 ];
 
 /// A title that a web page prints with the document number after it in brackets
@@ -486,7 +511,7 @@ pub(crate) fn is_law_heading(t: &str) -> bool {
     let end = rest
         .find(|c: char| !"〇零一二三四五六七八九十百千".contains(c))
         .unwrap_or(rest.len());
-    end > 0 && rest[end..].starts_with(['编', '章', '节', '条'])
+    end > 0 && rest[end..].starts_with(['编', '章', '节', '条', '編', '節', '條'])
 }
 
 /// A line that can be (part of) a title: short, no sentence punctuation, not a number, date,
