@@ -536,6 +536,8 @@ fn a_law_databases_field_labels() {
     assert_eq!(law.history.len(), 2);
     let keys: Vec<&str> = doc.meta.fields.iter().map(|f| f.key.as_str()).collect();
     assert_eq!(keys, ["颁布日期", "实施日期", "颁布单位"]);
+    // the text says nothing of when it takes effect: the box does
+    assert_eq!(law.effective, gongwen::Date::new(2001, 8, 1));
     outline_reads_back(&doc);
 }
 

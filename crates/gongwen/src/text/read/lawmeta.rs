@@ -284,7 +284,22 @@ fn effective(doc: &Document, history: &[Printed]) -> Option<Date> {
             return history.last().and_then(|p| p.event.date);
         }
     }
-    None
+    // where the text says nothing, a database's box may (`实施日期:2001-8-1`)
+    doc.meta
+        .fields
+        .iter()
+        .filter(|f| matches!(f.key.as_str(), "实施日期" | "生效日期"))
+        .find_map(|f| {
+            // (`2001-8-1`: a database leaves the month and day unpadded)
+            crate::numbering::parse_date(&f.value).or_else(|| {
+                let mut p = f.value.trim().split(['-', '/', '.']);
+                let (y, m, d) = (p.next()?, p.next()?, p.next()?);
+                if p.next().is_some() {
+                    return None;
+                }
+                Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+            })
+        })
 }
 
 /// The kind: who adopted it (the history's bodies) first, the title's shape after.
