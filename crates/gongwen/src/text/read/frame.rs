@@ -434,8 +434,8 @@ impl Reader<'_, '_> {
             // a markup comment inside the head (`<!-- INFO END -->` between history and text),
             // a publication line or a page widget under the title (`来源：…`, `浏览量：`), the
             // title or the number printed again (a page's headline, then the document's own)
+            let u = unspace(t);
             let again = || {
-                let u = unspace(t);
                 // (a repeat may leave out the 《》 of the title it repeats)
                 let bare = |x: &str| x.replace(['《', '》', '〈', '〉'], "");
                 let title = doc.meta.title.as_deref().map(bare);
@@ -456,7 +456,6 @@ impl Reader<'_, '_> {
             if matter || again() {
                 // a repeat that prints the number with the title gives the number
                 if doc.meta.number.is_none() && c.kind == Kind::Text {
-                    let u = unspace(t);
                     if let Some((_, n)) = title_number(&u) {
                         doc.meta.number = crate::text::rules::doc_number(n);
                     }

@@ -447,16 +447,14 @@ fn unnumbered_chapters(
     if at.len() < 2 {
         return;
     }
-    let mut rest = std::mem::take(nodes);
-    let mut out: Vec<Node> = Vec::new();
     // from the last heading back, so that the indices still hold
     let mut tail: Vec<Node> = Vec::new();
     for &k in at.iter().rev() {
-        let articles = rest.split_off(k);
+        let articles = nodes.split_off(k);
         let head = if k == 0 {
             preamble.pop().expect("the preamble's heading")
         } else {
-            rest[k - 1]
+            nodes[k - 1]
                 .paragraphs
                 .pop()
                 .expect("the article's last paragraph")
@@ -481,9 +479,7 @@ fn unnumbered_chapters(
         });
         tail.push(unit);
     }
-    out.append(&mut rest);
-    out.extend(tail.into_iter().rev());
-    *nodes = out;
+    nodes.extend(tail.into_iter().rev());
 }
 
 /// `附　　则` standing among the paragraphs of the last article of a unit: the paragraphs from
