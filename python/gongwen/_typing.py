@@ -36,7 +36,7 @@ NodeKind = Literal[
     "subpoint",
 ]
 #: The role of a line of the closing block.
-ClosingRole = Literal["signature", "date", "note", "attachment-list"]
+ClosingRole = Literal["signature", "date", "note", "attachment-list", "copy-to", "printed"]
 #: What a piece of residue is.
 ResidueRole = Literal[
     "chrome", "metadata-box", "publication", "lead", "unplaced", "furniture"

@@ -525,7 +525,7 @@ impl PyClosingLine {
         }))
     }
 
-    /// `signature`, `date`, `note` or `attachment-list`.
+    /// `signature`, `date`, `note`, `attachment-list`, `copy-to` (抄送) or `printed` (印发).
     #[getter]
     fn role(&self) -> &'static str {
         self.0.role.as_str()

@@ -283,7 +283,7 @@ pub fn looks_like_html(src: &str) -> bool {
         }
     }
     if !rest.starts_with(b"<") {
-        return false;
+        return marked_up_text(src);
     }
     let name: Vec<u8> = rest[1..]
         .iter()
@@ -297,6 +297,24 @@ pub fn looks_like_html(src: &str) -> bool {
         "script", "style", "tbody", "tr", "td",
     ];
     ELEMENTS.iter().any(|e| e.as_bytes() == name.as_slice())
+}
+
+/// True when text that does not open with an element carries its paragraphs in HTML markup
+/// (a content management system's field copied out with its `<p>…</p>`, after a few plain
+/// lines): three paragraph closings or line breaks or more in its first 64 KiB, and paragraph
+/// marks outnumbering the text's own line breaks there. No Chinese document writes `</p>`.
+fn marked_up_text(src: &str) -> bool {
+    let head = &src.as_bytes()[..src.len().min(64 * 1024)];
+    let mut marks = 0usize;
+    for at in memchr::memchr_iter(b'<', head) {
+        let tag = &head[at + 1..head.len().min(at + 7)];
+        let starts = |m: &[u8]| tag.len() >= m.len() && tag[..m.len()].eq_ignore_ascii_case(m);
+        if starts(b"/p>") || starts(b"br>") || starts(b"br/") || starts(b"br /") || starts(b"/div>")
+        {
+            marks += 1;
+        }
+    }
+    marks >= 3 && marks > memchr::memchr_iter(b'\n', head).count()
 }
 
 /// The charset a byte-order mark or a `<meta>` in the first 4 KiB declares.
@@ -927,6 +945,14 @@ mod tests {
         assert!(looks_like_html("  <table><tr><td>索引号</td></tr></table>"));
         assert!(!looks_like_html("<akomaNtoso/>"));
         assert!(!looks_like_html("关于……的通知"));
+        // plain lines, then paragraphs in markup (a content field copied out)
+        assert!(looks_like_html(
+            "发文机关:某某\n<p>各区:</p><p>现将方案印发。</p><p><br/></p><p>一、目标</p>"
+        ));
+        // a text that names a tag or two is text
+        assert!(!looks_like_html(
+            "关于网页<p>标记的说明\n第一行</p>\n第二行<br>\n第三行\n第四行\n"
+        ));
         assert_eq!(
             declared_charset(
                 b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=GBK\">"

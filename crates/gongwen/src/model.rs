@@ -734,6 +734,12 @@ pub enum ClosingRole {
     Note = "note",
     /// An attachment list (附件说明), e.g. `附件：1.……`.
     AttachmentList = "attachment-list",
+    /// The bodies a copy goes to (版记: 抄送机关), e.g. `抄送：市应急管理局。`, with the lines its
+    /// list goes on over.
+    CopyTo = "copy-to",
+    /// The office and date of printing (版记: 印发机关和印发日期), e.g.
+    /// `某某办公室　2020年4月28日印发`.
+    Printed = "printed",
 }
 }
 

@@ -281,11 +281,14 @@ fn law_marker_in(s: &str, compact: bool) -> Option<Marker> {
         Some(c) if c.is_whitespace() || c == '\u{3000}' => true,
         // a heading written on at once (`第一章总则`), never a mark (`第二章、`, `第一条，`); an
         // article's text so only when asked (`compact`)
-        Some(c) => {
-            (style != Style::Article || compact && c.is_alphabetic() && !c.is_ascii())
-                && !c.is_ascii_punctuation()
+        // (an article's text may open with a figure, a sign or a quotation: `第七条±0.00以上`,
+        // `第三条“……”`, `第九条2003年起`)
+        Some(c) if style == Style::Article => {
+            compact
+                && (c.is_alphanumeric() || !c.is_ascii() || c == '(')
                 && !"，。、；：！？）》”".contains(c)
         }
+        Some(c) => !c.is_ascii_punctuation() && !"，。、；：！？）》”".contains(c),
     };
     let mut m = Marker::new(style, value, len)?;
     m.sub = sub;

@@ -22,7 +22,7 @@ pub fn outline(doc: &Document) -> String {
     };
     let title = promulgated.or(doc.meta.title.as_deref()).unwrap_or("");
     let _ = writeln!(out, "title: {title}");
-    if doc.body.is_empty() && forwarded.len() == 1 {
+    if doc.body.is_empty() && forwarded.len() == 1 && issues_at_most_one(doc) {
         // a notice that issues or forwards one document: that document's structure is the outline
         let f = forwarded[0];
         nodes(&f.content.body, 0, &mut out);
@@ -39,6 +39,23 @@ pub fn outline(doc: &Document) -> String {
         }
     }
     out
+}
+
+/// False when the cover letter issues two documents or more by name (`现将《A》、《B》印发给你们`),
+/// though fewer follow (a copy cut short): each is then an attachment of the notice.
+fn issues_at_most_one(doc: &Document) -> bool {
+    doc.preamble.iter().all(|p| {
+        let t = p.text.as_str();
+        let Some(from) = t.find("现将") else {
+            return true;
+        };
+        let to = ["印发", "转发", "批转"]
+            .iter()
+            .filter_map(|w| t[from..].find(w))
+            .min()
+            .map_or(t.len(), |e| from + e);
+        t[from..to].matches('《').count() < 2
+    })
 }
 
 fn attachment(a: &Attachment, depth: usize, out: &mut String) {

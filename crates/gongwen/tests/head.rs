@@ -156,3 +156,83 @@ fn a_breadcrumb_is_no_title() {
     );
     assert!(doc.meta.subtitle.is_empty(), "{:?}", doc.meta.subtitle);
 }
+
+/// A page that prints the title whole in 《》 with the number glued in front, then the title
+/// in 《》 again and the number twice: the title is the one inside, the number is read, the
+/// repeats are page matter, and the addressee is the addressee.
+#[test]
+fn a_title_printed_whole_in_book_title_marks() {
+    let doc = read(
+        "临办发〔2024〕7号《临江市人民政府办公室关于印发〈临江市城市更新工作要点〉的通知》\n《临江市人民政府办公室关于印发〈临江市城市更新工作要点〉的通知》\n临办发〔2024〕7号\n各区人民政府:\n",
+    );
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("临江市人民政府办公室关于印发〈临江市城市更新工作要点〉的通知")
+    );
+    assert_eq!(number(&doc), Some("临办发〔2024〕7号"));
+    assert_eq!(doc.meta.addressee.as_deref(), Some("各区人民政府:"));
+    assert_eq!(doc.meta.kind, gongwen::DocKind::Notice);
+    assert_eq!(doc.residue.len(), 2, "{:?}", doc.residue);
+    reads_back(&doc);
+    // two titles cited on one line are no title
+    let doc = read("《临江市城市更新条例》《临江市城市更新办法》\n");
+    assert_eq!(doc.meta.title, None);
+}
+
+/// A crawler's copy of a page's metadata box: each key a bulleted line, its value (if any) set
+/// in under it after a blank line, keys we know and keys we do not. Every key is a field with
+/// its own value, the number is read from its field, and nothing in the box is a subtitle or
+/// the addressee.
+#[test]
+fn a_bulleted_box_with_values_set_under_their_keys() {
+    let doc = read(
+        "临江市人民政府工作规则\n\n  • 索引号:\n\n    1234/2024-0001\n  • 主题分类:\n\n  • 发文机构:\n\n    市政府网站\n  • 发文字号:\n\n    临政发〔2024〕7号\n  • 有效性:\n\n  • 发布日期:\n\n    2024年04月06日 16:34\n\n临江市人民政府工作规则\n\n",
+    );
+    assert_eq!(doc.meta.title.as_deref(), Some("临江市人民政府工作规则"));
+    assert_eq!(number(&doc), Some("临政发〔2024〕7号"));
+    assert!(doc.meta.subtitle.is_empty(), "{:?}", doc.meta.subtitle);
+    assert_eq!(doc.meta.addressee, None);
+    let field = |k: &str| {
+        doc.meta
+            .fields
+            .iter()
+            .find(|f| f.key == k)
+            .map(|f| f.value.as_str())
+    };
+    assert_eq!(field("索引号"), Some("1234/2024-0001"));
+    assert_eq!(field("主题分类"), Some(""));
+    assert_eq!(field("发文机构"), Some("市政府网站"));
+    assert_eq!(field("有效性"), Some(""));
+    // a key with nothing set under it does not take the title below as its value
+    let doc = read("  • 发布日期:\n\n关于推进城市更新的通知\n\n");
+    assert_eq!(doc.meta.title.as_deref(), Some("关于推进城市更新的通知"));
+}
+
+/// A law database's page: its headline names the text with a note (`……规定(2005年)`), a line
+/// of `key:value` pairs under it, the headline again and the issuer; then the document's own
+/// title, which is the title: the headline without its note, or the notice that carries what
+/// the headline names.
+#[test]
+fn a_law_databases_headline_above_the_documents_own_title() {
+    let page = "临江市墙体材料管理规定(2005年)\n\n作者:资料网 时间:2024-07-22 08:54:31  浏览:9249   来源:资料网\n下载地址: 点击此处下载\n\n临江市墙体材料管理规定(2005年)\n\n临江市人民政府\n\n\n";
+    let doc = read(&format!("{page}临江市墙体材料管理规定\n\n"));
+    assert_eq!(doc.meta.title.as_deref(), Some("临江市墙体材料管理规定"));
+    let p = doc.meta.publication.as_ref().expect("publication");
+    assert_eq!(p.source.as_deref(), Some("资料网"));
+    assert_eq!(p.datetime.as_deref(), Some("2024-07-22T08:54:31"));
+    assert!(doc.preamble.iter().all(|p| !p.text.contains("浏览")));
+    let doc = read(&format!(
+        "{page}关于批转临江市墙体材料管理规定的通知\n\n临政〔2005〕32号\n\n各区人民政府:\n\n"
+    ));
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("关于批转临江市墙体材料管理规定的通知")
+    );
+    assert_eq!(number(&doc), Some("临政〔2005〕32号"));
+    // the headline printed again with the issuer's line above it is no other title
+    let doc = read("临江市人大常委会关于修改部分法规的决定\n临江市人大常委会\n临江市人大常委会关于修改部分法规的决定\n");
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("临江市人大常委会关于修改部分法规的决定")
+    );
+}

@@ -594,3 +594,33 @@ fn a_traditional_script_copy() {
     );
     outline_reads_back(&doc);
 }
+
+/// A table of contents whose later entries the text never reaches (a copy cut short): every
+/// entry before the first chapter's repeat is the table's, and each entry whose unit is not in
+/// the text gets a warning.
+#[test]
+fn a_table_of_contents_the_text_does_not_reach() {
+    let src = "某市物业管理条例\n\n目录\n第一章 总则\n第二章 业主\n第三章 附则\n第一章 总则\n第一条 为了规范物业管理活动，制定本条例。\n第二条 本条例适用于本市。\n";
+    let doc = read_as(
+        src,
+        "title: 某市物业管理条例\nchapter 1 总则\n  article 1 -\n  article 2 -\n",
+    );
+    let missing: Vec<u32> = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "contents-mismatch")
+        .map(|d| d.span.line)
+        .collect();
+    assert_eq!(missing, [5, 6]);
+}
+
+/// Articles written on at once whose text opens with a figure or a sign (`第七条±0.00以上`,
+/// `第八条2026年起`) are articles too.
+#[test]
+fn articles_at_once_opening_with_a_figure() {
+    let src = "某市墙体材料管理规定\n\n第一条为推进墙体材料革新，制定本规定。\n第二条本规定适用于本市。\n第三条±0.00以上的建筑墙体应当使用新型墙体材料。\n第四条2026年1月1日起，全市禁止生产实心粘土砖。\n";
+    read_as(
+        src,
+        "title: 某市墙体材料管理规定\narticle 1 -\narticle 2 -\narticle 3 -\narticle 4 -\n",
+    );
+}

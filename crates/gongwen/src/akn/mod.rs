@@ -26,7 +26,7 @@
 //! | num (as written), heading | `num`, `heading` |
 //! | lead-in paragraphs / whole text | `intro/p` before the children / `content/p` when there are none |
 //! | guarantees | `refersTo="#guarantees"` → `TLCConcept eId="guarantees"` |
-//! | closing lines | `conclusions/p[@class="signature"｜"date"｜"note"｜"attachment-list"]` |
+//! | closing lines | `conclusions/p[@class="signature"｜"date"｜"note"｜"attachment-list"｜"copy-to"｜"printed"]` |
 //! | attachments | `attachments/attachment[@eId="att_1"]`: `num` (label), a nested `doc`/`statement` |
 //! | everything else | `meta/proprietary[@source="#gongwen"]/gw:gongwen` |
 //!

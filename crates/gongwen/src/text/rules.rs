@@ -190,6 +190,16 @@ pub(crate) fn heading_end_within(s: &str, max: usize) -> Option<(usize, char)> {
                 depth -= 1;
                 1
             }
+            // a half-width colon as a web copy may print it, not a time's (`14:15`) or a
+            // link's (`http://`)
+            b':' if depth <= 0
+                && !(i > 0
+                    && b[i - 1].is_ascii_digit()
+                    && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+                && b.get(i + 1) != Some(&b'/') =>
+            {
+                return Some((i, ':'))
+            }
             0..0x80 => 1,
             0x80..0xE0 => 2,
             0xE0..0xF0 => 3,
@@ -226,8 +236,14 @@ pub(crate) fn split_heading(rest: &str) -> Option<(&str, Option<char>, &str)> {
             (fits && !head.is_empty() && !is_inline_enumeration(head) && !is_directive(head))
                 .then_some((head, Some(c), after))
         }
-        // no end within 30 characters: all heading if short and without any end
-        None if chars_le(rest, 60) && !rest.is_empty() && heading_end(rest).is_none() => {
+        // no end within 30 characters: all heading if short and without any end, with its
+        // brackets closed and one comma at most (a clause list cut by a wrap is body text)
+        None if chars_le(rest, 60)
+            && !rest.is_empty()
+            && heading_end(rest).is_none()
+            && open_brackets(rest) == 0
+            && rest.matches(['，', ',']).count() <= 1 =>
+        {
             Some((rest, None, ""))
         }
         None => None,
@@ -477,9 +493,48 @@ pub(crate) fn title_number(t: &str) -> Option<(&str, &str)> {
         })
 }
 
+/// A title as a page may print it: with its number (see [`title_number`]) and whole in 《》
+/// (`《……的通知》`, `京政办发〔2016〕26号《……的通知》`, a page's headline). The title without
+/// them, and the number.
+pub(crate) fn title_parts(t: &str) -> (&str, Option<&str>) {
+    let (head, number) = title_number(t).map_or((t, None), |(h, n)| (h, Some(n)));
+    (unwrap_quoted(head).unwrap_or(head), number)
+}
+
+/// The inside of a line that is one pair of 《》 (a title quoted whole; one inside it is 〈〉).
+fn unwrap_quoted(t: &str) -> Option<&str> {
+    let inner = t.strip_prefix('《')?.strip_suffix('》')?;
+    (!inner.contains(['《', '》'])).then_some(inner)
+}
+
+/// A line that is a title printed whole in 《》, its number glued in front or not: the title
+/// inside ends in a genre word and is a title's shape (no sentence punctuation).
+pub(crate) fn wrapped_title(t: &str) -> Option<&str> {
+    let (title, _) = title_parts(t);
+    let wrapped = title.len() < t.len() && t.trim_end().ends_with('》');
+    (wrapped
+        && chars_ge(title, 4)
+        && !title.contains(['。', '；', '！', '？', '：', ':', '，'])
+        && title_kind(title).is_some())
+    .then_some(title)
+}
+
+/// A title a news page prints after a place and a colon (`北京：关于印发……的通知`): the title.
+/// The place is two to four ideographs; what follows is a title line.
+pub(crate) fn placed_after_colon(t: &str) -> Option<&str> {
+    let p = t.find(['：', ':'])?;
+    let place = &t[..p];
+    let n = place.chars().count();
+    let rest = t[p..]
+        .trim_start_matches(['：', ':'])
+        .trim_start_matches(is_space);
+    ((2..=4).contains(&n) && place.chars().all(is_cjk) && is_title_line(rest)).then_some(rest)
+}
+
 /// The genre named by the last word of a title (a number in brackets after it set aside).
 pub(crate) fn title_kind(title: &str) -> Option<DocKind> {
     let title = title_number(title).map_or(title, |(head, _)| head);
+    let title = unwrap_quoted(title).unwrap_or(title);
     let t = title.trim_end_matches(|c: char| {
         c == '）'
             || c == ')'
@@ -609,6 +664,9 @@ pub(crate) const BOX_KEYS: &[&str] = &[
     "时效性",
     "效力级别",
     "发文文号",
+    "统一编号",
+    "内容概述",
+    "内容概要",
 ];
 
 /// Keys of publication lines, which are page chrome with meaning.
@@ -727,6 +785,10 @@ pub(crate) fn is_chrome(t: &str) -> bool {
             || (t.ends_with('：') && chars_gt(t, 10))
     };
     chars_le(t, 50) && !sentence() && CHROME_WORDS.occur_in(t)
+        // a site's copyright notice is one even as a sentence (`声明：……版权所有，未经许可不得转载。`)
+        || chars_le(t, 80)
+            && t.contains("版权所有")
+            && (t.contains("转载") || t.contains("复制") || t.contains("镜像"))
         || FIRST[usize::from(t.as_bytes().first().copied().unwrap_or(0))]
             && (t.starts_with("<!--") && t.ends_with("-->")
                 || STARTS.iter().any(|p| t.starts_with(p))
@@ -762,6 +824,43 @@ pub(crate) fn publication_datetime(t: &str) -> Option<String> {
     })
 }
 
+/// A publication line that sets several `key:value` pairs apart by spaces, one of them a
+/// publication key (`作者:X 时间:2024-06-25 14:15:56 浏览:8552 来源:Y`): the pairs. A key is one
+/// to six ideographs before a colon; a piece without one goes on the value before it (the time
+/// of a date).
+pub(crate) fn publication_pairs(t: &str) -> Option<Vec<(&str, &str)>> {
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
+    let mut rest = t.trim_matches(is_space);
+    while !rest.is_empty() {
+        let p = rest.find(['：', ':'])?;
+        let key = rest[..p].trim_matches(is_space);
+        if key.is_empty() || !chars_le(key, 6) || !key.chars().all(is_cjk) {
+            return None;
+        }
+        let after = &rest[p + rest[p..].chars().next()?.len_utf8()..];
+        // the value runs to the next `key:` after white space
+        let mut end = after.len();
+        let mut i = 0;
+        while let Some(sp) = after[i..].find(is_space) {
+            let at = i + sp;
+            let next = after[at..].trim_start_matches(is_space);
+            let starts_key = next
+                .find(['：', ':'])
+                .is_some_and(|q| q > 0 && chars_le(&next[..q], 6) && next[..q].chars().all(is_cjk));
+            if starts_key {
+                end = at;
+                break;
+            }
+            i = at + after[at..].chars().next().map_or(1, char::len_utf8);
+        }
+        // (a bar between pairs, `来源: | 发布时间: …`, is no value's)
+        let value = after[..end].trim_matches(|c: char| is_space(c) || c == '|' || c == '｜');
+        pairs.push((key, value));
+        rest = after[end..].trim_start_matches(is_space);
+    }
+    (pairs.len() >= 2 && pairs.iter().any(|(k, _)| PUBLICATION_KEYS.contains(k))).then_some(pairs)
+}
+
 /// Splits `key：value` at the first colon when the key (white space removed) is one of `keys`.
 pub(crate) fn key_value<'t>(t: &'t str, keys: &[&str]) -> Option<(String, &'t str)> {
     // a key is short: its colon stands within the first 48 bytes
@@ -789,7 +888,9 @@ pub(crate) fn box_fields(t: &str) -> Option<Vec<Field>> {
         .split('\t')
         .map(|c| c.trim_matches(is_space))
         .find(|c| !c.is_empty())?;
-    key_value(first, BOX_KEYS)?;
+    if key_value(first, BOX_KEYS).is_none() {
+        return spaced_box_fields(t);
+    }
     // cells set apart by tabs, or by spaces before the next key (`索引号: … 组配分类: …`)
     let cells: Vec<&str> = t
         .split(['\t'])
@@ -831,6 +932,50 @@ pub(crate) fn box_fields(t: &str) -> Option<Vec<Field>> {
         });
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// The fields of a box line whose cells a page's table left set apart by spaces alone, keys
+/// letter-spaced or not (`索引号 002482242/2011-37736 发布机构 某某厅`, `文  号 yjya_001 有 效 性`):
+/// two keys or more, the first opening the line; what stands between keys is the value.
+pub(crate) fn spaced_box_fields(t: &str) -> Option<Vec<Field>> {
+    // most lines: a first word longer than any key, or no space at all
+    let first_gap = t.find(is_space)?;
+    if first_gap > 15 || chars_gt(t, 200) {
+        return None;
+    }
+    let tokens: Vec<&str> = t.split(is_space).filter(|x| !x.is_empty()).collect();
+    // a key at token `i`: one token, or two or three letter-spaced pieces of one or two
+    let key_at = |i: usize| -> Option<(String, usize)> {
+        (1..=3usize).rev().find_map(|m| {
+            let parts = tokens.get(i..i + m)?;
+            if m > 1 && !parts.iter().all(|p| chars_le(p, 2)) {
+                return None;
+            }
+            let joined: String = parts.concat();
+            // (`公开日期:` with its colon, the rest of the line without)
+            let joined = joined.trim_end_matches(['：', ':']).to_string();
+            BOX_KEYS.contains(&joined.as_str()).then_some((joined, m))
+        })
+    };
+    let mut out: Vec<Field> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some((key, m)) = key_at(i) {
+            out.push(Field {
+                key,
+                value: String::new(),
+            });
+            i += m;
+        } else {
+            let f = out.last_mut()?;
+            if !f.value.is_empty() {
+                f.value.push(' ');
+            }
+            f.value.push_str(tokens[i]);
+            i += 1;
+        }
+    }
+    (out.len() >= 2).then_some(out)
 }
 
 /// A cell cut before every box key that follows white space in it.
@@ -971,6 +1116,45 @@ pub(crate) fn attachment_label(t: &str) -> Option<Option<u32>> {
         return Some(rest.parse().ok());
     }
     crate::numbering::chinese_number(rest).map(Some)
+}
+
+/// `附件1：某某目录`: an attachment's label with its title on the same line after a colon. The
+/// number, the label (colon included) and the title. Whether it labels the attachment's text or
+/// opens a list naming attachments, what follows it says (the reader asks).
+pub(crate) fn label_with_title(t: &str) -> Option<(u32, &str, &str)> {
+    let rest = t.strip_prefix("附件")?;
+    let colon = rest.find(['：', ':'])?;
+    let num = rest[..colon].trim_matches(is_space);
+    let value = if !num.is_empty() && num.len() <= 3 && num.bytes().all(|b| b.is_ascii_digit()) {
+        num.parse().ok()?
+    } else {
+        crate::numbering::chinese_number(num)?
+    };
+    let end = "附件".len() + colon + rest[colon..].chars().next()?.len_utf8();
+    let title = t[end..].trim_matches(is_space);
+    (!title.is_empty() && chars_le(title, 60) && !title.ends_with(['。', '；'])).then_some((
+        value,
+        &t[..end],
+        title,
+    ))
+}
+
+/// The line of an imprint (版记) that names the bodies a copy goes to: `抄送：……`, `抄报：……`.
+pub(crate) fn is_copy_to(t: &str) -> bool {
+    let t = t.trim_start_matches(is_space);
+    (t.starts_with("抄送") || t.starts_with("抄报"))
+        && t["抄送".len()..]
+            .trim_start_matches(is_space)
+            .starts_with(['：', ':'])
+}
+
+/// The line of an imprint (版记) that gives the office and date of printing:
+/// `某某办公室　2020年4月28日印发`.
+pub(crate) fn is_printed(t: &str) -> bool {
+    t.strip_suffix("印发").is_some_and(|x| {
+        let x = x.trim_end_matches(is_space);
+        x.ends_with('日') && x.contains('年') && x.contains('月') && chars_le(t, 60)
+    })
 }
 
 /// True for the line that starts an attachment list (附件说明): `附件：1．……`, `附：……`.

@@ -13,6 +13,12 @@ use crate::text::rules::{chars_gt, chars_le, squeeze, title_kind};
 /// The title of an attachment that is a table or a list (汇总表, 名单, 考核指标): its numbered
 /// rows are not structure.
 fn is_tabular_title(t: &str) -> bool {
+    // (a count in brackets after it: `……目录(28件)`)
+    let t = t
+        .strip_suffix(['）', ')'])
+        .and_then(|x| x.rfind(['（', '(']).map(|p| &x[..p]))
+        .filter(|x| chars_le(&t[x.len()..], 8))
+        .unwrap_or(t);
     ["表", "清单", "名单", "名录", "目录", "一览", "指标", "明细"]
         .iter()
         .any(|w| t.ends_with(w))
@@ -94,8 +100,16 @@ impl Reader<'_, '_> {
                     }
                 }
             }
+            // `附件1：某某目录`: the title on the label's line
+            let same_line = crate::text::rules::label_with_title(self.text(s))
+                .filter(|_| crate::text::rules::attachment_label(self.text(s)).is_none());
+            if let Some((_, l, t)) = same_line {
+                label = l.to_string();
+                title_text = Some(t.to_string());
+            }
             att.label = Some(label);
-            if let Some(k) = self.next_text(pos, end) {
+            if same_line.is_some() {
+            } else if let Some(k) = self.next_text(pos, end) {
                 let t = self.text(k);
                 if let Some((last, text)) = self.attachment_title(k, end) {
                     title_lines = self.title_lines(k, last, &text);
@@ -134,6 +148,15 @@ impl Reader<'_, '_> {
             title_lines = self.title_lines(ti.first, ti.last, &ti.text);
             title_text = Some(ti.text);
             pos = ti.last + 1;
+        } else if crate::text::rules::placed_title(self.text(s))
+            && self
+                .next_text(s + 1, end)
+                .is_some_and(|k| self.c[k].marker.is_some())
+        {
+            // a title-like line right above the first heading of the text after the closing
+            // block is its title, though it ends in no genre word (`……公示制度(试行)`)
+            title_text = Some(self.text(s).to_string());
+            pos = s + 1;
         }
         log.note(self.b[s].span(), "attachment", || {
             match (&att.label, &title_text) {

@@ -8,7 +8,8 @@ use crate::model::Date;
 use crate::numbering::{marker, parse_date, Marker, Style};
 use crate::text::rules::{
     attachment_label, box_fields, doc_number, ends_sentence, is_attachment_list, is_chrome,
-    is_note, key_value, notes_label, publication_datetime, title_shape, PUBLICATION_KEYS,
+    is_note, key_value, label_with_title, notes_label, publication_datetime, publication_pairs,
+    spaced_box_fields, title_shape, PUBLICATION_KEYS,
 };
 
 /// What a block is by its shape.
@@ -115,9 +116,10 @@ fn classify_as(b: &Block<'_>, decimal: bool) -> Class {
         Kind::AttachmentLabel
     } else if is_attachment_list(t) {
         Kind::AttachmentList
-    } else if colon && box_fields(t).is_some() {
+    } else if colon && box_fields(t).is_some() || !colon && spaced_box_fields(t).is_some() {
         Kind::BoxField
-    } else if colon && key_value(t, PUBLICATION_KEYS).is_some() || publication_datetime(t).is_some()
+    } else if colon && (key_value(t, PUBLICATION_KEYS).is_some() || publication_pairs(t).is_some())
+        || publication_datetime(t).is_some()
     {
         Kind::Publication
     } else if c.chrome {
@@ -180,16 +182,29 @@ pub(crate) fn classify_all(blocks: &[Block<'_>], compact: bool) -> Vec<Class> {
             }
         }
     }
+    box_run_keys(blocks, &mut out);
     // a box key or a publication key alone on its line takes the very next line as its value
+    // (or the line after one blank line, when that is set in deeper than the key: a page's
+    // list of keys, each value indented under its key)
     for k in 0..out.len().saturating_sub(1) {
         let t: &str = &blocks[k].text;
-        let value_next = !matches!(
-            out[k + 1].kind,
-            Kind::Blank | Kind::BoxField | Kind::Marker | Kind::Publication
-        );
-        if out[k].kind == Kind::BoxField && box_key_pending(t) && value_next {
-            out[k + 1].kind = Kind::BoxValue;
-            out[k + 1].title_piece = false;
+        let value_at = |j: usize| {
+            !matches!(
+                out[j].kind,
+                Kind::Blank | Kind::BoxField | Kind::Marker | Kind::Publication
+            )
+        };
+        let value_next = value_at(k + 1);
+        let indent = |j: usize| blocks[j].line.text_start - blocks[j].line.start;
+        let value_below = out[k + 1].kind == Kind::Blank
+            && k + 2 < out.len()
+            && value_at(k + 2)
+            && !blocks[k + 2].is_joined()
+            && indent(k + 2) > indent(k);
+        if out[k].kind == Kind::BoxField && box_key_pending(t) && (value_next || value_below) {
+            let j = if value_next { k + 1 } else { k + 2 };
+            out[j].kind = Kind::BoxValue;
+            out[j].title_piece = false;
         } else if out[k].kind == Kind::Publication
             && t.trim_end().ends_with(['：', ':'])
             && crate::text::rules::chars_le(t, 8)
@@ -203,6 +218,17 @@ pub(crate) fn classify_all(blocks: &[Block<'_>], compact: bool) -> Vec<Class> {
         if out[k].kind == Kind::AttachmentList && bare_label_of_text(blocks, &out, k) {
             out[k].kind = Kind::AttachmentLabel;
             out[k].attachment = Some(None);
+        } else if matches!(out[k].kind, Kind::Text | Kind::AttachmentList)
+            && blocks[k].text.starts_with("附件")
+        {
+            // `附件1：某某目录` with its text after it labels it
+            if let Some((num, _, _)) = label_with_title(&blocks[k].text) {
+                if label_of_text(blocks, &out, k) {
+                    out[k].kind = Kind::AttachmentLabel;
+                    out[k].attachment = Some(Some(num));
+                    out[k].title_piece = false;
+                }
+            }
         }
     }
     out
@@ -224,7 +250,27 @@ fn bare_label_of_text(blocks: &[Block<'_>], classes: &[Class], k: usize) -> bool
     if classes[first].marker.is_some() || classes[first].kind != Kind::Text {
         return false;
     }
-    for j in std::iter::once(first).chain(next).take(6) {
+    text_follows(blocks, classes, std::iter::once(first).chain(next))
+}
+
+/// True when the text after block `k` (a label with its title, `附件1：某某目录`) is the
+/// attachment's: the next line is no other label or list, and a numbered entry or running text
+/// comes before any date, signature-like line or label.
+fn label_of_text(blocks: &[Block<'_>], classes: &[Class], k: usize) -> bool {
+    text_follows(
+        blocks,
+        classes,
+        (k + 1..classes.len()).filter(|&j| classes[j].kind != Kind::Blank),
+    )
+}
+
+/// The lines after a label: a numbered entry or running text before any date or label.
+fn text_follows(
+    blocks: &[Block<'_>],
+    classes: &[Class],
+    lines: impl Iterator<Item = usize>,
+) -> bool {
+    for j in lines.take(6) {
         match classes[j].kind {
             Kind::Date | Kind::AttachmentLabel | Kind::AttachmentList => return false,
             Kind::Marker => return true,
@@ -249,6 +295,67 @@ pub(crate) fn box_key_pending(t: &str) -> bool {
     !t.contains('\t')
         && box_fields(t).is_some_and(|f| f.len() == 1 && f[0].value.is_empty())
         && t.trim_end().ends_with(['：', ':'])
+        || box_key(t).is_some_and(|(_, v)| v.is_empty())
+}
+
+/// A line of a page's metadata box by its shape alone, whatever its key: a list bullet, a key
+/// of two to six ideographs, a colon and a short value or none (`• 发文机构:`).
+pub(crate) fn box_key(t: &str) -> Option<(&str, &str)> {
+    let bulleted = t.trim_start_matches(['•', '·', '●', '▪', '◦', '*']);
+    if bulleted.len() == t.len() {
+        return None;
+    }
+    let bulleted = bulleted.trim_start_matches(crate::text::rules::is_space);
+    let p = bulleted.find(['：', ':'])?;
+    let key = &bulleted[..p];
+    let n = key.chars().count();
+    let value = bulleted[p..]
+        .trim_start_matches(['：', ':'])
+        .trim_matches(crate::text::rules::is_space);
+    ((2..=6).contains(&n)
+        && key.chars().all(crate::text::rules::is_cjk)
+        && crate::text::rules::chars_le(value, 60))
+    .then_some((key, value))
+}
+
+/// A bulleted `key:` line among the lines of a metadata box is one of them, though its key is
+/// none we know (`• 发文机构:`, `• 有效性:`): the box line above it (passing over a value set
+/// under its key) is bulleted too.
+fn box_run_keys(blocks: &[Block<'_>], out: &mut [Class]) {
+    let mut last_box: Option<usize> = None;
+    for k in 0..out.len() {
+        // right under a box line: a key alone, its value empty (`统一编号`, a table's last row),
+        // or a key and its value set apart by a space (`来源 某某局`)
+        if k > 0 && out[k - 1].kind == Kind::BoxField && out[k].kind == Kind::Text {
+            let t: &str = &blocks[k].text;
+            let first = t.split(crate::text::rules::is_space).next().unwrap_or("");
+            let key = |x: &str| {
+                let x = x.trim_end_matches(['：', ':']);
+                crate::text::rules::BOX_KEYS.contains(&x)
+                    || crate::text::rules::PUBLICATION_KEYS.contains(&x)
+            };
+            if key(&crate::text::rules::squeeze(t)) || first.len() < t.len() && key(first) {
+                out[k].kind = Kind::BoxField;
+                out[k].title_piece = false;
+            }
+        }
+        match out[k].kind {
+            Kind::BoxField => last_box = Some(k),
+            Kind::Publication if box_key(&blocks[k].text).is_some() => last_box = Some(k),
+            Kind::Blank => {}
+            Kind::Text | Kind::Chrome | Kind::Note
+                if last_box.is_some_and(|b| k - b <= 4)
+                    && box_key(&blocks[k].text).is_some()
+                    && last_box.is_some_and(|b| box_key(&blocks[b].text).is_some()) =>
+            {
+                out[k].kind = Kind::BoxField;
+                out[k].title_piece = false;
+                out[k].chrome = false;
+                last_box = Some(k);
+            }
+            _ => {}
+        }
+    }
 }
 
 #[cfg(test)]

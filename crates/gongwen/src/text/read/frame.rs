@@ -9,7 +9,7 @@ use super::Reader;
 use crate::model::{Adoption, Document, ResidueRole};
 use crate::text::rules::{
     adoption, balanced, chars_ge, chars_le, is_nav_piece, is_signature, lead_meeting,
-    lead_quoted_title, placed_title, title_kind, title_number, unspace,
+    lead_quoted_title, placed_title, title_kind, title_number, unspace, wrapped_title,
 };
 
 /// A title: the blocks it spans and its joined text.
@@ -111,6 +111,65 @@ impl Reader<'_, '_> {
         None
     }
 
+    /// The document's own title a line or two under a page's headline (a law database's):
+    /// the headline without the note it adds (`……规定(2002年)`, then the issuer, then `……规定`),
+    /// or the title of the notice that carries what the headline names (`关于批转……规定的通知`).
+    fn own_title_below(&self, t: &TitleAt, end: usize) -> Option<TitleAt> {
+        let named = t
+            .text
+            .strip_suffix(['）', ')'])
+            .and_then(|x| x.rfind(['（', '(']).map(|p| &t.text[..p]))
+            .filter(|x| chars_le(&t.text[x.len()..], 16) && chars_ge(x, 4))
+            .unwrap_or(&t.text);
+        let mut k = t.last + 1;
+        for _ in 0..3 {
+            k = self.next_text(k, end)?;
+            let c = &self.c[k];
+            if c.marker.is_some() || c.sentence {
+                return None;
+            }
+            if let Some(own) = self.title_at(k, end) {
+                // (not the headline again, an issuer's line joined before it)
+                let again = own.text.ends_with(t.text.as_str());
+                return (!again && own.text.contains(named)).then_some(own);
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// A title a news page prints after a place and a colon (`北京：关于印发……的通知`), on the
+    /// first line of the page's text: the title without them (the line is kept as printed).
+    fn title_after_place(&self, i: usize) -> Option<TitleAt> {
+        let c = &self.c[i];
+        if c.kind != Kind::Text || c.chrome || self.next_text(0, i + 1) != Some(i) {
+            return None;
+        }
+        let title = crate::text::rules::placed_after_colon(self.text(i))?;
+        Some(TitleAt {
+            first: i,
+            last: i,
+            text: unspace(title),
+        })
+    }
+
+    /// A title a page prints whole in 《》 on a line of its own, its number glued in front or
+    /// not (`京政办发〔2016〕26号《……的通知》`): the line, as printed.
+    fn wrapped_title_at(&self, i: usize) -> Option<TitleAt> {
+        let c = &self.c[i];
+        let t = self.text(i);
+        if c.chrome || c.marker.is_some() || c.kind == Kind::Publication || self.after_breadcrumb(i)
+        {
+            return None;
+        }
+        wrapped_title(&unspace(t))?;
+        Some(TitleAt {
+            first: i,
+            last: i,
+            text: unspace(t),
+        })
+    }
+
     /// A title found by its place where no line ends in a genre word: the one to four title-like
     /// lines right above the addressee (`各区人民政府：`), or above the document number when
     /// there is no addressee, before the first paragraph. A document number between them and
@@ -185,7 +244,11 @@ impl Reader<'_, '_> {
         let mut i = 0;
         while i < search_end {
             if !self.c[i].is_blank() && !matches!(self.c[i].kind, Kind::BoxField | Kind::BoxValue) {
-                if let Some(mut t) = self.title_at(i, search_end) {
+                if let Some(mut t) = self
+                    .title_at(i, search_end)
+                    .or_else(|| self.wrapped_title_at(i))
+                    .or_else(|| self.title_after_place(i))
+                {
                     // an issuer mark line above a title that opens with 关于 is not part of it
                     // (a title of the form `X转发Y关于……` or `X印发……` is one title)
                     // (a title of the form `X转发Y关于……`, or `X、Y关于……` with its issuers
@@ -242,6 +305,15 @@ impl Reader<'_, '_> {
                                 t = later;
                             }
                         }
+                    }
+                    if let Some(own) = self.own_title_below(&t, search_end) {
+                        log.note(self.b[t.first].span(), "title", || {
+                            format!(
+                                "`{}` is the page's headline: the document's own title, `{}`, stands under it without its note",
+                                t.text, own.text
+                            )
+                        });
+                        t = own;
                     }
                     title = Some(t);
                     break;

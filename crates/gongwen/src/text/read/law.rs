@@ -83,15 +83,24 @@ fn contents(
     let Some(first) = first_article else { return };
     let key = |n: &Node| n.num.as_ref().map(|x| (n.kind, x.value, x.sub));
     let later: Vec<_> = nodes[first..].iter().flat_map(all_units).collect();
-    let toc = nodes[..first]
-        .iter()
-        .take_while(|n| {
-            matches!(
-                n.kind,
-                NodeKind::Book | NodeKind::Subbook | NodeKind::Chapter | NodeKind::Division
-            ) && key(n).is_some_and(|k| later.contains(&k))
-        })
-        .count();
+    let unit = |n: &Node| {
+        matches!(
+            n.kind,
+            NodeKind::Book | NodeKind::Subbook | NodeKind::Chapter | NodeKind::Division
+        )
+    };
+    // the headings before the first article that come again below; or all of them where the
+    // first comes again (the text starts over: a table whose later entries the text does not
+    // reach, cut short, or names otherwise)
+    let run = nodes[..first].iter().take_while(|n| unit(n)).count();
+    let toc = if run > 0 && key(&nodes[0]).is_some_and(|k| later.contains(&k)) {
+        run
+    } else {
+        nodes[..first]
+            .iter()
+            .take_while(|n| unit(n) && key(n).is_some_and(|k| later.contains(&k)))
+            .count()
+    };
     if toc == 0 {
         return;
     }
@@ -153,6 +162,21 @@ fn contents(
             message,
             span,
         });
+    }
+    // an entry whose unit the text never reaches
+    for (path, e) in &entries {
+        if !units.iter().any(|(p, _)| p == path) {
+            diagnostics.push(Diagnostic {
+                code: "contents-mismatch".into(),
+                severity: Severity::Warning,
+                message: format!(
+                    "the table of contents names {} `{}`, which is not in the text",
+                    e.kind.as_str(),
+                    e.num.as_ref().map_or("", |x| x.text.as_str())
+                ),
+                span: e.span,
+            });
+        }
     }
     for n in nodes.drain(..toc) {
         flatten(n, preamble);

@@ -10,7 +10,7 @@ use crate::model::{
 use crate::numbering::parse_date;
 use crate::text::rules::{
     box_fields, chars_ge, chars_le, doc_number, key_value, lead_meeting, publication_datetime,
-    title_kind, PUBLICATION_KEYS,
+    publication_pairs, title_kind, PUBLICATION_KEYS,
 };
 
 impl Reader<'_, '_> {
@@ -31,8 +31,14 @@ impl Reader<'_, '_> {
                         value: t.to_string(),
                     }),
                 }
-            } else {
-                fields.extend(box_fields(t).unwrap_or_default());
+            } else if let Some(f) = box_fields(t) {
+                fields.extend(f);
+            } else if let Some((key, value)) = super::classify::box_key(t) {
+                // (a key we do not know, in a run of box lines)
+                fields.push(Field {
+                    key: key.to_string(),
+                    value: value.to_string(),
+                });
             }
         }
         fields.retain(|f| !f.key.is_empty());
@@ -55,24 +61,29 @@ impl Reader<'_, '_> {
                         if publication.headline.is_none() {
                             publication.headline = last_chrome_before_date.map(str::to_string);
                         }
-                    } else if let Some((key, value)) = key_value(t, PUBLICATION_KEYS) {
-                        match key.as_str() {
-                            "原标题" => {
+                    } else {
+                        // several pairs on the line (`作者:… 时间:… 来源:…`), or one
+                        let one = key_value(t, PUBLICATION_KEYS);
+                        let pairs = publication_pairs(t).unwrap_or_else(|| {
+                            one.as_ref()
+                                .map(|(k, v)| vec![(k.as_str(), *v)])
+                                .unwrap_or_default()
+                        });
+                        for (key, value) in pairs {
+                            if key == "原标题" {
                                 let v = value
                                     .strip_prefix('《')
                                     .and_then(|v| v.strip_suffix('》'))
                                     .unwrap_or(value);
                                 publication.headline = Some(v.to_string());
-                            }
-                            "发布时间" | "时间" => {
+                            } else if key.ends_with("时间") || key.ends_with("日期") {
                                 if let Some(dt) = publication_datetime(value) {
                                     publication.datetime = Some(dt);
                                 }
-                            }
-                            _ => {
-                                if !value.is_empty() {
-                                    publication.source.get_or_insert(value.to_string());
-                                }
+                            } else if (key.ends_with("来源") || key.ends_with("稿源"))
+                                && !value.is_empty()
+                            {
+                                publication.source.get_or_insert(value.to_string());
                             }
                         }
                     }

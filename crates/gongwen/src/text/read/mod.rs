@@ -296,11 +296,10 @@ impl Reader<'_, '_> {
         // which the metadata reads with the residue around the document
         let mut aside: Vec<(usize, ResidueRole)> = Vec::new();
         if let Some(t) = &frame.title {
-            // a number in brackets after the title is the document's number
-            let (title, number) = match crate::text::rules::title_number(&t.text) {
-                Some((head, number)) => (head, crate::text::rules::doc_number(number)),
-                None => (t.text.as_str(), None),
-            };
+            // (a number printed before or after the title is the document's number, and a
+            // title printed whole in 《》 is the title inside)
+            let (title, number) = crate::text::rules::title_parts(&t.text);
+            let number = number.and_then(crate::text::rules::doc_number);
             doc.meta.title = Some(title.to_string());
             doc.meta.number = number;
             doc.meta.title_lines = self.title_lines(t.first, t.last, title);

@@ -8,7 +8,7 @@ use super::Reader;
 use crate::model::{
     ClosingLine, ClosingRole, Diagnostic, Node, NodeKind, Notes, Paragraph, Severity,
 };
-use crate::text::rules::{chars_ge, chars_le, is_signature, notes_label};
+use crate::text::rules::{chars_ge, chars_le, is_copy_to, is_printed, is_signature, notes_label};
 
 impl Reader<'_, '_> {
     /// Finds the closing block (attachment list, signatures, date, notes): its block range.
@@ -70,8 +70,20 @@ impl Reader<'_, '_> {
                     s = ls;
                 }
                 let mut e = k + 1;
+                // notes, then the imprint (版记): the bodies a copy goes to (`抄送：……`, and the
+                // lines its list goes on over, each closed by `。`), the office and date of
+                // printing (`……2020年4月28日印发`)
+                let mut in_copy = false;
                 while let Some(x) = self.next_text(e, end) {
-                    if self.c[x].kind == Kind::Note {
+                    let t = self.text(x);
+                    let goes_on = in_copy
+                        && chars_le(t, 80)
+                        && t.ends_with('。')
+                        && self.c[x].marker.is_none();
+                    if self.c[x].kind == Kind::Note || is_printed(t) || goes_on {
+                        e = x + 1;
+                    } else if is_copy_to(t) {
+                        in_copy = true;
                         e = x + 1;
                     } else {
                         break;
@@ -123,13 +135,22 @@ impl Reader<'_, '_> {
             let tail = |x: &str| x.chars().rev().take(2).collect::<String>();
             chars_ge(t, 4) && continued.iter().any(|x| tail(x) == tail(t))
         };
+        let mut in_copy = false;
         for k in s..e {
             let c = &self.c[k];
             if c.is_blank() {
                 continue;
             }
             let t = self.text(k);
-            let role = if c.kind == Kind::AttachmentList {
+            // (the imprint under the date, as `find_closing` took it)
+            let copy = is_copy_to(t);
+            let copy_goes_on = in_copy && t.ends_with('。') && c.marker.is_none();
+            in_copy = copy || copy_goes_on;
+            let role = if copy || copy_goes_on {
+                ClosingRole::CopyTo
+            } else if is_printed(t) {
+                ClosingRole::Printed
+            } else if c.kind == Kind::AttachmentList {
                 in_list = true;
                 ClosingRole::AttachmentList
             } else if in_list && c.marker.is_some_and(|m| m.kind == NodeKind::Item) {
@@ -298,6 +319,9 @@ impl Reader<'_, '_> {
 /// is not one.
 pub(crate) fn mark_guarantees(nodes: &mut [Node], log: &mut Log) {
     let last = nodes.iter().rposition(|n| n.num.is_some());
+    // (a document of one numbered part, or cut short after its first, has no closing part: its
+    // one part opens it, `一、总体要求`)
+    let first = nodes.iter().position(|n| n.num.is_some());
     let count = nodes.len();
     for (i, n) in nodes.iter_mut().enumerate() {
         // the guarantees close a document: a part in its first half is a matter of substance
@@ -322,6 +346,7 @@ pub(crate) fn mark_guarantees(nodes: &mut [Node], log: &mut Log) {
         // the closing part, about carrying the document out: its requirements, leadership,
         // responsibilities, supervision
         let closing_part = Some(i) == last
+            && last != first
             && n.kind != NodeKind::Measure
             && (["要求", "责任", "保障措施", "组织保障", "工作保障"]
                 .iter()
