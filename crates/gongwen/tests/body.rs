@@ -43,3 +43,65 @@ fn text_that_carries_paragraph_markup() {
     assert!(o.ends_with("part 1 指导思想\npart 2 总体目标\n"), "{o}");
     assert!(!o.contains("<p>"));
 }
+
+/// The imprint under the date (版记): the bodies a copy goes to, with the lines its list goes on
+/// over, and the office and date of printing, are the closing block's, not a document of their
+/// own; they read back the same.
+#[test]
+fn the_imprint_under_the_date() {
+    let src = "临江县应急管理局关于加强值班工作的通知\n\n局机关各股室：\n\n现就加强值班工作通知如下。\n\n一、严格值班制度\n\n各单位要严格落实领导带班制度。\n\n二、及时报送信息\n\n发生突发事件要及时报告。\n\n临江县应急管理局\n\n2020年4月28日\n\n抄送：市应急管理局。\n\n县委办、县政府办。\n\n临江县应急管理局办公室　　2020年4月28日印发\n";
+    let doc = gongwen::parse(src).expect("parses");
+    assert!(doc.attachments.is_empty(), "{:?}", doc.attachments);
+    let roles: Vec<&str> = doc.closing.iter().map(|c| c.role.as_str()).collect();
+    assert_eq!(
+        roles,
+        ["signature", "date", "copy-to", "copy-to", "printed"]
+    );
+    let again = gongwen::parse(&gongwen::text::write(&doc)).expect("reads back");
+    let lines = |d: &gongwen::Document| -> Vec<(String, String)> {
+        d.closing
+            .iter()
+            .map(|c| (c.role.as_str().to_string(), c.text.clone()))
+            .collect()
+    };
+    assert_eq!(lines(&again), lines(&doc));
+}
+
+/// `附件1：某某目录` with the attachment's rows after it labels the attachment, its title on the
+/// same line; a title that ends in a count (`目录(28件)`) is a table's, whose numbered rows are
+/// not structure. `附件1：…` lines followed by the signature and date are a list.
+#[test]
+fn a_label_with_its_title_on_the_line() {
+    let src = "临江市人民政府关于废止部分文件的决定\n\n一、对制定文件所依据的法律、法规发生重大变化，已严重不适应经济发展需要的28件文件予以废止。（目录见附件1）\n\n二、对适用期已过或者调整对象已经消失，实际上已不执行的4件文件，宣布失效。（目录见附件2）\n\n临江市人民政府\n\n2008年10月13日\n\n附件1：临江市人民政府决定废止的文件目录(28件)\n序号 文件名称 说明\n1 关于城市规划的通知 1、制定依据发生了变化。\n2、根据需要，已制定了新的政策。\n";
+    let doc = gongwen::parse(src).expect("parses");
+    assert_eq!(
+        outline(&doc),
+        "title: 临江市人民政府关于废止部分文件的决定\npart 1 -\npart 2 -\nattachment 1 临江市人民政府决定废止的文件目录(28件)\n"
+    );
+    assert_eq!(doc.attachments[0].label.as_deref(), Some("附件1："));
+    let list = "临江市人民政府关于报送材料的通知\n\n各区：\n\n请按附件要求报送材料。\n\n附件1：材料清单\n附件2：报送表\n\n临江市人民政府\n\n2008年10月13日\n";
+    let doc = gongwen::parse(list).expect("parses");
+    assert!(doc.attachments.is_empty(), "{:?}", doc.attachments);
+}
+
+/// A notice whose cover letter issues three documents by name, of which the copy holds the
+/// first (cut short): it is an attachment of the notice, titled by the title-like line above
+/// its first heading, though that ends in no genre word.
+#[test]
+fn a_notice_that_issues_several_documents() {
+    let src = "临江县应急管理局关于印发三项制度的通知\n\n局机关各股室：\n\n现将《行政执法公示制度》、《行政执法全过程记录制度》、《重大执法决定法制审核制度》印发给你们，请认真遵照执行。\n\n临江县应急管理局\n\n2020年4月28日\n\n临江县应急管理局行政执法公示制度\n\n第一章 总则\n\n第一条 为提高行政执法透明度，制定本制度。\n\n第二条 本制度适用于局机关。\n";
+    let doc = gongwen::parse(src).expect("parses");
+    assert_eq!(
+        outline(&doc),
+        "title: 临江县应急管理局关于印发三项制度的通知\nattachment - 临江县应急管理局行政执法公示制度\n  chapter 1 总则\n    article 1 -\n    article 2 -\n"
+    );
+}
+
+/// A site's copyright notice after the date is chrome, even written as a sentence.
+#[test]
+fn a_copyright_notice_is_page_matter() {
+    let src = "关于加强城市管理工作的通告\n\n一、禁止占用城市道路从事各类经营活动。\n\n二、严禁在城区燃放孔明灯。\n\n特此通告。\n\n二〇一一年十二月二十一日\n\n声明：临江信息网内容版权所有，未经许可不得转载。\n";
+    let doc = gongwen::parse(src).expect("parses");
+    assert!(doc.attachments.is_empty(), "{:?}", doc.attachments);
+    assert!(doc.residue.iter().any(|r| r.text.contains("版权所有")));
+}

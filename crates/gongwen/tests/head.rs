@@ -236,3 +236,47 @@ fn a_law_databases_headline_above_the_documents_own_title() {
         Some("临江市人大常委会关于修改部分法规的决定")
     );
 }
+
+/// A page's table of metadata flattened to lines, keys and values set apart by spaces alone
+/// (keys letter-spaced or not), its last key alone: box lines, read as fields, none of them in
+/// the title.
+#[test]
+fn a_box_whose_cells_are_set_apart_by_spaces() {
+    let doc = read(
+        "索引号 002482242/2011-37736 发布机构 临江市住房和城乡建设局\n公开方式 主动公开 公开范围 面向全社会\n文  号 lj_20111027001 有 效 性\n统一编号\n\n临江市特种设备事故应急预案\n\n",
+    );
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("临江市特种设备事故应急预案")
+    );
+    let keys: Vec<(&str, &str)> = doc
+        .meta
+        .fields
+        .iter()
+        .map(|f| (f.key.as_str(), f.value.as_str()))
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            ("索引号", "002482242/2011-37736"),
+            ("发布机构", "临江市住房和城乡建设局"),
+            ("公开方式", "主动公开"),
+            ("公开范围", "面向全社会"),
+            ("文号", "lj_20111027001"),
+            ("有效性", ""),
+        ]
+    );
+}
+
+/// A news page's first line, a place and a colon before the title (`临江：关于印发……的通知`):
+/// the title is what follows, and the line reads back as printed.
+#[test]
+fn a_title_after_a_place_and_a_colon() {
+    let doc = read("临江：关于印发《临江市乡村振兴责任制实施细则》的通知\n\n");
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("关于印发《临江市乡村振兴责任制实施细则》的通知")
+    );
+    assert_eq!(doc.meta.kind, gongwen::DocKind::Notice);
+    reads_back(&doc);
+}
