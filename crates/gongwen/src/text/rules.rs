@@ -483,8 +483,13 @@ pub(crate) fn title_number(t: &str) -> Option<(&str, &str)> {
         let head = t[..open].trim_end_matches(is_space);
         return (!head.is_empty() && doc_number(inner).is_some()).then_some((head, inner));
     }
-    // a number first: it ends at a 号 within its first 40 characters
-    t.match_indices(['号', '號'])
+    // a number first: it ends at a 号 within its first 40 characters (at most 160 bytes)
+    let mut head = t.len().min(160);
+    while !t.is_char_boundary(head) {
+        head -= 1;
+    }
+    t[..head]
+        .match_indices(['号', '號'])
         .map(|(p, m)| p + m.len())
         .take_while(|&end| chars_le(&t[..end], 40))
         .find_map(|end| {
@@ -533,6 +538,16 @@ pub(crate) fn placed_after_colon(t: &str) -> Option<&str> {
 
 /// The genre named by the last word of a title (a number in brackets after it set aside).
 pub(crate) fn title_kind(title: &str) -> Option<DocKind> {
+    // the last characters of the genre words: most lines end in none of them, nor in a mark a
+    // number or a note after the genre word ends in
+    const AFTER_WORD: &[char] = &['）', ')', '》', '号', '號', '—', '年', '（', '(', '-'];
+    let last = title.chars().next_back()?;
+    if !(last.is_ascii_digit()
+        || AFTER_WORD.contains(&last)
+        || WORD_LAST.binary_search(&last).is_ok())
+    {
+        return None;
+    }
     let title = title_number(title).map_or(title, |(head, _)| head);
     let title = unwrap_quoted(title).unwrap_or(title);
     let t = title.trim_end_matches(|c: char| {
@@ -551,11 +566,32 @@ pub(crate) fn title_kind(title: &str) -> Option<DocKind> {
         .and_then(|x| x.rfind(['（', '(']).map(|p| &x[..p]))
         .filter(|x| chars_le(&title[x.len()..], 10))
         .unwrap_or(title);
+    // (only a form that ends in a genre word's last character can end in a genre word)
+    let ends_in_word = |x: &str| {
+        x.chars()
+            .next_back()
+            .is_some_and(|c| WORD_LAST.binary_search(&c).is_ok())
+    };
+    let forms: [Option<&str>; 3] = [title, t, noted].map(|x| Some(x).filter(|x| ends_in_word(x)));
+    if forms.iter().all(Option::is_none) {
+        return None;
+    }
     KIND_WORDS
         .iter()
-        .find(|(w, _)| title.ends_with(w) || t.ends_with(w) || noted.ends_with(w))
+        .find(|(w, _)| forms.iter().flatten().any(|x| x.ends_with(w)))
         .map(|(_, k)| *k)
 }
+
+/// The last characters of the genre words, sorted.
+static WORD_LAST: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+    let mut v: Vec<char> = KIND_WORDS
+        .iter()
+        .filter_map(|(w, _)| w.chars().next_back())
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
 
 /// A heading of the law ladder (`第一编　总则`, `第三章`, `第二节`, `第五条`), as in a table of
 /// contents.

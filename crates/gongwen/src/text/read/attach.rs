@@ -173,13 +173,21 @@ impl Reader<'_, '_> {
         // the content runs to the next attachment label or the next forwarded title
         let mut stop = end;
         let mut k = pos;
+        let squeezed: Vec<String> = quoted.iter().map(|q| squeeze(q)).collect();
         while k < end {
             if !self.c[k].is_blank() && k > pos {
                 let is_label = self.c[k].kind == Kind::AttachmentLabel;
+                // (a title named above opens with this line: most lines open none, and need not
+                // be read on as a title)
+                let opens_one = || {
+                    let first = squeeze(self.text(k));
+                    squeezed.iter().any(|q| q.starts_with(&first))
+                };
                 let is_quoted = self.c[k].title_piece
+                    && opens_one()
                     && self
                         .title_at(k, end)
-                        .is_some_and(|ti| quoted.iter().any(|q| squeeze(q) == squeeze(&ti.text)))
+                        .is_some_and(|ti| squeezed.iter().any(|q| *q == squeeze(&ti.text)))
                     && title_text
                         .as_deref()
                         .is_none_or(|tt| squeeze(tt) != squeeze(self.text(k)));

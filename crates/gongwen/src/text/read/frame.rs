@@ -92,7 +92,7 @@ impl Reader<'_, '_> {
                 return None;
             }
             text.push_str(&unspace(t));
-            if chars_ge(&text, 4) && balanced(&text) && title_kind(&text).is_some() {
+            if chars_ge(&text, 4) && title_kind(&text).is_some() && balanced(&text) {
                 return Some(TitleAt {
                     first: i,
                     last: j,
