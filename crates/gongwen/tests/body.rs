@@ -105,3 +105,25 @@ fn a_copyright_notice_is_page_matter() {
     assert!(doc.attachments.is_empty(), "{:?}", doc.attachments);
     assert!(doc.residue.iter().any(|r| r.text.contains("版权所有")));
 }
+
+/// A plan's table of contents with no 目录 line, whose first-level entries lost their numbers
+/// (`总则` / `1.1 编制目的` … `8  附则`), before the text that starts over at `1 总则`, a copy
+/// cut short: the table is text, and nothing is said of the order of its levels.
+#[test]
+fn a_table_of_contents_that_lost_its_first_numbers() {
+    let src = "临江县突发环境事件应急预案\n\n总则\n\n1.1 编制目的\n\n1.2 编制依据\n\n组织体系及职责\n\n2.1 指挥机构\n\n2.2 办事机构\n\n8  附则\n\n1 总则\n\n1.1 编制目的\n\n建立健全突发环境事件应急机制，提高政府应对突发环境事件的能力。\n\n1.2 编制依据\n\n依据有关法律法规，制定本预案。\n";
+    let doc = gongwen::parse(src).expect("parses");
+    assert_eq!(
+        outline(&doc),
+        "title: 临江县突发环境事件应急预案\npart 1 总则\n  section 1 编制目的\n  section 2 编制依据\n"
+    );
+    assert!(
+        doc.diagnostics
+            .iter()
+            .all(|d| !d.code.starts_with("level-")),
+        "{:?}",
+        doc.diagnostics
+    );
+    let again = gongwen::parse(&gongwen::text::write(&doc)).expect("reads back");
+    assert_eq!(outline(&again), outline(&doc));
+}

@@ -259,8 +259,13 @@ fn outline_contents(
     diagnostics: &mut Vec<Diagnostic>,
     log: &mut Log,
 ) {
+    // (an entry whose number the copy lost stands as a short bare line among them: `总则`)
+    fn bare(p: &Paragraph) -> bool {
+        crate::text::rules::chars_le(&p.text, 20)
+            && !p.text.contains(['。', '；', '，', '：', ',', ';', ':'])
+    }
     fn headings_only(n: &Node) -> bool {
-        n.num.is_some() && n.paragraphs.is_empty() && n.children.iter().all(headings_only)
+        n.num.is_some() && n.paragraphs.iter().all(bare) && n.children.iter().all(headings_only)
     }
     fn entries<'n>(n: &'n Node, out: &mut Vec<&'n Node>) {
         out.push(n);
@@ -274,13 +279,33 @@ fn outline_contents(
     }
     let key = |n: &Node| n.num.as_ref().map(|x| (n.kind, x.value, x.sub));
     let later: Vec<_> = nodes[toc..].iter().map(key).collect();
-    if !nodes[..toc].iter().all(|n| later.contains(&key(n))) {
+    // every entry comes again below; or the first does, at any depth, with the entries bare
+    // lines stand among (the text starts over: a table whose lines lost some numbers, or
+    // whose later entries the text does not reach)
+    let mut below = Vec::new();
+    for n in &nodes[toc..] {
+        entries(n, &mut below);
+    }
+    let restarts = || {
+        let mut head = Vec::new();
+        entries(&nodes[0], &mut head);
+        let first = head
+            .iter()
+            .find(|n| n.paragraphs.is_empty())
+            .map(|n| key(n));
+        first.is_some_and(|f| below.iter().any(|n| key(n) == f))
+            && nodes[..toc].iter().any(|n| !n.paragraphs.is_empty())
+    };
+    if !nodes[..toc].iter().all(|n| later.contains(&key(n))) && !restarts() {
         return;
     }
     let mut all = Vec::new();
     for n in &nodes[..toc] {
         entries(n, &mut all);
     }
+    // what the tree said of the order of the entries' levels is said of text now
+    let (from, to) = (nodes[0].span.offset, nodes[toc].span.offset);
+    diagnostics.retain(|d| !(d.code.starts_with("level-") && (from..to).contains(&d.span.offset)));
     contents_notes(all.into_iter(), diagnostics);
     log.note(nodes[0].span, "contents", || {
         format!("the {toc} headings at the start, with nothing under them, come again below: a table of contents, kept as text")
