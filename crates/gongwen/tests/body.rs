@@ -127,3 +127,33 @@ fn a_table_of_contents_that_lost_its_first_numbers() {
     let again = gongwen::parse(&gongwen::text::write(&doc)).expect("reads back");
     assert_eq!(outline(&again), outline(&doc));
 }
+
+/// A report on a news page that dropped its parts' numbers: bare heading lines above the
+/// paragraphs, the last above the sections `（一）`, are parts without a number (a note each);
+/// the review's paragraphs that all open alike (`我们……，……。`, four or more in a row) are its
+/// measures, though `我们` opens running text elsewhere.
+#[test]
+fn a_report_whose_parts_lost_their_numbers() {
+    let src = "2026年临江市政府工作报告\n\n各位代表：\n\n现在，我代表市人民政府，向大会报告工作，请予审议。\n\n“十四五”时期工作回顾\n\n五年来，我们主要做了以下工作。\n\n我们扭住高质量发展首要任务，全力推进产业强市。工业增加值年均增长百分之七。\n\n我们加快构建现代化基础设施体系，着力强化发展支撑。新建高速公路三百公里。\n\n我们巩固拓展脱贫攻坚成果，扎实推进城乡融合发展。农村居民收入持续增长。\n\n我们全面深化改革扩大开放，有效激发发展活力。国企改革深入推进。\n\n2026年重点工作\n\n今年要重点抓好以下工作。\n\n（一）放大促消费扩投资政策效应\n\n落实好更加积极的财政政策，扩大有效投资。\n\n（二）加快建设现代化产业体系\n\n推进传统产业改造提升，培育新兴产业。\n";
+    let doc = gongwen::parse(src).expect("parses");
+    assert_eq!(
+        outline(&doc),
+        "title: 2026年临江市政府工作报告\npart - “十四五”时期工作回顾\n  measure - 我们扭住高质量发展首要任务，全力推进产业强市\n  measure - 我们加快构建现代化基础设施体系，着力强化发展支撑\n  measure - 我们巩固拓展脱贫攻坚成果，扎实推进城乡融合发展\n  measure - 我们全面深化改革扩大开放，有效激发发展活力\npart - 2026年重点工作\n  section 1 放大促消费扩投资政策效应\n  section 2 加快建设现代化产业体系\n"
+    );
+    let notes = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "unnumbered-unit")
+        .count();
+    assert_eq!(notes, 2);
+    let again = gongwen::parse(&gongwen::text::write(&doc)).expect("reads back");
+    assert_eq!(outline(&again), outline(&doc));
+    // three paragraphs that open alike are no series: 我们 opens running text
+    let few = "临江市关于推进改革的意见\n\n（一）深化改革\n\n我们扭住高质量发展首要任务，全力推进产业强市。工业增加值年均增长。\n\n我们加快构建现代化基础设施体系，着力强化发展支撑。新建高速公路。\n\n我们巩固拓展脱贫攻坚成果，扎实推进城乡融合发展。农村居民收入增长。\n\n（二）扩大开放\n\n推进高水平对外开放。\n";
+    let doc = gongwen::parse(few).expect("parses");
+    assert!(
+        doc.body.iter().all(|n| n.children.is_empty()),
+        "{}",
+        outline(&doc)
+    );
+}

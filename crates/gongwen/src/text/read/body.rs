@@ -117,6 +117,7 @@ impl Reader<'_, '_> {
         let law = law::read(&mut preamble, &mut nodes, &mut diagnostics, log);
         runs::numbering(&nodes, &mut [None; 12], &mut diagnostics);
         if !law {
+            runs::unnumbered_parts(&mut preamble, &mut nodes, &mut diagnostics, log);
             runs::quotation_lead_ins(&mut nodes, log);
             runs::sibling_headings(&mut nodes, log);
             let strong = self.split_headings(&specs);

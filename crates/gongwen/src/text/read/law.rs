@@ -621,7 +621,7 @@ fn displaced_headings(nodes: &mut [Node], diagnostics: &mut Vec<Diagnostic>, log
 }
 
 /// A unit of `level` without a number, headed by the paragraph `head` (where it stands).
-fn headed_unit(level: NodeKind, head: Paragraph) -> Node {
+pub(crate) fn headed_unit(level: NodeKind, head: Paragraph) -> Node {
     let mut n = Node::new(level);
     n.span = head.span;
     n.heading = Some(Heading {

@@ -46,11 +46,16 @@ const LEAD_INTO_LIST: &[&str] = &[
 
 /// Why a heading-like first sentence is not a run-in heading, or `None` when it reads as one.
 pub(crate) fn not_a_heading(head: &str, c: char) -> Option<&'static str> {
-    not_a_heading_shaped(head, c, &Shape::of(head))
+    not_a_heading_shaped(head, c, &Shape::of(head), false)
 }
 
 /// [`not_a_heading`] with the sentence's [`Shape`] counted already.
-fn not_a_heading_shaped(head: &str, c: char, shape: &Shape) -> Option<&'static str> {
+fn not_a_heading_shaped(
+    head: &str,
+    c: char,
+    shape: &Shape,
+    parallel: bool,
+) -> Option<&'static str> {
     if shape.chars - shape.spaces < 4 || shape.chars > 36 || shape.outside > 30 {
         return Some("its first sentence is not 4 to 30 characters long (names in quotes aside)");
     }
@@ -79,7 +84,7 @@ fn not_a_heading_shaped(head: &str, c: char, shape: &Shape) -> Option<&'static s
     if crate::text::rules::has_modal(head) {
         return Some("its first sentence is a directive (a modal verb)");
     }
-    if opens_running_text(head) {
+    if !parallel && opens_running_text(head) {
         return Some("its first sentence opens like running text (a pronoun, connective, modal or time word)");
     }
     if c == '：' && LEAD_INTO_LIST.iter().any(|w| head.ends_with(w)) {
@@ -152,7 +157,7 @@ fn is_exclamation(p: &Paragraph) -> bool {
 
 /// The run-in heading of a paragraph, if its shape is one: where it ends, with what, and its
 /// length outside quotes (what the series compares).
-fn candidate(p: &Paragraph) -> Option<(usize, char, usize)> {
+fn candidate(p: &Paragraph, parallel: bool) -> Option<(usize, char, usize)> {
     let (i, c) = heading_end_within(&p.text, 36)?;
     if !matches!(c, '。' | '：') {
         return None;
@@ -167,9 +172,39 @@ fn candidate(p: &Paragraph) -> Option<(usize, char, usize)> {
         return None;
     }
     let shape = Shape::of(head);
-    not_a_heading_shaped(head, c, &shape)
+    not_a_heading_shaped(head, c, &shape, parallel)
         .is_none()
         .then_some((i, c, shape.outside))
+}
+
+/// Paragraphs that open alike, four or more in a row, each with a heading-like first sentence
+/// but for its opening word (`我们扭住……，全力推进……。`, `我们加快构建……。`): a parallel series, as
+/// a report reviews its work; their openings are no running text there.
+fn parallel_openings(
+    paragraphs: &[Paragraph],
+    skip: usize,
+    cands: &mut [Option<(usize, char, usize)>],
+) {
+    let opening = |p: &Paragraph| p.text.chars().take(2).collect::<String>();
+    let mut k = skip;
+    while k < paragraphs.len() {
+        let mut e = k;
+        let first = opening(&paragraphs[k]);
+        while e < paragraphs.len()
+            && cands[e].is_none()
+            && opening(&paragraphs[e]) == first
+            && opens_running_text(&paragraphs[e].text)
+            && candidate(&paragraphs[e], true).is_some()
+        {
+            e += 1;
+        }
+        if e - k >= 4 {
+            for j in k..e {
+                cands[j] = candidate(&paragraphs[j], true);
+            }
+        }
+        k = e.max(k + 1);
+    }
 }
 
 /// A paragraph that opens with a run-in heading ending at byte `i` with `c`, as a measure;
@@ -263,8 +298,9 @@ fn split(
     let mut cands: Vec<Option<(usize, char, usize)>> = paragraphs
         .iter()
         .enumerate()
-        .map(|(k, p)| if k < skip { None } else { candidate(p) })
+        .map(|(k, p)| if k < skip { None } else { candidate(p, false) })
         .collect();
+    parallel_openings(&paragraphs, skip, &mut cands);
     // headings a web page broke out of their paragraphs (found by the body stage: a heading
     // sentence alone on its line above its paragraph) are measures by their layout: where two
     // or more stand in a container, they are its measures, each with the paragraph under it
@@ -469,7 +505,7 @@ mod tests {
             "坚持公益性导向，提高医疗服务效率。以满足人民群众需求为目标。",
             "自觉接受人大监督：依法报告工作，认真办理建议。",
         ] {
-            assert!(candidate(&p(yes)).is_some(), "{yes}");
+            assert!(candidate(&p(yes), false).is_some(), "{yes}");
         }
         for no in [
             "我们坚持稳中求进。全年经济运行平稳。",
@@ -482,7 +518,7 @@ mod tests {
             "要保持宏观政策连续性，增强有效性。积极的财政政策要提升效能。",
             "确保学深悟透。",
         ] {
-            assert!(candidate(&p(no)).is_none(), "{no}");
+            assert!(candidate(&p(no), false).is_none(), "{no}");
         }
     }
 

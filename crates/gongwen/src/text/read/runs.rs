@@ -551,3 +551,67 @@ pub(crate) fn drop_heading(n: &mut Node) {
         p.span.column += chars(&num.text) as u32;
     }
 }
+
+/// A document whose first numbered level is the second (`（一）`, no `一、` above) and whose
+/// preamble holds two bare heading lines or more (a short phrase, no sentence or clause mark:
+/// a news page dropped the parts' numbers, `“十四五”时期工作回顾`): each bare line is a part
+/// without a number, holding the paragraphs after it; the last holds the numbered nodes. A note
+/// says so for each.
+pub(crate) fn unnumbered_parts(
+    preamble: &mut Vec<Paragraph>,
+    nodes: &mut Vec<Node>,
+    diagnostics: &mut Vec<Diagnostic>,
+    log: &mut Log,
+) {
+    let top = nodes.iter().find(|n| n.num.is_some()).map(|n| n.kind);
+    if top != Some(NodeKind::Section) || nodes.iter().any(|n| n.kind == NodeKind::Part) {
+        return;
+    }
+    let bare = |p: &Paragraph| {
+        let t = p.text.as_str();
+        chars(t) >= 4
+            && chars_le(t, 24)
+            && !t.contains([
+                '。', '，', '；', '：', '！', '？', '、', ',', ';', ':', '!', '?', '—',
+            ])
+            && crate::numbering::marker(t).is_none()
+            && crate::numbering::parse_date(t).is_none()
+    };
+    let at: Vec<usize> = (0..preamble.len())
+        .filter(|&k| bare(&preamble[k]))
+        .collect();
+    // two or more, none right after another, none the preamble's last but the last
+    if at.len() < 2 || at.windows(2).any(|w| w[1] == w[0] + 1) {
+        return;
+    }
+    let mut parts: Vec<Node> = Vec::new();
+    for &k in at.iter().rev() {
+        let mut rest = preamble.split_off(k);
+        let head = rest.remove(0);
+        let mut part = super::law::headed_unit(NodeKind::Part, head);
+        part.paragraphs = rest;
+        let text = part
+            .heading
+            .as_ref()
+            .map_or("", |h| h.text.as_str())
+            .to_string();
+        diagnostics.push(Diagnostic {
+            code: "unnumbered-unit".into(),
+            severity: Severity::Note,
+            message: format!(
+                "`{text}` stands bare above the document's `（一）` sections, one of {} such lines: read as a part whose number is not printed",
+                at.len()
+            ),
+            span: part.span,
+        });
+        log.note(part.span, "unnumbered-unit", || {
+            "a bare heading line, one of two or more above sections numbered （一）: a part without a number".to_string()
+        });
+        parts.push(part);
+    }
+    parts.reverse();
+    if let Some(last) = parts.last_mut() {
+        last.children = std::mem::take(nodes);
+    }
+    *nodes = parts;
+}
