@@ -157,3 +157,17 @@ fn a_report_whose_parts_lost_their_numbers() {
         outline(&doc)
     );
 }
+
+/// A site's source of Markdown and HTML mixed (`<p id="t1">……<b>第一条</b>……</p>`): the text
+/// reader reads no numbering inside markup, and says so rather than keep silent.
+#[test]
+fn markup_in_a_text_is_named() {
+    let src = "---\ntitle: 某省大气污染防治条例\n---\n\n## 第一章&emsp;总则\n\n<p id=\"t1\">&emsp;&emsp;<b>第一条</b>&emsp;为保护和改善大气环境，制定本条例。</p>\n<p id=\"t2\">&emsp;&emsp;<b>第二条</b>&emsp;本条例适用于本省。</p>\n<p id=\"t3\">&emsp;&emsp;<b>第三条</b>&emsp;各级人民政府应当负责。</p>\n";
+    let doc = gongwen::parse(src).expect("parses");
+    let d = doc
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "markup-in-text")
+        .expect("a markup-in-text warning");
+    assert_eq!(d.span.line, 7);
+}

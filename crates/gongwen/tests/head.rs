@@ -280,3 +280,15 @@ fn a_title_after_a_place_and_a_colon() {
     assert_eq!(doc.meta.kind, gongwen::DocKind::Notice);
     reads_back(&doc);
 }
+
+/// A party committee's proposals for a five-year plan end in 建议, a genre word: the title, under
+/// a news page's caption line.
+#[test]
+fn proposals_are_a_genre() {
+    let doc =
+        read("中共临江市委关于制定临江市国民经济和社会发展第十五个五年规划的建议\n\n图片\n\n");
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("中共临江市委关于制定临江市国民经济和社会发展第十五个五年规划的建议")
+    );
+}

@@ -445,6 +445,8 @@ const KIND_WORDS: &[(&str, DocKind)] = &[
     ("宪法", DocKind::Regulation),
     ("法", DocKind::Regulation),
     ("纪要", DocKind::Other),
+    // a party committee's proposals for a plan (`……的建议`)
+    ("建议", DocKind::Other),
     // the same words in a traditional-script copy (those written alike are above)
     ("意見", DocKind::Opinion),
     ("決定", DocKind::Decision),

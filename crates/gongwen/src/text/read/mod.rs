@@ -344,6 +344,7 @@ impl Reader<'_, '_> {
         if frame.title.is_none() && frame.lead_title.is_none() {
             doc.diagnostics.extend(self.head_set_aside(&frame));
         }
+        doc.diagnostics.extend(self.markup_lines());
         if let Some((k, body_like)) = frame.region_cut.filter(|c| c.1 > 0) {
             doc.diagnostics.push(Diagnostic {
                 code: "past-content-region".to_string(),
@@ -377,6 +378,40 @@ impl Reader<'_, '_> {
         }));
         doc.residue.sort_by_key(|r| r.span.offset);
         doc
+    }
+
+    /// Lines that open with an HTML element (`<p id="t1">……<b>第一条</b>……</p>`, a site's
+    /// source of Markdown and markup mixed), three or more and a fifth of the text at least: the
+    /// text reader reads no numbering inside markup, so a warning says so at the first, and
+    /// what to do.
+    fn markup_lines(&self) -> Option<Diagnostic> {
+        let tag = |t: &str| {
+            let b = t.as_bytes();
+            b.len() > 2
+                && b[0] == b'<'
+                && b[1].is_ascii_alphabetic()
+                && (t.ends_with('>') || t.contains("</"))
+        };
+        let text: Vec<usize> = (0..self.b.len())
+            .filter(|&k| !self.c[k].is_blank())
+            .collect();
+        let marked: Vec<usize> = text
+            .iter()
+            .copied()
+            .filter(|&k| tag(self.text(k)))
+            .collect();
+        let &first = marked.first()?;
+        (marked.len() >= 3 && marked.len() * 5 >= text.len()).then(|| Diagnostic {
+            code: "markup-in-text".to_string(),
+            severity: Severity::Warning,
+            message: format!(
+                "{} of the text's {} lines open with HTML markup: numbering inside markup is not \
+                 read as structure; read the file as HTML (`--from html`) or strip the markup",
+                marked.len(),
+                text.len()
+            ),
+            span: self.b[first].span(),
+        })
     }
 
     /// Where no title was found, the lines above the document's start that nothing marks as
