@@ -171,3 +171,39 @@ fn markup_in_a_text_is_named() {
         .expect("a markup-in-text warning");
     assert_eq!(d.span.line, 7);
 }
+
+/// A web copy that lost its line breaks: the addressee, the lead-in and every numbered entry on
+/// one line, set apart by spaces. Each entry is read as a line of its own (a note says so), at
+/// its own column, and the text reads back to the same tree.
+#[test]
+fn numbered_entries_on_one_line() {
+    let src = "临江市人民政府督查室关于开展人居环境专项督查的通知\n各乡镇人民政府: 为有效推进重点工作，现将有关事宜通知如下: 一、重点督办事项 1.加快推进农村垃圾收储运一体化进程，尽快完善收集转运处理模式。(责任单位:城管局) 2.全面开展整治乱搭乱建、乱停乱放等问题，持续改善村容村貌。(责任单位:住建局) 二、几点要求 1.各乡镇要主动认领，尽快开展相关工作，并于7月17日前报送落实情况报告。 2.报告要做到内容翔实，简洁明了。\n";
+    let doc = gongwen::parse(src).expect("parses");
+    let o = outline(&doc);
+    assert!(
+        o.contains("part 1 重点督办事项\n  item 1 ")
+            && o.contains("part 2 几点要求")
+            && o.matches("item").count() == 4,
+        "{o}"
+    );
+    let cut = doc
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "line-cut")
+        .expect("a line-cut note");
+    assert_eq!(cut.span.line, 2);
+    let part = &doc.body[0];
+    let at = part.span.offset;
+    assert!(src[at..].starts_with("一、"));
+    assert_eq!(part.span.line, 2);
+    assert_eq!(
+        part.span.column as usize,
+        src[..at].chars().count()
+            - src[..at]
+                .rfind('\n')
+                .map_or(0, |p| src[..=p].chars().count())
+            + 1
+    );
+    let again = gongwen::parse(&gongwen::text::write(&doc)).expect("reads back");
+    assert_eq!(outline(&again), o);
+}

@@ -17,6 +17,9 @@ pub(crate) struct Line<'a> {
     pub text_start: usize,
     /// 1-based line number.
     pub no: u32,
+    /// Characters of the source line before `raw` (0 but for a piece of a line that held
+    /// several numbered entries, see [`split_runs`]).
+    pub col: u32,
 }
 
 impl<'a> Line<'a> {
@@ -36,7 +39,7 @@ impl<'a> Line<'a> {
             offset: self.text_start + skip,
             len: self.text.len() - skip,
             line: self.no,
-            column: lead.chars().count() as u32 + 1,
+            column: self.col + lead.chars().count() as u32 + 1,
         }
     }
 }
@@ -59,6 +62,7 @@ pub(crate) fn split(src: &str) -> Vec<Line<'_>> {
             text: lead.trim_end_matches(is_space),
             text_start: start + raw.len() - lead.len(),
             no,
+            col: 0,
         });
         if end == bytes.len() {
             break;
@@ -77,6 +81,100 @@ pub(crate) fn split(src: &str) -> Vec<Line<'_>> {
     out
 }
 
+/// Where a long line holds numbered entries set apart by spaces (a web copy that lost its line
+/// breaks: `……通知如下: 一、重点督办事项 1.加快推进…… 2.全面开展……`), the byte offsets in its
+/// text where each entry starts. The entries' numbers must run: each number of a style one more
+/// than the last of that style, or 1 (a new run under a higher entry); three entries or more,
+/// two of them at least a run of one style.
+fn run_starts(t: &str) -> Vec<usize> {
+    use crate::numbering::Style;
+    let mut out = Vec::new();
+    let mut last: [Option<u32>; 4] = [None; 4];
+    let mut longest_run = 0;
+    let mut i = 0;
+    let b = t.as_bytes();
+    while let Some(sp) = t[i..].find(is_space) {
+        let at = i + sp;
+        let next = t[at..].trim_start_matches(is_space);
+        let p = t.len() - next.len();
+        i = p.max(at + 1);
+        while !t.is_char_boundary(i) {
+            i += 1;
+        }
+        // a number opens the piece, and what stands before the space ends something
+        let Some(m) = crate::numbering::marker(next) else {
+            continue;
+        };
+        let slot = match m.style {
+            Style::Cn => 0,
+            Style::CnParen => 1,
+            Style::Arabic => 2,
+            Style::ArabicParen => 3,
+            _ => continue,
+        };
+        if p < 2 || b.len() - p < 4 {
+            continue;
+        }
+        let follows = last[slot].is_some_and(|v| m.value == v + 1);
+        if !(follows || m.value == 1) {
+            continue;
+        }
+        if follows {
+            longest_run = longest_run.max(2);
+        }
+        // a higher entry opens new runs below it
+        for l in &mut last[slot + 1..] {
+            *l = None;
+        }
+        last[slot] = Some(m.value);
+        out.push(p);
+    }
+    if out.len() >= 3 && longest_run >= 2 {
+        out
+    } else {
+        Vec::new()
+    }
+}
+
+/// Lines of 200 bytes or more that hold numbered entries set apart by spaces are cut before
+/// each entry (see [`run_starts`]); each piece is a line of its own with the source line's
+/// number and its column. The lines so cut, with the number of pieces of each.
+pub(crate) fn split_runs(lines: Vec<Line<'_>>) -> (Vec<Line<'_>>, Vec<(Line<'_>, usize)>) {
+    if !lines.iter().any(|l| l.text.len() >= 200) {
+        return (lines, Vec::new());
+    }
+    let mut out = Vec::with_capacity(lines.len());
+    let mut cut = Vec::new();
+    for l in lines {
+        let starts = if l.text.len() >= 200 {
+            run_starts(l.text)
+        } else {
+            Vec::new()
+        };
+        if starts.is_empty() {
+            out.push(l);
+            continue;
+        }
+        cut.push((l, starts.len() + 1));
+        let mut from = 0;
+        for &p in starts.iter().chain(std::iter::once(&l.text.len())) {
+            let piece = &l.text[from..p];
+            let text = piece.trim_end_matches(is_space);
+            let offset = l.text_start + from;
+            out.push(Line {
+                raw: text,
+                start: offset,
+                text,
+                text_start: offset,
+                no: l.no,
+                col: (l.raw[..offset - l.start].chars().count()) as u32 + l.col,
+            });
+            from = p;
+        }
+    }
+    (out, cut)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,5 +188,28 @@ mod tests {
         assert_eq!(lines[1].no, 2);
         assert_eq!(&src[lines[1].text_start..][..3], "二");
         assert_eq!(lines[1].span().column, 2);
+    }
+
+    #[test]
+    fn a_line_of_numbered_entries_is_cut_before_each() {
+        let src = format!(
+            "各单位: 现将有关事项通知如下: 一、重点督办事项 1.加快推进农村垃圾收储运一体化进程，尽快完善模式。(责任单位:城管) 2.全面开展整治乱搭乱建工作，{}。 二、几点要求 1.提高认识，加强领导。\n",
+            "持续推进".repeat(12)
+        );
+        let (lines, cut) = split_runs(split(&src));
+        let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+        assert_eq!(texts.len(), 6, "{texts:?}");
+        assert!(texts[1].starts_with("一、"));
+        assert!(texts[4].starts_with("二、"));
+        assert_eq!(cut.len(), 1);
+        assert_eq!(&src[lines[2].text_start..][..2], "1.");
+        assert_eq!(
+            lines[2].span().column as usize,
+            src[..lines[2].text_start].chars().count() + 1
+        );
+        // a figure after a space is no entry (`增长 1.5 倍`), and two entries are too few
+        let figures = format!("{}增长 1.5 倍，完成 2.3 万项。", "推进".repeat(60));
+        let (lines, _) = split_runs(split(&figures));
+        assert_eq!(lines.len(), 1);
     }
 }

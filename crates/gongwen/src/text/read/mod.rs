@@ -244,6 +244,7 @@ fn pipeline_in(src: &str, content_end: Option<usize>, log: &mut Log) -> Result<D
     if lines.iter().all(Line::is_blank) {
         return Err(Error::Empty);
     }
+    let (lines, cut) = lines::split_runs(lines);
     let layout = layout::layout(&lines, log);
     // the blocks hold their lines: the line table is not needed while the document is built
     drop(lines);
@@ -253,7 +254,22 @@ fn pipeline_in(src: &str, content_end: Option<usize>, log: &mut Log) -> Result<D
         c: &classes,
         content_end: content_end.unwrap_or(usize::MAX),
     };
-    Ok(reader.document(&layout.furniture, log))
+    let mut doc = reader.document(&layout.furniture, log);
+    for (l, pieces) in cut {
+        let why = format!(
+            "this line holds {} numbered entries set apart by spaces (a copy that lost its line breaks): each is read as a line of its own",
+            pieces - 1
+        );
+        log.note(l.span(), "line-cut", || why.clone());
+        doc.diagnostics.push(Diagnostic {
+            code: "line-cut".into(),
+            severity: Severity::Note,
+            message: why,
+            span: l.span(),
+        });
+    }
+    doc.diagnostics.sort_by_key(|d| d.span.offset);
+    Ok(doc)
 }
 
 /// The blocks of a text and their classes, which every stage after classification reads.
