@@ -824,8 +824,9 @@ pub(crate) fn is_chrome(t: &str) -> bool {
     };
     chars_le(t, 50) && !sentence() && CHROME_WORDS.occur_in(t)
         // a site's copyright notice is one even as a sentence (`声明：……版权所有，未经许可不得转载。`)
-        || chars_le(t, 80)
+        || t.len() <= 240
             && t.contains("版权所有")
+            && chars_le(t, 80)
             && (t.contains("转载") || t.contains("复制") || t.contains("镜像"))
         || FIRST[usize::from(t.as_bytes().first().copied().unwrap_or(0))]
             && (t.starts_with("<!--") && t.ends_with("-->")
@@ -976,9 +977,13 @@ pub(crate) fn box_fields(t: &str) -> Option<Vec<Field>> {
 /// letter-spaced or not (`索引号 002482242/2011-37736 发布机构 某某厅`, `文  号 yjya_001 有 效 性`):
 /// two keys or more, the first opening the line; what stands between keys is the value.
 pub(crate) fn spaced_box_fields(t: &str) -> Option<Vec<Field>> {
-    // most lines: a first word longer than any key, or no space at all
-    let first_gap = t.find(is_space)?;
-    if first_gap > 15 || chars_gt(t, 200) {
+    // most lines: a first word longer than any key (a space within its first 16 bytes, or none)
+    let mut head = t.len().min(16);
+    while !t.is_char_boundary(head) {
+        head -= 1;
+    }
+    t[..head].find(is_space)?;
+    if chars_gt(t, 200) {
         return None;
     }
     let tokens: Vec<&str> = t.split(is_space).filter(|x| !x.is_empty()).collect();

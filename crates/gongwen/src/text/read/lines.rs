@@ -81,7 +81,7 @@ pub(crate) fn split(src: &str) -> Vec<Line<'_>> {
     out
 }
 
-/// Where a long line holds numbered entries set apart by spaces (a web copy that lost its line
+/// Where a long line holds numbered entries set apart by spaces or tabs (a web copy that lost its line
 /// breaks: `……通知如下: 一、重点督办事项 1.加快推进…… 2.全面开展……`), the byte offsets in its
 /// text where each entry starts. The entries' numbers must run: each number of a style one more
 /// than the last of that style, or 1 (a new run under a higher entry); three entries or more,
@@ -91,16 +91,28 @@ fn run_starts(t: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let mut last: [Option<u32>; 4] = [None; 4];
     let mut longest_run = 0;
-    let mut i = 0;
     let b = t.as_bytes();
-    while let Some(sp) = t[i..].find(is_space) {
-        let at = i + sp;
+    // the white space a piece may stand after: a space, a tab, an ideographic or a no-break
+    // space (found by their first bytes, then checked)
+    // spaces and tabs, as a copy that lost its line breaks sets between entries (found fast;
+    // no-break spaces only where the line has too few of those)
+    let mut spaces: Vec<usize> = memchr::memchr2_iter(b' ', b'\t', b).collect();
+    if spaces.len() < 3 {
+        spaces.extend(memchr::memchr_iter(0xC2, b).filter(|&i| b.get(i + 1) == Some(&0xA0)));
+        spaces.sort_unstable();
+    }
+    // three entries need three spaces before them
+    if spaces.len() < 3 {
+        return Vec::new();
+    }
+    let mut i = 0;
+    for at in spaces {
+        if at < i {
+            continue;
+        }
         let next = t[at..].trim_start_matches(is_space);
         let p = t.len() - next.len();
         i = p.max(at + 1);
-        while !t.is_char_boundary(i) {
-            i += 1;
-        }
         // a number opens the piece, and what stands before the space ends something
         let Some(m) = crate::numbering::marker(next) else {
             continue;

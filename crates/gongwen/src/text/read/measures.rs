@@ -185,7 +185,12 @@ fn parallel_openings(
     skip: usize,
     cands: &mut [Option<(usize, char, usize)>],
 ) {
-    let opening = |p: &Paragraph| p.text.chars().take(2).collect::<String>();
+    // the first two characters
+    fn opening(p: &Paragraph) -> &str {
+        let t = p.text.as_str();
+        let end = t.char_indices().nth(2).map_or(t.len(), |(i, _)| i);
+        &t[..end]
+    }
     let mut k = skip;
     while k < paragraphs.len() {
         let mut e = k;
