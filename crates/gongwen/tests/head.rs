@@ -279,6 +279,12 @@ fn a_title_after_a_place_and_a_colon() {
     );
     assert_eq!(doc.meta.kind, gongwen::DocKind::Notice);
     reads_back(&doc);
+    // a breadcrumb after its label is no title: the title under it is
+    let doc = read("当前位置: 范文大全  >  工作范文  >  临江市城市更新工作实施方案\n\n临江市城市更新工作实施方案\n\n");
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("临江市城市更新工作实施方案")
+    );
 }
 
 /// A party committee's proposals for a five-year plan end in 建议, a genre word: the title, under

@@ -535,7 +535,12 @@ pub(crate) fn placed_after_colon(t: &str) -> Option<&str> {
     let rest = t[p..]
         .trim_start_matches(['：', ':'])
         .trim_start_matches(is_space);
-    ((2..=4).contains(&n) && place.chars().all(is_cjk) && is_title_line(rest)).then_some(rest)
+    // (not a breadcrumb after its label: `当前位置：首页 > …`)
+    ((2..=4).contains(&n)
+        && place.chars().all(is_cjk)
+        && !rest.contains(['>', '›', '»', '|'])
+        && is_title_line(rest))
+    .then_some(rest)
 }
 
 /// The genre named by the last word of a title (a number in brackets after it set aside).
