@@ -207,3 +207,20 @@ fn numbered_entries_on_one_line() {
     let again = gongwen::parse(&gongwen::text::write(&doc)).expect("reads back");
     assert_eq!(outline(&again), o);
 }
+
+/// A list of short entries, each a phrase alone on its line (`1.……方面的配套政策措施。`), one
+/// of them long: it is headed as its siblings are, not body text among headings.
+#[test]
+fn a_long_entry_among_short_ones_alone_on_their_lines() {
+    let src = "临江市工作计划\n\n一、工作任务\n\n（一）分行业进行政策研究，提出配套政策措施。\n\n1.区域中心城市建设方面的配套政策措施。\n\n2.统筹城乡发展示范区建设方面的配套政策措施。\n\n3.重大技术装备制造业基地、战略性新兴产业示范基地、新型化工基地建设方面的配套政策措施。\n\n4.科技、教育、卫生事业发展方面的配套政策措施。\n";
+    let doc = gongwen::parse(src).expect("parses");
+    let items = &doc.body[0].children[0].children;
+    assert_eq!(items.len(), 4, "{}", outline(&doc));
+    assert!(
+        items.iter().all(|i| i.heading.is_some()),
+        "{}",
+        outline(&doc)
+    );
+    let again = gongwen::parse(&gongwen::text::write(&doc)).expect("reads back");
+    assert_eq!(outline(&again), outline(&doc));
+}

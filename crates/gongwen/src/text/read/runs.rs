@@ -317,7 +317,7 @@ pub(crate) fn sibling_headings(nodes: &mut [Node], log: &mut Log) {
     }
     /// Where a long heading ends in a node's first paragraph (and the mark that ends it, none
     /// for a phrase that is the whole line).
-    fn long_candidate(n: &Node) -> Option<(usize, Option<char>)> {
+    fn long_candidate(n: &Node, alone_ok: bool) -> Option<(usize, Option<char>)> {
         if n.heading.is_some() || n.num.is_none() {
             return None;
         }
@@ -344,23 +344,29 @@ pub(crate) fn sibling_headings(nodes: &mut [Node], log: &mut Log) {
         {
             return None;
         }
-        // a heading heads something: body text after it, or paragraphs or children under it
+        // a heading heads something: body text after it, or paragraphs or children under it;
+        // or it stands alone as its headed siblings all do (a list of short entries, one long)
         let after = !p.text[i + c.len_utf8()..]
             .trim_matches(crate::text::rules::is_space)
             .is_empty();
-        (after || under).then_some((i, Some(c)))
+        (after || under || alone_ok).then_some((i, Some(c)))
     }
     fn promote_walk(ns: &mut [Node], global: &Counts, log: &mut Log) {
+        let headed: Vec<&Node> = ns.iter().filter(|m| m.heading.is_some()).collect();
+        let alone_ok = headed.len() >= 2
+            && headed
+                .iter()
+                .all(|m| m.paragraphs.is_empty() && m.children.is_empty());
         let mut local = Counts::default();
         for n in ns.iter().filter(|n| n.num.is_some()) {
             let e = &mut local[slot(n.kind)];
             e.1 += 1;
-            if n.heading.is_some() || long_candidate(n).is_some() {
+            if n.heading.is_some() || long_candidate(n, alone_ok).is_some() {
                 e.0 += 1;
             }
         }
         for n in ns.iter_mut() {
-            if let Some((i, c)) = long_candidate(n) {
+            if let Some((i, c)) = long_candidate(n, alone_ok) {
                 let (shaped, all) = local[slot(n.kind)];
                 let (gw, gwo) = global[slot(n.kind)];
                 // every sibling (three or more) heading-shaped speaks for itself, whatever the rest
