@@ -298,3 +298,21 @@ fn proposals_are_a_genre() {
         Some("中共临江市委关于制定临江市国民经济和社会发展第十五个五年规划的建议")
     );
 }
+
+/// A Markdown file's front matter (YAML between `---` lines, as site generators keep a page's
+/// data): box lines, its `title:` the title where the text prints none; a list item in it
+/// (`  - 法律解释`) and a site's directive (`[[toc]]`) are no title.
+#[test]
+fn a_markdown_front_matter() {
+    let doc = gongwen::parse(
+        "---\ntitle: 关于临江市城市更新有关问题的意见\nshortTitle: 城市更新意见\ndate: 2019-10-17\ncategory:\n  - 法律解释\n---\n\n[[toc]]\n\n为推进城市更新，现提出如下意见。\n\n一、总体要求\n\n坚持规划引领。\n\n二、主要任务\n\n推进老旧小区改造。\n",
+    )
+    .expect("parses");
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("关于临江市城市更新有关问题的意见")
+    );
+    assert_eq!(doc.meta.title_from, gongwen::TitleSource::MetadataBox);
+    assert_eq!(doc.body.len(), 2);
+    reads_back(&doc);
+}

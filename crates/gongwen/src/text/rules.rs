@@ -634,7 +634,11 @@ pub(crate) fn title_shape(t: &str) -> bool {
         || is_law_heading(t)
         || t.contains(['。', '；', '！', '？', '!', '?', '：', ':', '，'])
         || t.starts_with('《') && t.ends_with('》')
-        || t.contains("审议通过"))
+        || t.contains("审议通过")
+        // markup of a site generator: a wiki link or directive (`[[toc]]`), a container
+        // (`::: tip`), a tab (`@tab 章节`)
+        || t.contains("[[")
+        || t.starts_with([':', '@']))
 }
 
 /// A line of page navigation that a title is never split from: a breadcrumb separator, or a

@@ -182,6 +182,7 @@ pub(crate) fn classify_all(blocks: &[Block<'_>], compact: bool) -> Vec<Class> {
             }
         }
     }
+    front_matter(blocks, &mut out);
     box_run_keys(blocks, &mut out);
     // a box key or a publication key alone on its line takes the very next line as its value
     // (or the line after one blank line, when that is set in deeper than the key: a page's
@@ -316,6 +317,46 @@ pub(crate) fn box_key(t: &str) -> Option<(&str, &str)> {
         && key.chars().all(crate::text::rules::is_cjk)
         && crate::text::rules::chars_le(value, 60))
     .then_some((key, value))
+}
+
+/// A Markdown file's front matter (YAML between `---` lines at its top, as static site
+/// generators keep a page's data: `title: ……`, `date: ……`, `  - 地方性法规`): lines of a metadata
+/// box, never a title, a subtitle or text.
+fn front_matter(blocks: &[Block<'_>], out: &mut [Class]) {
+    let mut lines = (0..blocks.len()).filter(|&k| out[k].kind != Kind::Blank);
+    let Some(open) = lines.next().filter(|&k| blocks[k].text == "---") else {
+        return;
+    };
+    let yaml = |t: &str| {
+        let key = t.split(':').next().unwrap_or("");
+        t.starts_with("- ")
+            || t.contains(':')
+                && !key.is_empty()
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    };
+    let mut close = None;
+    for k in lines.take(60) {
+        let t: &str = &blocks[k].text;
+        if t == "---" {
+            close = Some(k);
+            break;
+        }
+        if !yaml(t) {
+            return;
+        }
+    }
+    let Some(close) = close else { return };
+    for c in &mut out[open..=close] {
+        if c.kind != Kind::Blank {
+            c.kind = Kind::BoxField;
+            c.title_piece = false;
+            c.chrome = false;
+            c.marker = None;
+            c.date = None;
+        }
+    }
 }
 
 /// A bulleted `key:` line among the lines of a metadata box is one of them, though its key is

@@ -39,6 +39,12 @@ impl Reader<'_, '_> {
                     key: key.to_string(),
                     value: value.to_string(),
                 });
+            } else if let Some(v) = t.strip_prefix("title:") {
+                // a Markdown file's front matter names the title
+                fields.push(Field {
+                    key: "title".to_string(),
+                    value: v.trim().to_string(),
+                });
             }
         }
         fields.retain(|f| !f.key.is_empty());
@@ -118,7 +124,10 @@ impl Reader<'_, '_> {
         }
         let meta = &mut doc.meta;
         if meta.title.is_none() {
-            meta.title = field("标题").or_else(|| field("名称")).map(str::to_string);
+            meta.title = field("标题")
+                .or_else(|| field("名称"))
+                .or_else(|| field("title"))
+                .map(str::to_string);
             if meta.title.is_some() {
                 meta.title_from = TitleSource::MetadataBox;
             }
@@ -179,7 +188,7 @@ impl Reader<'_, '_> {
 fn typed_holds(m: &crate::model::Metadata, f: &Field) -> bool {
     let v = f.value.as_str();
     match f.key.as_str() {
-        "标题" | "名称" => m.title.as_deref() == Some(v),
+        "标题" | "名称" | "title" => m.title.as_deref() == Some(v),
         "发文字号" | "文号" => m.number.as_ref().is_some_and(|n| n.text == v),
         "成文日期" => m.signed.is_some() && m.signed == parse_date(v),
         "发布日期" => {
