@@ -314,7 +314,28 @@ fn marked_up_text(src: &str) -> bool {
             marks += 1;
         }
     }
-    marks >= 3 && marks > memchr::memchr_iter(b'\n', head).count()
+    let lines = memchr::memchr_iter(b'\n', head).count();
+    // or lines that carry a paragraph's or a line break's markup, three or more, a fifth of the
+    // text's (a Markdown source whose paragraphs are `<p>……</p>` or end in `<br>`)
+    let opened = || {
+        let mut end = head.len();
+        while !src.is_char_boundary(end) {
+            end -= 1;
+        }
+        let (mut text, mut marked) = (0usize, 0usize);
+        for l in src[..end].lines() {
+            let t = l.trim();
+            if t.is_empty() {
+                continue;
+            }
+            text += 1;
+            if t.contains("</p>") || t.contains("<br") || t.contains("</div>") {
+                marked += 1;
+            }
+        }
+        marked >= 3 && marked * 5 >= text
+    };
+    marks >= 3 && (marks > lines || opened())
 }
 
 /// The charset a byte-order mark or a `<meta>` in the first 4 KiB declares.
@@ -375,6 +396,10 @@ struct Flat {
     /// The text of the page's `<head>` (its `<title>`), which a browser does not lay out: a
     /// line each, with its offset and length in the page; it is the page's, not the document's.
     head: Vec<(String, usize, usize)>,
+    /// A fragment: text that opens with text, not an element (a Markdown source with HTML
+    /// paragraphs, a content field copied out). Its line breaks outside any element break
+    /// lines (its Markdown headings, its front matter), as a text's do.
+    fragment: bool,
 }
 
 /// What stands in the text for a data table (U+FFFC OBJECT REPLACEMENT CHARACTER): the reader
@@ -480,8 +505,12 @@ impl Flat {
 /// in [`Flat::tables`]; without, its cells end with tabs and its rows with line breaks.
 fn flatten(src: &str, tables: bool) -> Flat {
     let html = scraper::Html::parse_document(src);
+    let fragment = !src
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .starts_with('<');
     let mut out = Flat {
         region: content_region(html.tree.root()).map(|id| (id, 0, 0)),
+        fragment,
         ..Flat::default()
     };
     let mut cursor = Cursor { src, at: 0 };
@@ -670,7 +699,16 @@ fn walk(root: HtmlRef<'_>, out: &mut Flat, cursor: &mut Cursor<'_>, tables: bool
                 }
             }
             Step::Enter(node) => match node.value() {
-                HtmlNode::Text(t) => text(t, out, cursor),
+                HtmlNode::Text(t) => {
+                    // (a fragment's text outside any element but the document's keeps its
+                    // line breaks)
+                    let top = out.fragment
+                        && node
+                            .parent()
+                            .and_then(|p| element_name(&p))
+                            .is_none_or(|n| matches!(n, "body" | "html"));
+                    text(t, out, cursor, top)
+                }
                 HtmlNode::Element(el) => {
                     let name = el.name();
                     if SKIPPED.contains(&name) {
@@ -714,24 +752,29 @@ fn walk(root: HtmlRef<'_>, out: &mut Flat, cursor: &mut Cursor<'_>, tables: bool
     }
 }
 
-/// One text node: runs of ASCII white space become one space, every other character is
-/// found in the page at the cursor (after the markup before it) and mapped there.
-fn text(t: &str, out: &mut Flat, cursor: &mut Cursor<'_>) {
-    let mut space: Option<(usize, usize)> = None;
+/// One text node: runs of ASCII white space become one space (a line break, where `lines`
+/// and the run holds one), every other character is found in the page at the cursor (after
+/// the markup before it) and mapped there.
+fn text(t: &str, out: &mut Flat, cursor: &mut Cursor<'_>, lines: bool) {
+    let mut space: Option<(usize, usize, bool)> = None;
     let mut buf = [0u8; 4];
+    let gap = |(a, l, nl): (usize, usize, bool), out: &mut Flat| {
+        out.push(if nl { "\n" } else { " " }, a, l, false);
+    };
     for c in t.chars() {
         let (at, len, verbatim) = cursor.find(c);
         if c.is_ascii_whitespace() {
-            space = Some(space.map_or((at, len), |(a, _)| (a, at + len - a)));
+            let nl = lines && c == '\n';
+            space = Some(space.map_or((at, len, nl), |(a, _, n)| (a, at + len - a, n || nl)));
             continue;
         }
-        if let Some((a, l)) = space.take() {
-            out.push(" ", a, l, false);
+        if let Some(g) = space.take() {
+            gap(g, out);
         }
         out.push(c.encode_utf8(&mut buf), at, len, verbatim);
     }
-    if let Some((a, l)) = space {
-        out.push(" ", a, l, false);
+    if let Some(g) = space {
+        gap(g, out);
     }
 }
 

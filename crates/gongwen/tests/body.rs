@@ -224,3 +224,21 @@ fn a_long_entry_among_short_ones_alone_on_their_lines() {
     let again = gongwen::parse(&gongwen::text::write(&doc)).expect("reads back");
     assert_eq!(outline(&again), outline(&doc));
 }
+
+/// A Markdown source whose paragraphs are HTML (`<p>……<br>` a line), with its front matter: it
+/// is read as HTML (detected, not named), its top-level line breaks kept, so the front matter's
+/// title is the title and the parts and points are read.
+#[test]
+fn a_markdown_source_with_html_paragraphs() {
+    let src = "---\ntitle: 关于临江市建设项目总投资额认定问题的指导意见（试行）\ndate: 2018-09-21\n---\n\n<p>&emsp;&emsp;为规范建设项目总投资额的认定，提出如下意见。<br>\n&emsp;&emsp;一、对实行审批制管理的政府投资项目，以批准的总投资额为准。<br>\n&emsp;&emsp;二、有下列情形之一的建设项目，可以委托专业机构评估确定其总投资额：<br>\n&emsp;&emsp;（一）备案的项目总投资额与实际情况存在明显差异的；<br>\n&emsp;&emsp;（二）未经审批、核准、备案的。<br>\n&emsp;&emsp;三、地方在执行本意见过程中遇到问题，请及时反馈。</p>\n";
+    let doc = gongwen::read(src.as_bytes(), None).expect("reads");
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("关于临江市建设项目总投资额认定问题的指导意见（试行）")
+    );
+    let o = outline(&doc);
+    assert!(
+        o.contains("\npart 1 -\npart 2 ") && o.contains("  section 2 -\npart 3 -\n"),
+        "{o}"
+    );
+}

@@ -635,10 +635,12 @@ pub(crate) fn title_shape(t: &str) -> bool {
         || t.contains(['。', '；', '！', '？', '!', '?', '：', ':', '，'])
         || t.starts_with('《') && t.ends_with('》')
         || t.contains("审议通过")
-        // markup of a site generator: a wiki link or directive (`[[toc]]`), a container
-        // (`::: tip`), a tab (`@tab 章节`)
+        // markup of a site generator: a wiki link or directive (`[[toc]]`), a Markdown link
+        // (`[81](#t81)`), a container (`::: tip`), a tab (`@tab 章节`), a rule (`----`)
         || t.contains("[[")
-        || t.starts_with([':', '@']))
+        || t.contains("](")
+        || t.starts_with([':', '@'])
+        || t.len() >= 3 && t.chars().all(|c| matches!(c, '-' | '=' | '*' | '_')))
 }
 
 /// A line of page navigation that a title is never split from: a breadcrumb separator, or a
