@@ -624,3 +624,31 @@ fn articles_at_once_opening_with_a_figure() {
         "title: 某市墙体材料管理规定\narticle 1 -\narticle 2 -\narticle 3 -\narticle 4 -\n",
     );
 }
+
+/// A law database's Markdown notice whose last part lost its mark (`## 三`, its text on the next
+/// line) after `## 一、……` and `## 二、……`: the third part, its number as printed.
+#[test]
+fn a_markdown_heading_whose_number_lost_its_mark() {
+    let src = "# 关于职工工资折算问题的通知\n\n<!-- INFO END -->\n\n各省、自治区、直辖市人力资源社会保障厅：\n\n现就有关问题通知如下：\n\n## 一、制度工作时间的计算\n\n年工作日：250天。\n\n## 二、日工资的折算\n\n日工资：月工资收入÷月计薪天数。\n\n## 三\n\n原有关规定同时废止。\n";
+    let doc = read_as(
+        src,
+        "title: 关于职工工资折算问题的通知\npart 1 制度工作时间的计算\npart 2 日工资的折算\npart 3 -\n",
+    );
+    assert_eq!(
+        doc.body[2].num.as_ref().map(|n| n.text.as_str()),
+        Some("## 三")
+    );
+    outline_reads_back(&doc);
+}
+
+/// Points a copy ran together on one line after the first (`（四）……； （五）……； （六）……。`)
+/// go on from the points above: each is a point of its own.
+#[test]
+fn points_run_together_on_one_line() {
+    let src = "某市送达规定\n\n第一条 为了规范送达工作，制定本规定。\n\n第二条 有下列情形之一的，视为送达：\n\n（一）受送达人签收的；\n\n（二）受送达人的法定代表人签收的；\n\n（三）受送达人的代理人签收的；\n\n（四）受送达人的诉讼代理人签收的； （五）受送达人指定的代收人签收的； （六）受送达人的同住成年家属签收的。\n";
+    let doc = read_as(
+        src,
+        "title: 某市送达规定\narticle 1 -\narticle 2 -\n  point 1 -\n  point 2 -\n  point 3 -\n  point 4 -\n  point 5 -\n  point 6 -\n",
+    );
+    outline_reads_back(&doc);
+}

@@ -192,7 +192,16 @@ fn node(n: &Node, out: &mut String) {
             // a numbered paragraph: its text follows the number on the same line (a number
             // alone on its line would take the next line as its text); where its first
             // sentence reads as a heading, the reader takes it for body text again by the same
-            // sibling rule that took it so in the first place
+            // sibling rule that took it so in the first place; a Markdown heading's number
+            // without its mark (`## 三`) stands alone, its text on the next line
+            let bare = n.num.as_ref().is_some_and(|x| {
+                x.text.starts_with('#')
+                    && crate::numbering::chinese_number(x.text.trim_start_matches(['#', ' ']))
+                        .is_some()
+            });
+            if bare {
+                out.push('\n');
+            }
             if let Some(p) = paragraphs.next() {
                 out.push_str(&text_of(p));
             }

@@ -183,6 +183,7 @@ pub(crate) fn classify_all(blocks: &[Block<'_>], compact: bool) -> Vec<Class> {
         }
     }
     front_matter(blocks, &mut out);
+    bare_markdown_numbers(blocks, &mut out);
     box_run_keys(blocks, &mut out);
     // a box key or a publication key alone on its line takes the very next line as its value
     // (or the line after one blank line, when that is set in deeper than the key: a page's
@@ -317,6 +318,39 @@ pub(crate) fn box_key(t: &str) -> Option<(&str, &str)> {
         && key.chars().all(crate::text::rules::is_cjk)
         && crate::text::rules::chars_le(value, 60))
     .then_some((key, value))
+}
+
+/// A Markdown heading whose number lost its mark (`## 三`, its text on the next line) after
+/// `## 二、……` at the same level: the next part, its number as printed.
+fn bare_markdown_numbers(blocks: &[Block<'_>], out: &mut [Class]) {
+    let mut last: Option<(&str, u32)> = None;
+    for k in 0..out.len() {
+        let b = &blocks[k];
+        let prefix = b.markup_len();
+        if prefix == 0 || !b.text.starts_with('#') {
+            continue;
+        }
+        let hashes = b.text[..prefix].trim_end_matches(crate::text::rules::is_space);
+        if let Some(m) = out[k].marker {
+            last = (m.style == Style::Cn).then_some((hashes, m.value));
+            continue;
+        }
+        let value = crate::numbering::chinese_number(b.body());
+        if let (Some(v), Some((h, before))) = (value, last) {
+            if h == hashes && v == before + 1 && out[k].kind == Kind::Text {
+                out[k].marker = Some(Marker {
+                    kind: Style::Cn.kind(),
+                    style: Style::Cn,
+                    value: v,
+                    sub: None,
+                    len: b.body().len(),
+                });
+                out[k].kind = Kind::Marker;
+                out[k].title_piece = false;
+                last = Some((hashes, v));
+            }
+        }
+    }
 }
 
 /// A Markdown file's front matter (YAML between `---` lines at its top, as static site

@@ -84,25 +84,36 @@ pub(crate) fn split(src: &str) -> Vec<Line<'_>> {
 /// Where a long line holds numbered entries set apart by spaces or tabs (a web copy that lost its line
 /// breaks: `……通知如下: 一、重点督办事项 1.加快推进…… 2.全面开展……`), the byte offsets in its
 /// text where each entry starts. The entries' numbers must run: each number of a style one more
-/// than the last of that style, or 1 (a new run under a higher entry); three entries or more,
-/// two of them at least a run of one style.
+/// than the last of that style, or 1 (a new run under a higher entry); three entries or more
+/// (the one that opens the line counted), two of them at least a run of one style.
 fn run_starts(t: &str) -> Vec<usize> {
     use crate::numbering::Style;
     let mut out = Vec::new();
     let mut last: [Option<u32>; 4] = [None; 4];
     let mut longest_run = 0;
     let b = t.as_bytes();
-    // the white space a piece may stand after: a space, a tab, an ideographic or a no-break
-    // space (found by their first bytes, then checked)
+    let slot_of = |s: Style| match s {
+        Style::Cn => Some(0),
+        Style::CnParen => Some(1),
+        Style::Arabic => Some(2),
+        Style::ArabicParen => Some(3),
+        _ => None,
+    };
+    // the entry that opens the line, if one does: the run goes on from it
+    let opening = crate::numbering::marker(t).and_then(|m| Some((slot_of(m.style)?, m.value)));
+    if let Some((slot, v)) = opening {
+        last[slot] = Some(v);
+    }
+    let need = if opening.is_some() { 2 } else { 3 };
     // spaces and tabs, as a copy that lost its line breaks sets between entries (found fast;
     // no-break spaces only where the line has too few of those)
     let mut spaces: Vec<usize> = memchr::memchr2_iter(b' ', b'\t', b).collect();
-    if spaces.len() < 3 {
+    if spaces.len() < need {
         spaces.extend(memchr::memchr_iter(0xC2, b).filter(|&i| b.get(i + 1) == Some(&0xA0)));
         spaces.sort_unstable();
     }
-    // three entries need three spaces before them
-    if spaces.len() < 3 {
+    // three entries need three spaces before them (two after an entry that opens the line)
+    if spaces.len() < need {
         return Vec::new();
     }
     let mut i = 0;
@@ -117,12 +128,8 @@ fn run_starts(t: &str) -> Vec<usize> {
         let Some(m) = crate::numbering::marker(next) else {
             continue;
         };
-        let slot = match m.style {
-            Style::Cn => 0,
-            Style::CnParen => 1,
-            Style::Arabic => 2,
-            Style::ArabicParen => 3,
-            _ => continue,
+        let Some(slot) = slot_of(m.style) else {
+            continue;
         };
         if p < 2 || b.len() - p < 4 {
             continue;
@@ -141,24 +148,24 @@ fn run_starts(t: &str) -> Vec<usize> {
         last[slot] = Some(m.value);
         out.push(p);
     }
-    if out.len() >= 3 && longest_run >= 2 {
+    if out.len() >= need && longest_run >= 2 {
         out
     } else {
         Vec::new()
     }
 }
 
-/// Lines of 200 bytes or more that hold numbered entries set apart by spaces are cut before
+/// Lines of 80 bytes or more that hold numbered entries set apart by spaces are cut before
 /// each entry (see [`run_starts`]); each piece is a line of its own with the source line's
 /// number and its column. The lines so cut, with the number of pieces of each.
 pub(crate) fn split_runs(lines: Vec<Line<'_>>) -> (Vec<Line<'_>>, Vec<(Line<'_>, usize)>) {
-    if !lines.iter().any(|l| l.text.len() >= 200) {
+    if !lines.iter().any(|l| l.text.len() >= 80) {
         return (lines, Vec::new());
     }
     let mut out = Vec::with_capacity(lines.len());
     let mut cut = Vec::new();
     for l in lines {
-        let starts = if l.text.len() >= 200 {
+        let starts = if l.text.len() >= 80 {
             run_starts(l.text)
         } else {
             Vec::new()
