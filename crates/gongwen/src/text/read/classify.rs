@@ -326,8 +326,11 @@ fn bare_markdown_numbers(blocks: &[Block<'_>], out: &mut [Class]) {
     let mut last: Option<(&str, u32)> = None;
     for k in 0..out.len() {
         let b = &blocks[k];
+        if !b.text.starts_with('#') {
+            continue;
+        }
         let prefix = b.markup_len();
-        if prefix == 0 || !b.text.starts_with('#') {
+        if prefix == 0 {
             continue;
         }
         let hashes = b.text[..prefix].trim_end_matches(crate::text::rules::is_space);

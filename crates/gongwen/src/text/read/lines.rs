@@ -99,20 +99,23 @@ fn run_starts(t: &str) -> Vec<usize> {
         Style::ArabicParen => Some(3),
         _ => None,
     };
+    // spaces and tabs, as a copy that lost its line breaks sets between entries (found fast;
+    // no-break spaces only where the line has too few of those); two at least
+    let mut spaces: Vec<usize> = memchr::memchr2_iter(b' ', b'\t', b).collect();
+    if spaces.len() < 3 {
+        spaces.extend(memchr::memchr_iter(0xC2, b).filter(|&i| b.get(i + 1) == Some(&0xA0)));
+        spaces.sort_unstable();
+    }
+    if spaces.len() < 2 {
+        return Vec::new();
+    }
     // the entry that opens the line, if one does: the run goes on from it
     let opening = crate::numbering::marker(t).and_then(|m| Some((slot_of(m.style)?, m.value)));
     if let Some((slot, v)) = opening {
         last[slot] = Some(v);
     }
-    let need = if opening.is_some() { 2 } else { 3 };
-    // spaces and tabs, as a copy that lost its line breaks sets between entries (found fast;
-    // no-break spaces only where the line has too few of those)
-    let mut spaces: Vec<usize> = memchr::memchr2_iter(b' ', b'\t', b).collect();
-    if spaces.len() < need {
-        spaces.extend(memchr::memchr_iter(0xC2, b).filter(|&i| b.get(i + 1) == Some(&0xA0)));
-        spaces.sort_unstable();
-    }
     // three entries need three spaces before them (two after an entry that opens the line)
+    let need = if opening.is_some() { 2 } else { 3 };
     if spaces.len() < need {
         return Vec::new();
     }
