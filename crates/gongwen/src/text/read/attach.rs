@@ -108,8 +108,8 @@ impl Reader<'_, '_> {
                 title_text = Some(t.to_string());
             }
             att.label = Some(label);
-            if same_line.is_some() {
-            } else if let Some(k) = self.next_text(pos, end) {
+            // (else the title on the lines after the label)
+            if let Some(k) = self.next_text(pos, end).filter(|_| same_line.is_none()) {
                 let t = self.text(k);
                 if let Some((last, text)) = self.attachment_title(k, end) {
                     title_lines = self.title_lines(k, last, &text);
