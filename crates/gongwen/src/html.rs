@@ -301,10 +301,12 @@ pub fn looks_like_html(src: &str) -> bool {
 
 /// True when text that does not open with an element carries its paragraphs in HTML markup
 /// (a content management system's field copied out with its `<p>…</p>`, after a few plain
-/// lines): three paragraph closings or line breaks or more in its first 64 KiB, and paragraph
-/// marks outnumbering the text's own line breaks there. No Chinese document writes `</p>`.
+/// lines; a Markdown source whose paragraphs are HTML): three paragraph closings or line breaks
+/// or more in its first 64 KiB, and either paragraph marks outnumbering the text's own line
+/// breaks there, or a fifth of its lines carrying such marks. No Chinese document writes `</p>`.
 fn marked_up_text(src: &str) -> bool {
-    let head = &src.as_bytes()[..src.len().min(64 * 1024)];
+    let text = crate::text::rules::head_of(src, 64 * 1024);
+    let head = text.as_bytes();
     let mut marks = 0usize;
     for at in memchr::memchr_iter(b'<', head) {
         let tag = &head[at + 1..head.len().min(at + 7)];
@@ -317,25 +319,17 @@ fn marked_up_text(src: &str) -> bool {
     let lines = memchr::memchr_iter(b'\n', head).count();
     // or lines that carry a paragraph's or a line break's markup, three or more, a fifth of the
     // text's (a Markdown source whose paragraphs are `<p>……</p>` or end in `<br>`)
-    let opened = || {
-        let mut end = head.len();
-        while !src.is_char_boundary(end) {
-            end -= 1;
-        }
-        let (mut text, mut marked) = (0usize, 0usize);
-        for l in src[..end].lines() {
-            let t = l.trim();
-            if t.is_empty() {
-                continue;
-            }
-            text += 1;
-            if t.contains("</p>") || t.contains("<br") || t.contains("</div>") {
+    let carried = || {
+        let (mut all, mut marked) = (0usize, 0usize);
+        for l in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            all += 1;
+            if l.contains("</p>") || l.contains("<br") || l.contains("</div>") {
                 marked += 1;
             }
         }
-        marked >= 3 && marked * 5 >= text
+        marked >= 3 && marked * 5 >= all
     };
-    marks >= 3 && (marks > lines || opened())
+    marks >= 3 && (marks > lines || carried())
 }
 
 /// The charset a byte-order mark or a `<meta>` in the first 4 KiB declares.

@@ -181,7 +181,7 @@ pub struct Marker {
 }
 
 impl Marker {
-    fn new(style: Style, value: u32, len: usize) -> Option<Marker> {
+    pub(crate) fn new(style: Style, value: u32, len: usize) -> Option<Marker> {
         (value > 0).then_some(Marker {
             kind: style.kind(),
             style,

@@ -60,6 +60,18 @@ pub(crate) fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !is_space(*c)).collect()
 }
 
+/// The longest start of `t` of at most `n` bytes that ends at a character boundary.
+pub(crate) fn head_of(t: &str, n: usize) -> &str {
+    let mut end = t.len().min(n);
+    while !t.is_char_boundary(end) {
+        end -= 1;
+    }
+    &t[..end]
+}
+
+/// The list bullets a page's items may open with (`• 索引号：`), set before a key.
+pub(crate) const BULLETS: [char; 6] = ['•', '·', '●', '▪', '◦', '*'];
+
 /// True for a CJK ideograph or a full-width form.
 pub(crate) fn is_cjk(c: char) -> bool {
     ('\u{3000}'..='\u{9fff}').contains(&c)
@@ -486,11 +498,7 @@ pub(crate) fn title_number(t: &str) -> Option<(&str, &str)> {
         return (!head.is_empty() && doc_number(inner).is_some()).then_some((head, inner));
     }
     // a number first: it ends at a 号 within its first 40 characters (at most 160 bytes)
-    let mut head = t.len().min(160);
-    while !t.is_char_boundary(head) {
-        head -= 1;
-    }
-    t[..head]
+    head_of(t, 160)
         .match_indices(['号', '號'])
         .map(|(p, m)| p + m.len())
         .take_while(|&end| chars_le(&t[..end], 40))
@@ -914,13 +922,9 @@ pub(crate) fn publication_pairs(t: &str) -> Option<Vec<(&str, &str)>> {
 /// Splits `key：value` at the first colon when the key (white space removed) is one of `keys`.
 pub(crate) fn key_value<'t>(t: &'t str, keys: &[&str]) -> Option<(String, &'t str)> {
     // a key is short: its colon stands within the first 48 bytes
-    let mut head = t.len().min(48);
-    while !t.is_char_boundary(head) {
-        head -= 1;
-    }
-    let p = t[..head].find(['：', ':'])?;
+    let p = head_of(t, 48).find(['：', ':'])?;
     // a list bullet before the key (`• 索引号：`, a page's list items as text)
-    let key = squeeze(t[..p].trim_start_matches(['•', '·', '●', '▪', '◦', '*']));
+    let key = squeeze(t[..p].trim_start_matches(BULLETS));
     let sep = t[p..].chars().next()?.len_utf8();
     keys.contains(&key.as_str())
         .then(|| (key, t[p + sep..].trim_matches(is_space)))
@@ -989,11 +993,7 @@ pub(crate) fn box_fields(t: &str) -> Option<Vec<Field>> {
 /// two keys or more, the first opening the line; what stands between keys is the value.
 pub(crate) fn spaced_box_fields(t: &str) -> Option<Vec<Field>> {
     // most lines: a first word longer than any key (a space within its first 16 bytes, or none)
-    let mut head = t.len().min(16);
-    while !t.is_char_boundary(head) {
-        head -= 1;
-    }
-    t[..head].find(is_space)?;
+    head_of(t, 16).find(is_space)?;
     if chars_gt(t, 200) {
         return None;
     }
@@ -1043,7 +1043,7 @@ fn split_at_keys(cell: &str) -> Vec<&str> {
             continue;
         }
         // (a bullet before the first key is the key's, not a cell)
-        let before = cell[start..i].trim_matches(|c: char| is_space(c) || "•·●▪◦*".contains(c));
+        let before = cell[start..i].trim_matches(|c: char| is_space(c) || BULLETS.contains(&c));
         if after_space && !before.is_empty() && key_value(&cell[i..], BOX_KEYS).is_some() {
             out.push(&cell[start..i]);
             start = i;

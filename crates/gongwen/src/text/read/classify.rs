@@ -303,7 +303,7 @@ pub(crate) fn box_key_pending(t: &str) -> bool {
 /// A line of a page's metadata box by its shape alone, whatever its key: a list bullet, a key
 /// of two to six ideographs, a colon and a short value or none (`• 发文机构:`).
 pub(crate) fn box_key(t: &str) -> Option<(&str, &str)> {
-    let bulleted = t.trim_start_matches(['•', '·', '●', '▪', '◦', '*']);
+    let bulleted = t.trim_start_matches(crate::text::rules::BULLETS);
     if bulleted.len() == t.len() {
         return None;
     }
@@ -341,13 +341,7 @@ fn bare_markdown_numbers(blocks: &[Block<'_>], out: &mut [Class]) {
         let value = crate::numbering::chinese_number(b.body());
         if let (Some(v), Some((h, before))) = (value, last) {
             if h == hashes && v == before + 1 && out[k].kind == Kind::Text {
-                out[k].marker = Some(Marker {
-                    kind: Style::Cn.kind(),
-                    style: Style::Cn,
-                    value: v,
-                    sub: None,
-                    len: b.body().len(),
-                });
+                out[k].marker = Marker::new(Style::Cn, v, b.body().len());
                 out[k].kind = Kind::Marker;
                 out[k].title_piece = false;
                 last = Some((hashes, v));

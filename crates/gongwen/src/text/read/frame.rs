@@ -162,11 +162,12 @@ impl Reader<'_, '_> {
         {
             return None;
         }
-        wrapped_title(&unspace(t))?;
+        let text = unspace(t);
+        wrapped_title(&text)?;
         Some(TitleAt {
             first: i,
             last: i,
-            text: unspace(t),
+            text,
         })
     }
 

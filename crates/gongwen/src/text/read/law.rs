@@ -508,24 +508,15 @@ fn unnumbered_chapters(
                 .pop()
                 .expect("the article's last paragraph")
         };
-        let mut unit = headed_unit(NodeKind::Chapter, head);
+        let mut unit = unnumbered_unit(
+            NodeKind::Chapter,
+            head,
+            |text| format!("`{text}` stands bare before an article in a law without numbered chapters: read as a chapter whose number is not printed"),
+            "a bare heading before an article, one of two or more in a law without numbered units: a chapter without a number",
+            diagnostics,
+            log,
+        );
         unit.children = articles;
-        let text = unit
-            .heading
-            .as_ref()
-            .map_or("", |h| h.text.as_str())
-            .to_string();
-        diagnostics.push(Diagnostic {
-            code: "unnumbered-unit".into(),
-            severity: Severity::Note,
-            message: format!(
-                "`{text}` stands bare before an article in a law without numbered chapters: read as a chapter whose number is not printed"
-            ),
-            span: unit.span,
-        });
-        log.note(unit.span, "unnumbered-unit", || {
-            "a bare heading before an article, one of two or more in a law without numbered units: a chapter without a number".to_string()
-        });
         tail.push(unit);
     }
     nodes.extend(tail.into_iter().rev());
@@ -621,7 +612,29 @@ fn displaced_headings(nodes: &mut [Node], diagnostics: &mut Vec<Diagnostic>, log
 }
 
 /// A unit of `level` without a number, headed by the paragraph `head` (where it stands).
-pub(crate) fn headed_unit(level: NodeKind, head: Paragraph) -> Node {
+/// A unit of `level` without a number, headed by `head`, with an `unnumbered-unit` note (its
+/// message made from the heading) and the log's reason.
+pub(crate) fn unnumbered_unit(
+    level: NodeKind,
+    head: Paragraph,
+    message: impl FnOnce(&str) -> String,
+    why: &'static str,
+    diagnostics: &mut Vec<Diagnostic>,
+    log: &mut Log,
+) -> Node {
+    let unit = headed_unit(level, head);
+    let text = unit.heading.as_ref().map_or("", |h| h.text.as_str());
+    diagnostics.push(Diagnostic {
+        code: "unnumbered-unit".into(),
+        severity: Severity::Note,
+        message: message(text),
+        span: unit.span,
+    });
+    log.note(unit.span, "unnumbered-unit", || why.to_string());
+    unit
+}
+
+fn headed_unit(level: NodeKind, head: Paragraph) -> Node {
     let mut n = Node::new(level);
     n.span = head.span;
     n.heading = Some(Heading {

@@ -594,25 +594,15 @@ pub(crate) fn unnumbered_parts(
     for &k in at.iter().rev() {
         let mut rest = preamble.split_off(k);
         let head = rest.remove(0);
-        let mut part = super::law::headed_unit(NodeKind::Part, head);
+        let mut part = super::law::unnumbered_unit(
+            NodeKind::Part,
+            head,
+            |text| format!("`{text}` stands bare above the document's `（一）` sections, one of {} such lines: read as a part whose number is not printed", at.len()),
+            "a bare heading line, one of two or more above sections numbered （一）: a part without a number",
+            diagnostics,
+            log,
+        );
         part.paragraphs = rest;
-        let text = part
-            .heading
-            .as_ref()
-            .map_or("", |h| h.text.as_str())
-            .to_string();
-        diagnostics.push(Diagnostic {
-            code: "unnumbered-unit".into(),
-            severity: Severity::Note,
-            message: format!(
-                "`{text}` stands bare above the document's `（一）` sections, one of {} such lines: read as a part whose number is not printed",
-                at.len()
-            ),
-            span: part.span,
-        });
-        log.note(part.span, "unnumbered-unit", || {
-            "a bare heading line, one of two or more above sections numbered （一）: a part without a number".to_string()
-        });
         parts.push(part);
     }
     parts.reverse();
