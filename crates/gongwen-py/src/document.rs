@@ -888,6 +888,13 @@ impl PyNode {
         self.children_of(Some(NodeKind::Point))
     }
 
+    /// For a point (项) of an article: the article's paragraph (款), counted from 1, that
+    /// introduces it (`None` for every other node).
+    #[getter]
+    fn in_paragraph(&self) -> Option<u32> {
+        self.get().in_paragraph
+    }
+
     /// True for the part or section that holds the document's guarantees.
     #[getter]
     fn guarantees(&self) -> bool {

@@ -523,6 +523,12 @@ pub struct Node {
     /// Child nodes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<Node>,
+    /// For a point (项) of an article that has paragraphs: the paragraph (款), counted from 1,
+    /// that introduces it, the last before it in the text. An article's points need not stand
+    /// in its last 款: `前款规定的……` may follow them, and a later 款 may open a list of its own.
+    /// `None` for every other node.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_paragraph: Option<u32>,
     /// True for the part or section that holds the document's guarantees (保障, 组织实施…).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub guarantees: bool,
@@ -540,6 +546,7 @@ impl Node {
             heading: None,
             paragraphs: Vec::new(),
             children: Vec::new(),
+            in_paragraph: None,
             guarantees: false,
             span: Span::default(),
         }
@@ -553,6 +560,57 @@ impl Node {
     /// The number as an integer, if the node is numbered.
     pub fn number(&self) -> Option<u32> {
         self.num.as_ref().map(|n| n.value)
+    }
+
+    /// Each paragraph with the children that stand in it, in order: for an article, each 款
+    /// with its points ([`Node::in_paragraph`]). A child without its paragraph, or with one
+    /// beyond the last, stands in the last; one whose paragraph comes before that of the child
+    /// before it stands with that child, so that the children keep their order. Every child is
+    /// given once where the node has paragraphs; none where it has none.
+    pub fn paragraph_children(&self) -> ParagraphChildren<'_> {
+        ParagraphChildren {
+            paragraphs: self.paragraphs.iter(),
+            children: &self.children,
+            next: 0,
+            at: 1,
+            k: 1,
+            last: u32::try_from(self.paragraphs.len()).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+/// The iterator of [`Node::paragraph_children`].
+#[derive(Debug, Clone)]
+pub struct ParagraphChildren<'n> {
+    paragraphs: std::slice::Iter<'n, Paragraph>,
+    children: &'n [Node],
+    /// The next child to place, the paragraph it may stand in at the earliest, and the
+    /// paragraph (from 1) the next item gives.
+    next: usize,
+    at: u32,
+    k: u32,
+    last: u32,
+}
+
+impl<'n> Iterator for ParagraphChildren<'n> {
+    type Item = (&'n Paragraph, &'n [Node]);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let p = self.paragraphs.next()?;
+        let start = self.next;
+        while let Some(c) = self.children.get(self.next) {
+            let its = c
+                .in_paragraph
+                .unwrap_or(self.last)
+                .clamp(self.at, self.last);
+            if its != self.k {
+                break;
+            }
+            self.at = its;
+            self.next += 1;
+        }
+        self.k += 1;
+        Some((p, &self.children[start..self.next]))
     }
 }
 

@@ -652,3 +652,92 @@ fn points_run_together_on_one_line() {
     );
     outline_reads_back(&doc);
 }
+
+/// An article's points stand in the paragraph (款) that introduces them: a 款 after the points
+/// (`前款规定的……`) is the article's next paragraph, not text of the last point, and a later 款
+/// may open a list of its own, counted from 1 again (a note says so, no warning). A point that
+/// ends in `：` keeps the line that goes on with it. Every format keeps where each point stands.
+#[test]
+fn an_articles_paragraphs_after_and_between_its_points() {
+    let src = "某市调解规定\n\n第一条 当事人可以选择下列方式：\n（一）现场调解；\n（二）在线调解。\n前款规定的方式，由当事人协商确定。\n第二条 有下列情形之一的，可以调解：\n（一）婚姻纠纷；\n（二）邻里纠纷。\n有下列情形之一的，不予调解：\n（一）刑事案件；\n（二）行政案件。\n第三条 调解费用包括：\n（一）场地费；\n（二）下列杂费：\n交通费、通讯费。\n";
+    let doc = read_as(
+        src,
+        "title: 某市调解规定\narticle 1 -\n  point 1 -\n  point 2 -\narticle 2 -\n  point 1 -\n  point 2 -\n  point 1 -\n  point 2 -\narticle 3 -\n  point 1 -\n  point 2 -\n",
+    );
+    fn placed(a: &Node) -> (Vec<&str>, Vec<Option<u32>>) {
+        (
+            a.paragraphs.iter().map(|p| p.text.as_str()).collect(),
+            a.children.iter().map(|c| c.in_paragraph).collect(),
+        )
+    }
+    let want = [
+        (
+            vec![
+                "当事人可以选择下列方式：",
+                "前款规定的方式，由当事人协商确定。",
+            ],
+            vec![Some(1), Some(1)],
+        ),
+        (
+            vec![
+                "有下列情形之一的，可以调解：",
+                "有下列情形之一的，不予调解：",
+            ],
+            vec![Some(1), Some(1), Some(2), Some(2)],
+        ),
+        (vec!["调解费用包括："], vec![Some(1), Some(1)]),
+    ];
+    for (a, w) in doc.body.iter().zip(&want) {
+        assert_eq!(placed(a), *w);
+    }
+    assert_eq!(
+        doc.body[0].children[1].paragraphs.len(),
+        1,
+        "在线调解。 alone"
+    );
+    assert_eq!(
+        doc.body[2].children[1].paragraphs.len(),
+        2,
+        "the line after `下列杂费：` goes on with its point"
+    );
+    // the second list's first point: a note, and no numbering warning anywhere
+    assert!(doc
+        .diagnostics
+        .iter()
+        .all(|d| d.severity == gongwen::Severity::Note));
+    let restart = doc
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "numbering-restart")
+        .expect("a note at the second list");
+    assert_eq!(restart.span.line, 11);
+    // AKN: each 款 its `paragraph`, the points inside the one that introduces them
+    let akn = gongwen::akn::to_string(&doc).expect("writes");
+    assert!(gongwen::akn::validate(&akn).is_empty());
+    for id in [
+        "art_1__para_1__point_2",
+        "art_1__para_2",
+        "art_2__para_1__point_2",
+        "art_2__para_2__point_1",
+        "art_3__para_1__point_2",
+    ] {
+        assert!(akn.contains(&format!(" eId=\"{id}\"")), "{id}");
+    }
+    assert!(!akn.contains("art_1__para_1__point_3"));
+    // and back, from every format
+    let from_akn = gongwen::akn::from_str(&akn).expect("reads AKN");
+    let from_xml =
+        gongwen::xml::from_str(&gongwen::xml::to_string(&doc).expect("writes XML")).expect("reads");
+    let from_json = gongwen::json::from_str(&gongwen::json::to_string(&doc)).expect("reads JSON");
+    let from_text = gongwen::parse(&gongwen::text::write(&doc)).expect("reads text");
+    for (name, again) in [
+        ("akn", &from_akn),
+        ("xml", &from_xml),
+        ("json", &from_json),
+        ("text", &from_text),
+    ] {
+        for (a, w) in again.body.iter().zip(&want) {
+            assert_eq!(placed(a), *w, "{name}");
+        }
+    }
+}

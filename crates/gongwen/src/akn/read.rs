@@ -1133,11 +1133,14 @@ impl Reader<'_, '_> {
                 for k in c.elements() {
                     if self.is_hier(k) {
                         child_ord += 1;
-                        n.children.push(self.node(st, k, depth + 1, child_ord)?);
+                        let mut point = self.node(st, k, depth + 1, child_ord)?;
+                        // it stands in this 款, the article's last paragraph so far
+                        point.in_paragraph =
+                            u32::try_from(n.paragraphs.len()).ok().filter(|&k| k > 0);
+                        n.children.push(point);
                     } else {
-                        let mut ps = Vec::new();
-                        self.blocks(st, k, &mut ps)?;
-                        self.push_paragraphs(&mut n, ps);
+                        // a 款's text is the article's paragraph, after points or not
+                        self.blocks(st, k, &mut n.paragraphs)?;
                     }
                 }
                 continue;

@@ -377,17 +377,6 @@ fn start_level(levels: &mut Levels, depth: usize) {
     levels[depth].clear();
 }
 
-/// Appends to `eid` (the eId of `n`) the prefix of its children's eIds: `__`, and for an
-/// article with paragraphs (款) the last paragraph's, which holds the points.
-fn children_prefix(n: &Node, eid: &mut String) {
-    eid.push_str("__");
-    if is_articled(n) {
-        eid.push_str("para_");
-        crate::xmlsafe::push_u64(eid, n.paragraphs.len() as u64);
-        eid.push_str("__");
-    }
-}
-
 /// True for an article whose paragraphs are written as 款, `paragraph` elements.
 fn is_articled(n: &Node) -> bool {
     n.kind == NodeKind::Article && !n.paragraphs.is_empty()
@@ -425,8 +414,21 @@ fn each_with_eid<'n>(nodes: &'n [Node], eid: &mut String, f: &mut impl FnMut(&'n
         for n in nodes {
             levels[depth].push(n, eid);
             f(n, eid);
-            if !n.children.is_empty() {
-                children_prefix(n, eid);
+            if is_articled(n) {
+                // the points of each 款 under its eId (`art_5__para_2__point_1`)
+                let at = eid.len();
+                for (k, (_, points)) in n.paragraph_children().enumerate() {
+                    if points.is_empty() {
+                        continue;
+                    }
+                    eid.push_str("__para_");
+                    crate::xmlsafe::push_u64(eid, k as u64 + 1);
+                    eid.push_str("__");
+                    walk(points, eid, levels, depth + 1, f);
+                    eid.truncate(at);
+                }
+            } else if !n.children.is_empty() {
+                eid.push_str("__");
                 walk(&n.children, eid, levels, depth + 1, f);
             }
             eid.truncate(base);
@@ -904,13 +906,12 @@ fn node(o: &mut Out, n: &Node, eid: &mut String, levels: &mut Levels, depth: usi
         o.leaf("heading", &[], &h.text);
     }
     if is_articled(n) {
-        // an article's paragraphs are its 款, addressable by position (`art_5__para_2`); the
-        // points (项) stand in the last, after its text
+        // an article's paragraphs are its 款, addressable by position (`art_5__para_2`); its
+        // points (项) stand in the 款 that introduces them, after its text
         let base = eid.len();
-        let last = n.paragraphs.len() - 1;
-        for (i, p) in n.paragraphs.iter().enumerate() {
+        for (k, (p, points)) in n.paragraph_children().enumerate() {
             eid.push_str("__para_");
-            crate::xmlsafe::push_u64(eid, i as u64 + 1);
+            crate::xmlsafe::push_u64(eid, k as u64 + 1);
             o.start(
                 "paragraph",
                 &[
@@ -919,14 +920,14 @@ fn node(o: &mut Out, n: &Node, eid: &mut String, levels: &mut Levels, depth: usi
                     ("wId", eid.as_str()),
                 ],
             );
-            let holds = i == last && !n.children.is_empty();
+            let holds = !points.is_empty();
             let wrap = if holds { "intro" } else { "content" };
             o.start(wrap, &[]);
             paragraphs(o, std::slice::from_ref(p));
             o.end(wrap);
             if holds {
                 eid.push_str("__");
-                nodes(o, &n.children, eid, levels, depth + 1);
+                nodes(o, points, eid, levels, depth + 1);
             }
             o.end("paragraph");
             eid.truncate(base);

@@ -154,7 +154,9 @@ fn text_of(p: &Paragraph) -> std::borrow::Cow<'_, str> {
 }
 
 fn node(n: &Node, out: &mut String) {
-    let mut paragraphs = n.paragraphs.iter();
+    // each paragraph with the children that stand in it (an article's 款 and its points)
+    let mut paragraphs = n.paragraph_children();
+    let mut first_children: &[Node] = &[];
     if let Some(num) = &n.num {
         out.push_str(&num.text);
         // `1.` then `2024年……` would read as the number 1.2024: keep them apart
@@ -182,8 +184,9 @@ fn node(n: &Node, out: &mut String) {
                 out.push_str(e);
             }
             if h.run_in {
-                if let Some(p) = paragraphs.next() {
+                if let Some((p, children)) = paragraphs.next() {
                     out.push_str(&text_of(p));
+                    first_children = children;
                 }
             }
             out.push('\n');
@@ -202,17 +205,26 @@ fn node(n: &Node, out: &mut String) {
             if bare {
                 out.push('\n');
             }
-            if let Some(p) = paragraphs.next() {
+            if let Some((p, children)) = paragraphs.next() {
                 out.push_str(&text_of(p));
+                first_children = children;
             }
             out.push('\n');
         }
     }
-    for p in paragraphs {
-        line(out, &text_of(p));
-    }
-    for c in &n.children {
+    for c in first_children {
         node(c, out);
+    }
+    for (p, children) in paragraphs {
+        line(out, &text_of(p));
+        for c in children {
+            node(c, out);
+        }
+    }
+    if n.paragraphs.is_empty() {
+        for c in &n.children {
+            node(c, out);
+        }
     }
 }
 

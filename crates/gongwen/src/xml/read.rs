@@ -402,6 +402,7 @@ fn node(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<Node, Error> {
             "heading",
             "paragraphs",
             "children",
+            "in_paragraph",
             "guarantees",
             "span",
         ],
@@ -456,6 +457,11 @@ fn node(cx: &Ctx<'_, '_>, el: &Element, path: Path<'_>) -> Result<Node, Error> {
         for (i, c) in items(cx, e, p, "node")?.into_iter().enumerate() {
             n.children.push(node(cx, c, p.idx("node", i))?);
         }
+    }
+    if let Some(e) = k.get("in_paragraph") {
+        n.in_paragraph = Some(value(cx, e, path.sub("in_paragraph"), "a number", |s| {
+            s.parse().ok()
+        })?);
     }
     if let Some(e) = k.get("guarantees") {
         n.guarantees = boolean(cx, e, path.sub("guarantees"))?;

@@ -317,6 +317,9 @@ fn node(o: &mut Out, p: &str, node: &Node) {
         }
         o.end(&n(p, "children"));
     }
+    if let Some(k) = node.in_paragraph {
+        o.leaf_num(&n(p, "in_paragraph"), u64::from(k));
+    }
     if node.guarantees {
         o.leaf(&n(p, "guarantees"), &[], "true");
     }

@@ -185,6 +185,7 @@ fn node_leaf() -> impl Strategy<Value = Node> {
             heading,
             paragraphs,
             children: Vec::new(),
+            in_paragraph: None,
             guarantees: guarantees && kind != NodeKind::Measure,
             span,
         })
@@ -195,6 +196,14 @@ pub fn node() -> impl Strategy<Value = Node> {
     node_leaf().prop_recursive(3, 24, 4, |inner| {
         (node_leaf(), proptest::collection::vec(inner, 0..4)).prop_map(|(mut n, children)| {
             n.children = children;
+            // an article's points stand in its paragraphs (款) in order: here the first in the
+            // first, the second in the second, the rest in the last
+            if n.kind == NodeKind::Article && !n.paragraphs.is_empty() {
+                let last = n.paragraphs.len() as u32;
+                for (j, c) in n.children.iter_mut().enumerate() {
+                    c.in_paragraph = Some((j as u32 + 1).min(last));
+                }
+            }
             n
         })
     })

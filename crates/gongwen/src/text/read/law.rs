@@ -38,8 +38,70 @@ pub(crate) fn read(
     truncated(nodes, diagnostics);
     for n in nodes.iter_mut() {
         units(n, None);
+        clauses(n, log);
     }
     true
+}
+
+/// Places the points of every article below `n` in its paragraphs (款): each point stands in
+/// the 款 that introduces it, the last before it ([`Node::in_paragraph`]). Assembly hangs a
+/// paragraph on the deepest open node, so a 款 that follows the points (`前款规定的……`) came
+/// with the last point's paragraphs, and one that opens a new list of points (numbered from 1
+/// again) with the paragraphs of the point before: those that follow a finished sentence there
+/// are the article's next 款. An article whose points stand with no text before them has no 款
+/// to place them in.
+fn clauses(n: &mut Node, log: &mut Log) {
+    if n.kind != NodeKind::Article {
+        for c in &mut n.children {
+            clauses(c, log);
+        }
+        return;
+    }
+    if n.paragraphs.is_empty() {
+        return;
+    }
+    let count = n.children.len();
+    for i in 0..count {
+        // what follows this point: nothing, or a list that starts again at 1
+        let new_list = n.children.get(i + 1).is_none_or(|q| {
+            q.num
+                .as_ref()
+                .is_some_and(|x| x.value == 1 && x.sub.is_none())
+        });
+        n.children[i].in_paragraph = Some(n.paragraphs.len() as u32);
+        if !new_list {
+            continue;
+        }
+        let after = trailing(&mut n.children[i]);
+        if let Some(first) = after.first() {
+            log.note(first.span, "kuan", || {
+                if i + 1 == count {
+                    "text after the article's last point, after a finished sentence: the article's next 款".to_string()
+                } else {
+                    "text between two lists of points, after a finished sentence: the 款 that introduces the second".to_string()
+                }
+            });
+        }
+        n.paragraphs.extend(after);
+    }
+}
+
+/// The paragraphs at the end of a point (or of its last subpoint) that follow a finished
+/// sentence there (`。`, `！`, `？`): they are no longer the point's. A point is one paragraph
+/// in a law; one that ends in `：` or runs on without an end keeps the paragraphs that go on
+/// with it.
+fn trailing(p: &mut Node) -> Vec<Paragraph> {
+    if let Some(last) = p.children.last_mut() {
+        return trailing(last);
+    }
+    let finished = |t: &str| {
+        t.trim_end_matches(['）', ')', '”', '’', '」', '』'])
+            .ends_with(['。', '！', '？'])
+    };
+    match (1..p.paragraphs.len()).find(|&k| finished(&p.paragraphs[k - 1].text)) {
+        Some(k) => p.paragraphs.split_off(k),
+        None => Vec::new(),
+    }
 }
 
 /// A text organised by chapters (`第X章`) whose units are numbered `一、` instead of `第X条`

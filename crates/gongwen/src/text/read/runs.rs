@@ -124,11 +124,35 @@ pub(crate) type Last = [Option<(u32, Option<u32>)>; 12];
 /// articles run on across its chapters; an inserted article `第X条之一` follows article X).
 pub(crate) fn numbering(nodes: &[Node], last: &mut Last, out: &mut Vec<Diagnostic>) {
     let mut prev: Last = [None; 12];
+    // an article's points count from 1 again in each of its paragraphs (款)
+    let mut paragraph = None;
     for n in nodes {
         let Some(num) = &n.num else {
             numbering(&n.children, last, out);
             continue;
         };
+        if n.in_paragraph != paragraph {
+            // a later 款's list: said where it counts from 1 again among the article's points
+            if let (Some(_), Some(k)) = (paragraph, n.in_paragraph) {
+                if prev.iter().flatten().any(|&(p, _)| p >= num.value) {
+                    out.push(Diagnostic {
+                        code: "numbering-restart".into(),
+                        severity: Severity::Note,
+                        message: format!(
+                            "{} `{}` counts again: it opens the list of the article's paragraph (款) {k}",
+                            n.kind.as_str(),
+                            num.text
+                        ),
+                        span: Span {
+                            len: num.text.len(),
+                            ..n.span
+                        },
+                    });
+                }
+            }
+            paragraph = n.in_paragraph;
+            prev = [None; 12];
+        }
         let r = usize::from(rank(n)).min(11);
         let kind = n.kind.as_str();
         let t = num.text.as_str();
