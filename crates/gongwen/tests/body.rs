@@ -242,3 +242,25 @@ fn a_markdown_source_with_html_paragraphs() {
         "{o}"
     );
 }
+
+/// A Markdown copy that sets its numbered headings in strong emphasis, indented as the page
+/// was (`　　**一、主要目标**`, `**（一）总体要求。**……` run in): the emphasis closes the heading,
+/// its marks are kept with the number and after the heading's punctuation.
+#[test]
+fn headings_in_strong_emphasis() {
+    let src = "# 关于印发某区创新区建设方案的通知\n\n　　**某区创新区建设方案**\n\n　　为推动创新发展，制定本方案。\n\n　　**一、主要目标**\n\n　　到2027年，创新区基本建成。\n\n　　**二、重点任务**\n\n　　**（一）打造策源高地。**支持高校建设研究型大学。\n\n　　**（二）激发创业活力。**完善创新创业载体。\n";
+    let doc = gongwen::parse(src).expect("parses");
+    assert_eq!(
+        outline(&doc),
+        "title: 关于印发某区创新区建设方案的通知\npart 1 主要目标\npart 2 重点任务\n  section 1 打造策源高地\n  section 2 激发创业活力\n"
+    );
+    let h = doc.body[1].children[0].heading.as_ref().expect("heading");
+    assert_eq!(h.end.as_deref(), Some("。**"));
+    assert!(h.run_in);
+    assert_eq!(
+        doc.body[0].num.as_ref().map(|n| n.text.as_str()),
+        Some("**一、")
+    );
+    let again = gongwen::parse(&gongwen::text::write(&doc)).expect("reads back");
+    assert_eq!(outline(&again), outline(&doc));
+}

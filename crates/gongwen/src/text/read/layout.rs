@@ -72,7 +72,8 @@ impl<'a> Block<'a> {
         self.text = Cow::Owned(s);
     }
 
-    /// The text without a Markdown heading prefix (`## `) or a database's field label
+    /// The text without a Markdown heading prefix (`## `), the strong emphasis that opens a
+    /// numbered line (`**一、主要目标**`, closed later on the line) or a database's field label
     /// (`【章名】 `, `【题注】 `: two to four letters in 【】 and a space before the text), for
     /// recognising structure.
     pub fn body(&self) -> &str {
@@ -82,6 +83,11 @@ impl<'a> Block<'a> {
             let rest = &t[hashes..];
             if rest.starts_with(' ') || rest.starts_with('\u{3000}') {
                 return rest.trim_start_matches(is_space);
+            }
+        }
+        if let Some(rest) = t.strip_prefix("**") {
+            if rest.contains("**") && marker(rest).is_some() {
+                return rest;
             }
         }
         field_label(t).map_or(t, |n| &t[n..])

@@ -75,17 +75,31 @@ pub(crate) fn numbered_node(b: &Block<'_>, m: Marker) -> Node {
     if rest.is_empty() {
         return node;
     }
-    // an article (条) has no heading: its first sentence is text (立法法's 条、款、项)
-    let split = if m.kind == NodeKind::Article {
-        None
-    } else {
-        split_heading(rest)
+    // a heading in strong emphasis (`**一、主要目标**`, `**（一）总体要求。**……`): the emphasis
+    // closes it, and its closing mark stands after its punctuation
+    let strong = num_text.starts_with("**") && m.kind != NodeKind::Article;
+    let split = match rest.find("**").filter(|&c| strong && c > 0) {
+        Some(close) => {
+            let (head, end) = match split_heading(&rest[..close]) {
+                Some((h, e, "")) => (h, e),
+                _ => (&rest[..close], None),
+            };
+            let end = end.map_or_else(|| "**".to_string(), |e| format!("{e}**"));
+            Some((
+                head,
+                Some(end),
+                rest[close + 2..].trim_start_matches(is_space),
+            ))
+        }
+        // an article (条) has no heading: its first sentence is text (立法法's 条、款、项)
+        None if m.kind == NodeKind::Article => None,
+        None => split_heading(rest).map(|(h, e, after)| (h, e.map(String::from), after)),
     };
     match split {
         Some((head, end, after)) => {
             node.heading = Some(Heading {
                 text: head.to_string(),
-                end: end.map(String::from),
+                end,
                 run_in: !after.is_empty(),
             });
             if !after.is_empty() {
