@@ -238,8 +238,8 @@ fn a_law_databases_headline_above_the_documents_own_title() {
 }
 
 /// A page's table of metadata flattened to lines, keys and values set apart by spaces alone
-/// (keys letter-spaced or not), its last key alone: box lines, read as fields, none of them in
-/// the title.
+/// (keys letter-spaced or not), its last key alone: box lines, read as fields (the last with
+/// its value empty), none of them in the title.
 #[test]
 fn a_box_whose_cells_are_set_apart_by_spaces() {
     let doc = read(
@@ -264,6 +264,8 @@ fn a_box_whose_cells_are_set_apart_by_spaces() {
             ("公开范围", "面向全社会"),
             ("文号", "lj_20111027001"),
             ("有效性", ""),
+            // a key alone on the last line, its cell empty
+            ("统一编号", ""),
         ]
     );
 }
@@ -315,4 +317,49 @@ fn a_markdown_front_matter() {
     assert_eq!(doc.meta.title_from, gongwen::TitleSource::MetadataBox);
     assert_eq!(doc.body.len(), 2);
     reads_back(&doc);
+}
+
+/// A page's box whose cells a copy set one a line, a key alone (no colon), its value on the
+/// next line, a key whose cell was empty right before the next key: a box, its values given
+/// to its keys, its title the title's; not a title of `标题` and the value joined.
+#[test]
+fn a_box_of_keys_and_values_on_lines_of_their_own() {
+    let doc = read(
+        "首页 > 政务公开\n\n索引号\n\n1234/2021-0001\n\n发布机关\n\n临江县政府\n\n成文日期\n\n2021-06-28\n\n标题\n\n临江县人民政府办公室关于印发政务公开工作要点的通知\n\n统一编号\n\n发文字号\n\n临政办发〔2021〕9号\n\n临江县人民政府办公室\n关于印发政务公开工作要点的通知\n\n各乡镇人民政府：\n",
+    );
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("临江县人民政府办公室关于印发政务公开工作要点的通知")
+    );
+    assert_eq!(number(&doc), Some("临政办发〔2021〕9号"));
+    let keys: Vec<(&str, &str)> = doc
+        .meta
+        .fields
+        .iter()
+        .map(|f| (f.key.as_str(), f.value.as_str()))
+        .collect();
+    // (the dates, the title and the number are the metadata's own, not fields)
+    assert_eq!(
+        keys,
+        [
+            ("索引号", "1234/2021-0001"),
+            ("发布机关", "临江县政府"),
+            ("统一编号", "")
+        ]
+    );
+    assert_eq!(doc.meta.addressee.as_deref(), Some("各乡镇人民政府："));
+    reads_back(&doc);
+}
+
+/// A page's bulleted navigation right above the title (`• 加入收藏`, `• 长者版`) is no piece
+/// of the title.
+#[test]
+fn bulleted_navigation_above_the_title() {
+    let doc = read(
+        "• 设为首页\n  • 加入收藏\n  • 长者版\n区人民政府办公室关于印发重点任务分解的通知\n\n各街办，区政府各部门：\n",
+    );
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("区人民政府办公室关于印发重点任务分解的通知")
+    );
 }

@@ -658,7 +658,7 @@ pub(crate) fn is_nav_piece(t: &str) -> bool {
         && !t
             .chars()
             .all(|c| c.is_ascii_digit() || c == '-' || is_cjk(c))
-        || t.contains(['【', '】', '>', '›', '»', '|', '■', '●', '◆'])
+        || t.contains(['【', '】', '>', '›', '»', '|', '■', '●', '◆', '•', '▪', '◦'])
 }
 
 /// True when `t` alone on a line reads as a title: the canonical writer writes a title line only
@@ -685,6 +685,7 @@ pub(crate) const BOX_KEYS: &[&str] = &[
     "信息索引号",
     "主题分类",
     "发文机关",
+    "发布机关",
     "发布机构",
     "成文日期",
     "发文日期",

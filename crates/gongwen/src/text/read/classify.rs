@@ -66,6 +66,16 @@ impl Class {
     pub fn is_blank(&self) -> bool {
         self.kind == Kind::Blank
     }
+
+    /// Makes the block a line of a metadata box (`kind`: a key's line or a value's), and so
+    /// nothing else: no title piece, chrome, marker or date.
+    fn box_line(&mut self, kind: Kind) {
+        self.kind = kind;
+        self.title_piece = false;
+        self.chrome = false;
+        self.marker = None;
+        self.date = None;
+    }
 }
 
 /// Classifies one block.
@@ -183,6 +193,7 @@ pub(crate) fn classify_all(blocks: &[Block<'_>], compact: bool) -> Vec<Class> {
         }
     }
     front_matter(blocks, &mut out);
+    stacked_box(blocks, &mut out);
     bare_markdown_numbers(blocks, &mut out);
     box_run_keys(blocks, &mut out);
     // a box key or a publication key alone on its line takes the very next line as its value
@@ -350,6 +361,58 @@ fn bare_markdown_numbers(blocks: &[Block<'_>], out: &mut [Class]) {
     }
 }
 
+/// A metadata box whose cells a copy set one a line (a page's table as text): a key alone
+/// (`索引号`, no colon), then its value on a line of its own, key after key; a key whose cell
+/// was empty comes right before the next key. Three keys we know or more, most with a value,
+/// make the run a box: its keys are box lines, its values their values.
+fn stacked_box(blocks: &[Block<'_>], out: &mut [Class]) {
+    let key = |k: usize| bare_box_key(&blocks[k].text).is_some();
+    let mut k = 0;
+    while k < out.len() {
+        if !matches!(out[k].kind, Kind::Text | Kind::Publication | Kind::Chrome) || !key(k) {
+            k += 1;
+            continue;
+        }
+        // key (value) key (value) …, over blank lines
+        let mut run: Vec<(usize, Option<usize>)> = Vec::new();
+        let mut j = k;
+        while j < out.len() && key(j) {
+            let v = (j + 1..out.len()).find(|&i| out[i].kind != Kind::Blank);
+            let value = v.filter(|&i| !key(i) && !matches!(out[i].kind, Kind::Marker));
+            run.push((j, value));
+            let next = value
+                .or(v)
+                .map_or(out.len(), |i| i + usize::from(value.is_some()));
+            j = (next..out.len())
+                .find(|&i| out[i].kind != Kind::Blank)
+                .unwrap_or(out.len());
+        }
+        let valued = run.iter().filter(|(_, v)| v.is_some()).count();
+        if run.len() >= 3 && valued * 2 > run.len() {
+            for &(key_at, value) in &run {
+                out[key_at].box_line(Kind::BoxField);
+                if let Some(v) = value {
+                    out[v].box_line(Kind::BoxValue);
+                }
+            }
+        }
+        k = run.last().map_or(k, |&(a, v)| v.unwrap_or(a)) + 1;
+    }
+}
+
+/// The key of a metadata box standing alone on its line, without its colon (`索 引 号`), if it
+/// is one we know.
+pub(crate) fn bare_box_key(t: &str) -> Option<String> {
+    if t.len() > 24 {
+        return None;
+    }
+    let key = crate::text::rules::squeeze(t);
+    let key = key.trim_end_matches(['：', ':']);
+    crate::text::rules::BOX_KEYS
+        .contains(&key)
+        .then(|| key.to_string())
+}
+
 /// A Markdown file's front matter (YAML between `---` lines at its top, as static site
 /// generators keep a page's data: `title: ……`, `date: ……`, `  - 地方性法规`): lines of a metadata
 /// box, never a title, a subtitle or text.
@@ -381,11 +444,7 @@ fn front_matter(blocks: &[Block<'_>], out: &mut [Class]) {
     let Some(close) = close else { return };
     for c in &mut out[open..=close] {
         if c.kind != Kind::Blank {
-            c.kind = Kind::BoxField;
-            c.title_piece = false;
-            c.chrome = false;
-            c.marker = None;
-            c.date = None;
+            c.box_line(Kind::BoxField);
         }
     }
 }

@@ -31,6 +31,12 @@ impl Reader<'_, '_> {
                         value: t.to_string(),
                     }),
                 }
+            } else if let Some(key) = super::classify::bare_box_key(t) {
+                // a key alone, its value on the box line after it (or none)
+                fields.push(Field {
+                    key,
+                    value: String::new(),
+                });
             } else if let Some(f) = box_fields(t) {
                 fields.extend(f);
             } else if let Some((key, value)) = super::classify::box_key(t) {
