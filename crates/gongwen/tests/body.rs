@@ -264,3 +264,33 @@ fn headings_in_strong_emphasis() {
     let again = gongwen::parse(&gongwen::text::write(&doc)).expect("reads back");
     assert_eq!(outline(&again), outline(&doc));
 }
+
+/// Four paragraphs or more that open with the same words and a copula, each a heading-like
+/// first sentence (`实施本战略是……的现实需要。`): a parallel series of measures, as a plan gives
+/// its reasons. Three are not enough: a statement (`X是Y`) alone is running text.
+#[test]
+fn a_parallel_series_of_copula_headings() {
+    let reasons = [
+        "实施本战略是满足群众美好生活需要的现实需要。群众需求日益多样，供给必须跟上。",
+        "实施本战略是发挥本地市场优势的主动选择。本地市场规模大，潜力足。",
+        "实施本战略是应对外部环境变化的必然要求。外部环境复杂多变，必须立足自身。",
+        "实施本战略是促进经济循环畅通的关键支撑。循环畅通才能行稳致远。",
+    ];
+    let doc = |n: usize| {
+        let mut src = "临江市扩大消费工作方案\n\n一、重大意义\n\n".to_string();
+        for r in &reasons[..n] {
+            src.push_str(r);
+            src.push_str("\n\n");
+        }
+        src.push_str("二、工作要求\n\n各部门要抓好落实。\n");
+        gongwen::parse(&src).expect("parses")
+    };
+    assert_eq!(
+        outline(&doc(4)),
+        "title: 临江市扩大消费工作方案\npart 1 重大意义\n  measure - 实施本战略是满足群众美好生活需要的现实需要\n  measure - 实施本战略是发挥本地市场优势的主动选择\n  measure - 实施本战略是应对外部环境变化的必然要求\n  measure - 实施本战略是促进经济循环畅通的关键支撑\npart 2 工作要求 [guarantees]\n"
+    );
+    assert_eq!(
+        outline(&doc(3)),
+        "title: 临江市扩大消费工作方案\npart 1 重大意义\npart 2 工作要求 [guarantees]\n"
+    );
+}

@@ -74,8 +74,9 @@ fn not_a_heading_shaped(
     if is_inline_enumeration(head) {
         return Some("it is an enumeration (一是, ——)");
     }
-    // a copula (`X是Y`) makes a statement, not a heading (`一是` is an enumeration, above)
-    if shape.copula {
+    // a copula (`X是Y`) makes a statement, not a heading (`一是` is an enumeration, above),
+    // but where it runs in parallel with its siblings'
+    if shape.copula && !parallel {
         return Some("its first sentence is a statement (X是Y)");
     }
     if head.starts_with(['《', '（', '(', '【']) {
@@ -178,27 +179,35 @@ fn candidate(p: &Paragraph, parallel: bool) -> Option<(usize, char, usize)> {
 }
 
 /// Paragraphs that open alike, four or more in a row, each with a heading-like first sentence
-/// but for its opening word (`我们扭住……，全力推进……。`, `我们加快构建……。`): a parallel series, as
-/// a report reviews its work; their openings are no running text there.
+/// but for its opening word (`我们扭住……，全力推进……。`, `我们加快构建……。`) or its copula
+/// (`实施扩大内需战略是……的现实需要。`, `实施扩大内需战略是……的主动选择。`): a parallel series, as a
+/// report reviews its work or a plan gives its reasons; their openings are no running text and
+/// their copulas no statements there. A series opens with the same two characters where they
+/// open running text, with the same four or more elsewhere.
 fn parallel_openings(
     paragraphs: &[Paragraph],
     skip: usize,
     cands: &mut [Option<(usize, char, usize)>],
 ) {
-    // the first two characters
-    fn opening(p: &Paragraph) -> &str {
+    // the first `n` characters
+    fn opening(p: &Paragraph, n: usize) -> &str {
         let t = p.text.as_str();
-        let end = t.char_indices().nth(2).map_or(t.len(), |(i, _)| i);
+        let end = t.char_indices().nth(n).map_or(t.len(), |(i, _)| i);
         &t[..end]
     }
     let mut k = skip;
     while k < paragraphs.len() {
         let mut e = k;
-        let first = opening(&paragraphs[k]);
+        let n = if opens_running_text(&paragraphs[k].text) {
+            2
+        } else {
+            4
+        };
+        let first = opening(&paragraphs[k], n);
         while e < paragraphs.len()
             && cands[e].is_none()
-            && opening(&paragraphs[e]) == first
-            && opens_running_text(&paragraphs[e].text)
+            && chars_ge(first, n)
+            && opening(&paragraphs[e], n) == first
             && candidate(&paragraphs[e], true).is_some()
         {
             e += 1;
