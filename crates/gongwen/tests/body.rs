@@ -294,3 +294,67 @@ fn a_parallel_series_of_copula_headings() {
         "title: 临江市扩大消费工作方案\npart 1 重大意义\npart 2 工作要求 [guarantees]\n"
     );
 }
+
+/// A web page that sets every figure on a line of its own, as it sets its inline elements
+/// (`为` / `2021` / `年春节期间…`): the figures go on with their sentences, a number split in
+/// brackets (`（` / `1` / `）`) is whole again, a heading keeps its line, and the date in pieces
+/// under the signature stays the date.
+#[test]
+fn a_page_that_sets_its_figures_apart() {
+    let src = "临江市电力需求响应实施细则\n一、实施背景\n2018~2020\n年，我市连续实施了填谷需求响应，共有\n2\n台机组稳定运行，满足了\n1000\n万平米采暖需求。\n二、实施方式\n（一）实施时间\n本次响应时间为\n2021\n年\n2\n月\n13\n日至\n2021\n年\n2\n月\n15\n日，每日\n0:00\n至\n6:00\n。\n（二）参与条件\n（\n1\n）对于参与过\n2018~2020\n年响应的用户，申报量不低于\n3000\n千瓦时。\n（\n2\n）对于未参与过的用户，申报量不低于\n500\n千瓦时。\n临江市工业和信息化局\n202\n1\n年\n2\n月\n2\n日\n";
+    let doc = gongwen::parse(src).expect("parses");
+    assert_eq!(
+        outline(&doc),
+        "title: 临江市电力需求响应实施细则\npart 1 实施背景\npart 2 实施方式\n  section 1 实施时间\n  section 2 参与条件\n    subitem 1 -\n    subitem 2 -\n"
+    );
+    assert_eq!(
+        doc.body[0].paragraphs[0].text,
+        "2018~2020年，我市连续实施了填谷需求响应，共有2台机组稳定运行，满足了1000万平米采暖需求。"
+    );
+    assert_eq!(
+        doc.body[1].children[1].children[0].paragraphs[0].text,
+        "对于参与过2018~2020年响应的用户，申报量不低于3000千瓦时。"
+    );
+    assert_eq!(doc.meta.signed, gongwen::Date::new(2021, 2, 2));
+}
+
+/// A line that reads as page chrome (`技术支持`) with numbered text after it, as a notice's
+/// contact lines may print it above the text it issues: the document goes on past it.
+#[test]
+fn chrome_words_above_numbered_text() {
+    let src = "临江市关于印发电力需求响应实施细则的通知\n\n各有关单位：\n\n现将《临江市电力需求响应实施细则》印发给你们，请遵照执行。\n\n临江市工业和信息化局\n\n2021年2月2日\n\n（联系人：电力处 张三；系统平台技术支持负责人 李四）\n\n临江市电力需求响应实施细则\n\n一、实施背景\n\n我市连续三年实施了填谷需求响应，成效明显。\n\n二、实施方式\n\n响应分固定补贴和竞价两种方式，由用户自主选择。\n\n三、实施流程\n\n用户申报后，由电力公司统一组织邀约，并及时公布邀约结果。\n\n四、补贴价格\n\n固定补贴价格为每千瓦时一元，竞价模式由用户申报。\n\n五、保障措施\n\n各单位要加强组织领导，确保响应量满足指标要求。\n";
+    let doc = gongwen::parse(src).expect("parses");
+    let o = outline(&doc);
+    assert!(
+        o.contains("part 1 实施背景") && o.contains("part 5 保障措施"),
+        "{o}"
+    );
+}
+
+/// A table of contents whose entries are led to their pages by dots (`一、实施背景……………`, the
+/// dots going on over lines of their own), whose heading is split (`目` / `录`) and whose last
+/// entry the text's preamble follows: kept as text, the parts read once, where the text has
+/// them.
+#[test]
+fn a_table_of_contents_with_dot_leaders() {
+    let src = "临江市电力需求响应实施细则\n\n目\n录\n一、实施背景........................\n...................................\n二、实施方式........................\n.....................................\n三、保障措施........................\n....................................\n为做好本市电力需求响应工作，保障春节期间电力供应，制定本细则。\n一、实施背景\n我市连续三年实施了填谷需求响应，成效明显。\n二、实施方式\n响应分固定补贴和竞价两种方式，由用户自主选择。\n三、保障措施\n各单位要加强组织领导，确保响应量满足指标要求。\n";
+    let doc = gongwen::parse(src).expect("parses");
+    assert_eq!(
+        outline(&doc),
+        "title: 临江市电力需求响应实施细则\npart 1 实施背景\npart 2 实施方式\npart 3 保障措施 [guarantees]\n"
+    );
+}
+
+/// A date among the cells of a table inside the text, under short lines (`响应日期` /
+/// `2021年2月13日`), with the parts' numbering going on below: no closing block, the parts all
+/// read.
+#[test]
+fn a_dated_table_inside_the_text_is_no_closing() {
+    let src = "临江市电力需求响应实施细则\n\n一、实施时间\n\n本次需求响应的时间安排如下表所示。\n\n响应日期\n\n响应时段\n\n2021年2月13日\n\n二、补贴价格\n\n固定补贴价格为每千瓦时一元二角，竞价补贴上限为每千瓦时二元。\n\n三、保障措施\n\n各单位要加强组织领导，确保响应量满足指标要求。\n\n临江市工业和信息化局\n\n2021年2月2日\n";
+    let doc = gongwen::parse(src).expect("parses");
+    assert_eq!(
+        outline(&doc),
+        "title: 临江市电力需求响应实施细则\npart 1 实施时间\npart 2 补贴价格\npart 3 保障措施 [guarantees]\n"
+    );
+    assert_eq!(doc.meta.signed, gongwen::Date::new(2021, 2, 2));
+}

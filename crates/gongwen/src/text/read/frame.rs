@@ -386,6 +386,8 @@ impl Reader<'_, '_> {
         let mut end = n;
         let mut region_cut = None;
         let mut seen_body = false;
+        // markers and sentences from each block on, counted when first asked
+        let mut after: Option<Vec<(u32, u32)>> = None;
         for k in start..n {
             let c = &self.c[k];
             if c.is_blank() {
@@ -418,7 +420,34 @@ impl Reader<'_, '_> {
             }
             // a markup comment (`<!-- INFO END -->`) stands between parts of a page, not at its foot
             let comment = self.text(k).starts_with("<!--");
+            // a line that reads as chrome (`技术支持`) with numbered text after it, sentences
+            // and markers five or more of each: the page's foot is further down
+            let mut goes_on = || {
+                let rest = after.get_or_insert_with(|| {
+                    let mut counts = vec![(0u32, 0u32); n + 1];
+                    for x in (start..n).rev() {
+                        let (m, s) = counts[x + 1];
+                        let cx = &self.c[x];
+                        counts[x] = (
+                            m + u32::from(cx.marker.is_some()),
+                            s + u32::from(cx.sentence && chars_ge(self.plain(x), 20)),
+                        );
+                    }
+                    counts
+                });
+                let (m, s) = rest[k + 1];
+                m >= 5 && s >= 5
+            };
             if c.chrome && seen_body && !comment {
+                if goes_on() {
+                    log.note(self.b[k].span(), "document-end", || {
+                        format!(
+                            "`{}` reads as page chrome, but numbered text goes on below it: the document does not end there",
+                            self.text(k)
+                        )
+                    });
+                    continue;
+                }
                 end = k;
                 log.note(self.b[k].span(), "document-end", || {
                     format!(

@@ -321,13 +321,23 @@ fn outline_contents(
     diagnostics: &mut Vec<Diagnostic>,
     log: &mut Log,
 ) {
-    // (an entry whose number the copy lost stands as a short bare line among them: `总则`)
+    // (an entry whose number the copy lost stands as a short bare line among them: `总则`;
+    // so do the dots that lead an entry to its page, `……………`, and an entry they follow)
+    fn leader(p: &Paragraph) -> bool {
+        p.text
+            .chars()
+            .all(|c| matches!(c, '.' | '…' | '·' | '．' | ' '))
+    }
     fn bare(p: &Paragraph) -> bool {
         crate::text::rules::chars_le(&p.text, 20)
             && !p.text.contains(['。', '；', '，', '：', ',', ';', ':'])
+            || leader(p)
     }
     fn headings_only(n: &Node) -> bool {
-        n.num.is_some() && n.paragraphs.iter().all(bare) && n.children.iter().all(headings_only)
+        let ps = &n.paragraphs;
+        n.num.is_some()
+            && (0..ps.len()).all(|i| bare(&ps[i]) || ps.get(i + 1).is_some_and(leader))
+            && n.children.iter().all(headings_only)
     }
     fn entries<'n>(n: &'n Node, out: &mut Vec<&'n Node>) {
         out.push(n);
@@ -335,7 +345,17 @@ fn outline_contents(
             entries(c, out);
         }
     }
-    let toc = nodes.iter().take_while(|n| headings_only(n)).count();
+    let mut toc = nodes.iter().take_while(|n| headings_only(n)).count();
+    // the last entry, led to its page, with the text after the table under it (its preamble)
+    let led_on = |n: &Node| {
+        n.children.is_empty()
+            && n.num.is_some()
+            && n.paragraphs.first().is_some_and(leader)
+            && n.paragraphs.iter().any(|p| !bare(p))
+    };
+    if toc >= 2 && toc + 1 < nodes.len() && led_on(&nodes[toc]) {
+        toc += 1;
+    }
     if toc < 2 || toc == nodes.len() {
         return;
     }

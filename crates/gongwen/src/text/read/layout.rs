@@ -23,7 +23,7 @@ use super::explain::Log;
 use super::lines::Line;
 use crate::model::Span;
 use crate::numbering::marker;
-use crate::text::rules::{chars_le, ends_sentence, is_space, open_brackets};
+use crate::text::rules::{chars_le, ends_sentence, is_cjk, is_space, open_brackets};
 use std::borrow::Cow;
 
 /// A logical line: one source line, or pieces of several joined.
@@ -331,6 +331,50 @@ struct Print {
     /// Most lines start at the margin and a few are indented: those open paragraphs.
     indents: bool,
     paged: bool,
+    /// A web page that sets every figure on a line of its own (`为` / `2021` / `年春节期间`):
+    /// eight such lines or more inside sentences, and one line in fifty.
+    figures_apart: bool,
+}
+
+/// A figure a web page set apart as it sets an inline element (`2021`, `70%`, `0:00`,
+/// `2018~2020`): a short run of Latin letters, digits and the marks of numbers, a digit in it,
+/// no numbering marker.
+fn figure_piece(t: &str) -> bool {
+    t.len() <= 16
+        && t.bytes().any(|c| c.is_ascii_digit())
+        && t.bytes()
+            .all(|c| c.is_ascii_alphanumeric() || b"%.:~-/+,".contains(&c))
+        && marker(t).is_none()
+}
+
+/// Whether the text sets its figures apart on lines of their own ([`Print::figures_apart`]):
+/// a figure right under words whose sentence goes on and right above the unit or the mark it
+/// takes (`为` / `2021` / `年……`, `超过` / `1000` / `万平米……`); not a figure among the cells of a
+/// table, under a figure or past a blank line, nor above a cell.
+fn figures_apart(lines: &[Line<'_>], furn: &[bool]) -> bool {
+    // what follows a number in a sentence: its unit, measure word or mark
+    const TAKES: &[char] = &[
+        '年', '月', '日', '时', '万', '亿', '千', '百', '元', '个', '台', '户', '次', '项', '家',
+        '人', '件', '条', '号', '余', '多', '倍', '米', '吨', '度', '天', '，', '、', '。', '；',
+        '）', ')', '%', '％',
+    ];
+    let text: Vec<&str> = lines
+        .iter()
+        .zip(furn)
+        .filter(|(_, f)| !**f)
+        .map(|(l, _)| l.text)
+        .collect();
+    let inside = text
+        .windows(3)
+        .filter(|w| {
+            figure_piece(w[1])
+                && !ends_sentence(w[0])
+                && w[0].ends_with(is_cjk)
+                && w[2].starts_with(TAKES)
+        })
+        .count();
+    let text_lines = text.iter().filter(|t| !t.is_empty()).count();
+    inside >= 8 && inside * 50 >= text_lines
 }
 
 /// True for a line that starts with white space (after a byte order mark or a form feed).
@@ -461,6 +505,7 @@ pub(crate) fn layout<'a>(lines: &[Line<'a>], log: &mut Log) -> Layout<'a> {
         widest,
         indents: indents_open_paragraphs(lines, &furn),
         paged,
+        figures_apart: figures_apart(lines, &furn),
     };
     if let (Some(w), Some(first)) = (print.width, lines.iter().find(|l| !l.text.is_empty())) {
         log.note(first.span(), "wrap", || {
@@ -632,6 +677,42 @@ fn join(
     {
         return Some((j, "a number and the 年/月/日 after it"));
     }
+    // a page that sets its figures apart: a figure goes on with the sentence before it (not
+    // a heading's: a marker of the first levels or a law's unit, and no sentence mark), and
+    // the text after a figure with it
+    if print.figures_apart && blanks == 0 && !next_marker() {
+        use crate::numbering::Style;
+        let heading = || {
+            marker(b.body()).is_some_and(|m| {
+                !matches!(
+                    m.style,
+                    Style::Arabic | Style::ArabicParen | Style::Circled | Style::Article
+                )
+            }) && !prev.contains(['，', '。', '；', '：'])
+        };
+        // (nor the date in pieces under a signature, `市财政局` / `202` / `5` / `年` …)
+        let signed = || crate::text::rules::is_signature(prev) && whole_date_from(lines, j);
+        if figure_piece(next)
+            && !ends_sentence(prev)
+            && prev.ends_with(is_cjk)
+            && !heading()
+            && !signed()
+        {
+            return Some((
+                j,
+                "a figure the page set on a line of its own, in its sentence",
+            ));
+        }
+        // (not after an attachment's label and its number, `附件` / `1`: its title follows;
+        // nor into the next label)
+        if figure_piece(lines[k].text)
+            && !ends_sentence(prev)
+            && crate::text::rules::attachment_label(prev).is_none()
+            && !next.starts_with("附件")
+        {
+            return Some((j, "the sentence goes on after a figure the page set apart"));
+        }
+    }
     // a bracket or quote left open, closed within a few short lines
     // (fragments are short: a long line with a bracket open is a typo, not a fragment)
     if prev.len() <= 120 && open_brackets(prev) > 0 && !next_marker() {
@@ -654,7 +735,10 @@ fn join(
                 break;
             }
             depth_text.push_str(t);
-            taken += 1;
+            // (a figure a page set apart is a piece of a line, not a line)
+            if !(print.figures_apart && figure_piece(t)) {
+                taken += 1;
+            }
             if open_brackets(&depth_text) == 0 {
                 return Some((m, "a bracket or quote left open is closed there"));
             }
@@ -721,6 +805,19 @@ fn join(
         }
     }
     None
+}
+
+/// True when the lines from `j` on, one after the other, are the pieces of a whole date
+/// (`202` / `5` / `年` / `12` / `月` / `9` / `日`) and nothing more.
+fn whole_date_from(lines: &[Line<'_>], j: usize) -> bool {
+    let mut date = String::new();
+    for l in lines[j..].iter().take(10) {
+        if !date_piece(l.text) {
+            break;
+        }
+        date.push_str(l.text);
+    }
+    date.contains('年') && date.ends_with('日') && date_so_far(&date)
 }
 
 /// The date-like tail of a text: its last characters that are digits or 年/月/日.

@@ -99,6 +99,11 @@ impl Reader<'_, '_> {
                     k += 1;
                     continue;
                 }
+                if self.numbering_goes_on(pos, s, e, end) {
+                    // dated lines among the text (a table's cells), not its end
+                    k += 1;
+                    continue;
+                }
                 return Some((s, e));
             }
             seen_text = true;
@@ -111,6 +116,36 @@ impl Reader<'_, '_> {
             .map(|x| self.text(x))
             .collect();
         (tail.len() <= 80 && tail.iter().all(|t| chars_le(t, 60))).then_some((k, end))
+    }
+
+    /// True when the numbering of the text in `[pos, s)` goes on after `e` (before `end` and
+    /// before any attachment's label): a unit numbered next after the last of its style above
+    /// (`五、` after `四、`). A block that signs and dates the text does not stand inside its
+    /// run of units.
+    fn numbering_goes_on(&self, pos: usize, s: usize, e: usize, end: usize) -> bool {
+        let mut last: Vec<(crate::numbering::Style, u32)> = Vec::new();
+        for c in &self.c[pos..s] {
+            if let Some(m) = c.marker {
+                match last.iter_mut().find(|(st, _)| *st == m.style) {
+                    Some(l) => l.1 = m.value,
+                    None => last.push((m.style, m.value)),
+                }
+            }
+        }
+        for c in &self.c[e..end] {
+            if c.kind == Kind::AttachmentLabel {
+                return false;
+            }
+            if let Some(m) = c.marker {
+                if last
+                    .iter()
+                    .any(|&(st, v)| st == m.style && m.value == v + 1)
+                {
+                    return true;
+                }
+            }
+        }
+        false
     }
 
     /// The lines of a closing block, each with its role.
