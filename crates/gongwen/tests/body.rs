@@ -358,3 +358,27 @@ fn a_dated_table_inside_the_text_is_no_closing() {
     );
     assert_eq!(doc.meta.signed, gongwen::Date::new(2021, 2, 2));
 }
+
+/// A copy that broke a sentence with a blank line between a number and its measure word
+/// (`选育或引进2-3` / `个适宜……的品种。`): one paragraph again. A number that ends a field
+/// (`时间：2026-02-03`) keeps its line, whatever the next opens with.
+#[test]
+fn a_sentence_broken_between_a_number_and_its_measure_word() {
+    let src = "临江市农业机械化实施意见\n\n一、主要任务\n\n重点围绕主要绿叶菜品种，加快关键环节机械化。选育或引进2-3\n\n个适宜机械化生产的品种，形成生产标准。\n\n二、保障措施\n\n时间：2026-02-03\n\n万众一心抓落实，确保各项任务完成。\n";
+    let doc = gongwen::parse(src).expect("parses");
+    let texts = |i: usize| -> Vec<&str> {
+        doc.body[i]
+            .paragraphs
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect()
+    };
+    assert_eq!(
+        texts(0),
+        ["重点围绕主要绿叶菜品种，加快关键环节机械化。选育或引进2-3个适宜机械化生产的品种，形成生产标准。"]
+    );
+    assert_eq!(
+        texts(1),
+        ["时间：2026-02-03", "万众一心抓落实，确保各项任务完成。"]
+    );
+}

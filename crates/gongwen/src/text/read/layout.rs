@@ -347,17 +347,17 @@ fn figure_piece(t: &str) -> bool {
         && marker(t).is_none()
 }
 
+/// What follows a number in a sentence: its unit or measure word (`2021` / `年`, `2-3` / `个`).
+const UNITS: &[char] = &[
+    '年', '月', '日', '时', '万', '亿', '千', '百', '元', '个', '台', '户', '次', '项', '家', '人',
+    '件', '条', '号', '余', '多', '倍', '米', '吨', '度', '天', '%', '％',
+];
+
 /// Whether the text sets its figures apart on lines of their own ([`Print::figures_apart`]):
 /// a figure right under words whose sentence goes on and right above the unit or the mark it
 /// takes (`为` / `2021` / `年……`, `超过` / `1000` / `万平米……`); not a figure among the cells of a
 /// table, under a figure or past a blank line, nor above a cell.
 fn figures_apart(lines: &[Line<'_>], furn: &[bool]) -> bool {
-    // what follows a number in a sentence: its unit, measure word or mark
-    const TAKES: &[char] = &[
-        '年', '月', '日', '时', '万', '亿', '千', '百', '元', '个', '台', '户', '次', '项', '家',
-        '人', '件', '条', '号', '余', '多', '倍', '米', '吨', '度', '天', '，', '、', '。', '；',
-        '）', ')', '%', '％',
-    ];
     let text: Vec<&str> = lines
         .iter()
         .zip(furn)
@@ -370,7 +370,8 @@ fn figures_apart(lines: &[Line<'_>], furn: &[bool]) -> bool {
             figure_piece(w[1])
                 && !ends_sentence(w[0])
                 && w[0].ends_with(is_cjk)
-                && w[2].starts_with(TAKES)
+                && (w[2].starts_with(UNITS)
+                    || w[2].starts_with(['，', '、', '。', '；', '）', ')']))
         })
         .count();
     let text_lines = text.iter().filter(|t| !t.is_empty()).count();
@@ -676,6 +677,23 @@ fn join(
         ))
     {
         return Some((j, "a number and the 年/月/日 after it"));
+    }
+    // a sentence broken between a number and its measure word (`选育或引进2-3` / `个适宜……`):
+    // the number follows a word, and the next line opens with a measure word that opens no
+    // word of its own (not `天津`, `人民`, `项目`)
+    let in_words = || {
+        prev.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '-' | '~'))
+            .ends_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    };
+    if blanks <= 1
+        && prev.ends_with(|c: char| c.is_ascii_digit())
+        && next.starts_with([
+            '个', '万', '亿', '千', '百', '台', '户', '次', '件', '倍', '吨', '%', '％',
+        ])
+        && in_words()
+        && !next_marker()
+    {
+        return Some((j, "a number and the unit or measure word after it"));
     }
     // a page that sets its figures apart: a figure goes on with the sentence before it (not
     // a heading's: a marker of the first levels or a law's unit, and no sentence mark), and
