@@ -382,3 +382,28 @@ fn a_sentence_broken_between_a_number_and_its_measure_word() {
         ["时间：2026-02-03", "万众一心抓落实，确保各项任务完成。"]
     );
 }
+
+/// Attachments named above the signature each on a label line with its title (`附件1：……表.xls`,
+/// `附件2：……`), their texts not in the copy (a page's downloads): the closing block's
+/// attachment list, not text of the last part; and they read back so.
+#[test]
+fn labels_with_titles_above_the_signature_are_the_attachment_list() {
+    let src = "关于开展售电企业专项监管的通知\n\n各有关单位：\n\n现将有关事项通知如下。\n\n一、工作要求\n\n各单位要高度重视，认真组织开展自查。\n\n附件1：售电企业注册情况表.xls\n附件2：售电企业基本情况表.xls\n\n国家能源局临江监管办公室\n\n2018年9月28日\n";
+    let doc = gongwen::parse(src).expect("parses");
+    let lines = |d: &gongwen::Document| -> Vec<(String, String)> {
+        d.closing
+            .iter()
+            .map(|c| (c.role.as_str().to_string(), c.text.clone()))
+            .collect()
+    };
+    assert_eq!(
+        lines(&doc)
+            .iter()
+            .map(|(r, _)| r.as_str())
+            .collect::<Vec<_>>(),
+        ["attachment-list", "attachment-list", "signature", "date"]
+    );
+    assert_eq!(doc.body[0].paragraphs.len(), 1);
+    let again = gongwen::parse(&gongwen::text::write(&doc)).expect("reads back");
+    assert_eq!(lines(&again), lines(&doc));
+}

@@ -8,7 +8,9 @@ use super::Reader;
 use crate::model::{
     ClosingLine, ClosingRole, Diagnostic, Node, NodeKind, Notes, Paragraph, Severity,
 };
-use crate::text::rules::{chars_ge, chars_le, is_copy_to, is_printed, is_signature, notes_label};
+use crate::text::rules::{
+    chars_ge, chars_le, is_copy_to, is_printed, is_signature, label_with_title, notes_label,
+};
 
 impl Reader<'_, '_> {
     /// Finds the closing block (attachment list, signatures, date, notes): its block range.
@@ -58,6 +60,12 @@ impl Reader<'_, '_> {
                     if self.c[j].kind == Kind::AttachmentList {
                         list_start = Some(j);
                         break;
+                    }
+                    // a list whose entries are labels with their titles (`附件1：……表.xls`,
+                    // `附件2：……`): the attachments named, their texts not given
+                    if label_with_title(self.text(j)).is_some() {
+                        list_start = Some(j);
+                        continue;
                     }
                     let u = self.text(j);
                     if !(self.c[j].marker.is_some_and(|m| m.kind == NodeKind::Item)
@@ -185,7 +193,7 @@ impl Reader<'_, '_> {
                 ClosingRole::CopyTo
             } else if is_printed(t) {
                 ClosingRole::Printed
-            } else if c.kind == Kind::AttachmentList {
+            } else if c.kind == Kind::AttachmentList || label_with_title(t).is_some() {
                 in_list = true;
                 ClosingRole::AttachmentList
             } else if in_list && c.marker.is_some_and(|m| m.kind == NodeKind::Item) {
