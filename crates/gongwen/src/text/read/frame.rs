@@ -72,11 +72,15 @@ impl Reader<'_, '_> {
         let mut j = i;
         for n in 0..TITLE_PIECES {
             let t = self.plain(j);
+            // (a bracket alone on its line, where a page broke a title at an inline element,
+            // `关于转发《……关于印发` / `<` / `……> 的通知》的通知`, is a piece of it)
+            let bracket = n > 0 && t.chars().all(|c| "<>〈〉《》“”‘’「」『』".contains(c));
             // a bracketed note (`（此件公开发布）`, `（试行）`) may end a title, never open one;
             // a breadcrumb (`首页 -> 政务公开 -> 公告`) is none, whatever its last word
-            if !self.c[j].title_piece
+            if !self.c[j].title_piece && !bracket
                 || n == 0 && self.c[j].kind == Kind::Note
-                || t.contains(['>', '›', '»'])
+                || t.contains(['›', '»'])
+                || t.contains('>') && !text.contains('<') && !t.contains('<')
             {
                 return None;
             }
@@ -88,7 +92,7 @@ impl Reader<'_, '_> {
             // not begin right after a breadcrumb separator (a breadcrumb ends in the page's
             // section, `通知公告`)
             let split = j > i || title_kind(&unspace(t)).is_none();
-            if split && is_nav_piece(t) || j == i && self.after_breadcrumb(i) {
+            if split && is_nav_piece(t) && !bracket || j == i && self.after_breadcrumb(i) {
                 return None;
             }
             text.push_str(&unspace(t));
