@@ -92,6 +92,24 @@ def test_a_law_reads_as_chapters_articles_and_points() -> None:
     assert codes == {"numbering-continues", "list", "inserted-unit"}
 
 
+def test_an_article_s_points_stand_in_the_paragraph_that_introduces_them() -> None:
+    doc = gongwen.parse(
+        "某市调解规定\n\n第一条 当事人可以选择下列方式：\n（一）现场调解；\n（二）在线调解。\n"
+        "前款规定的方式，由当事人协商确定。\n第二条 有下列情形之一的，可以调解：\n（一）婚姻纠纷；\n"
+        "（二）邻里纠纷。\n有下列情形之一的，不予调解：\n（一）刑事案件；\n（二）行政案件。\n"
+    )
+    first, second = doc.articles
+    assert [p.text for p in first.paragraphs] == [
+        "当事人可以选择下列方式：",
+        "前款规定的方式，由当事人协商确定。",
+    ]
+    assert [p.in_paragraph for p in first.points] == [1, 1]
+    assert [p.in_paragraph for p in second.points] == [1, 1, 2, 2]
+    assert first.in_paragraph is None
+    assert {d.code for d in doc.diagnostics} == {"numbering-restart"}
+    assert "art_2__para_2__point_1" in doc.to_akn(encoding="unicode")
+
+
 def test_a_law_s_history_kind_and_effective_date() -> None:
     law = gongwen.load(FIXTURES / "law-regulation.txt").meta.law
     assert law is not None
