@@ -78,7 +78,8 @@ pub(crate) fn numbered_node(b: &Block<'_>, m: Marker) -> Node {
     // a heading in strong emphasis (`**一、主要目标**`, `**（一）总体要求。**……`): the emphasis
     // closes it, and its closing mark stands after its punctuation
     let strong = num_text.starts_with("**") && m.kind != NodeKind::Article;
-    let split = match rest.find("**").filter(|&c| strong && c > 0) {
+    let close = if strong { rest.find("**") } else { None };
+    let split = match close.filter(|&c| c > 0) {
         Some(close) => {
             let (head, end) = match split_heading(&rest[..close]) {
                 Some((h, e, "")) => (h, e),
