@@ -7,7 +7,9 @@
 //!   (`1.` then its text), a line that opens with a mark that never opens one (`，` `。` `）`
 //!   `”`), a bracket or quote left open at the end of a line and closed a few short lines
 //!   further (`（` / `此件` / `主动` / `公开）`), a date in pieces (`202` / `5` / `年` / `12` /
-//!   `月` / `9` / `日`);
+//!   `月` / `9` / `日`), a number and the measure word after it (`引进2-3` / `个……`), and, on a
+//!   page that sets every figure on a line of its own (eight figures or more between words and
+//!   their units), each figure with its sentence (`为` / `2021` / `年春节期间……`);
 //! - **PDF text**, hard-wrapped at a fixed width: when most long lines of a document share one
 //!   width, a line that fills it runs on into the next unless a sentence ends there and the
 //!   next line is narrower (the indent of a new paragraph), or the next line opens with a
@@ -353,6 +355,12 @@ const UNITS: &[char] = &[
     '件', '条', '号', '余', '多', '倍', '米', '吨', '度', '天', '%', '％',
 ];
 
+/// The measure words of [`UNITS`] that open no common word of their own (`天津`, `人民`, `项目`
+/// open with others): a line that opens with one after a number goes on with it.
+const MEASURES: &[char] = &[
+    '个', '万', '亿', '千', '百', '台', '户', '次', '件', '倍', '吨', '%', '％',
+];
+
 /// Whether the text sets its figures apart on lines of their own ([`Print::figures_apart`]):
 /// a figure right under words whose sentence goes on and right above the unit or the mark it
 /// takes (`为` / `2021` / `年……`, `超过` / `1000` / `万平米……`); not a figure among the cells of a
@@ -687,9 +695,7 @@ fn join(
     };
     if blanks <= 1
         && prev.ends_with(|c: char| c.is_ascii_digit())
-        && next.starts_with([
-            '个', '万', '亿', '千', '百', '台', '户', '次', '件', '倍', '吨', '%', '％',
-        ])
+        && next.starts_with(MEASURES)
         && in_words()
         && !next_marker()
     {
