@@ -365,11 +365,12 @@ fn bulleted_navigation_above_the_title() {
 }
 
 /// A title a page broke at an inline element, a bracket alone on its line and an ASCII `<…>`
-/// inside it (`关于转发《……关于印发` / `<` / `……方案>的通知》的通知`): one title, not a breadcrumb.
+/// inside it (`关于转发《……关于印发` / `<` / `……方案> 的通知》的通知`): one title, not a breadcrumb, the
+/// space the page set after the bracket left out.
 #[test]
 fn a_title_broken_at_a_bracket() {
     let doc = read(
-        "政务公开\n当前位置：\n首页\n/ 政策文件\n关于转发《国家能源局关于印发\n<\n电网规划建设实施方案>的通知》的通知\n临发改能源〔2021〕3号\n各有关单位：\n现将文件转发给你们，请认真贯彻落实。\n",
+        "政务公开\n当前位置：\n首页\n/ 政策文件\n关于转发《国家能源局关于印发\n<\n电网规划建设实施方案> 的通知》的通知\n临发改能源〔2021〕3号\n各有关单位：\n现将文件转发给你们，请认真贯彻落实。\n",
     );
     assert_eq!(
         doc.meta.title.as_deref(),

@@ -79,7 +79,8 @@ pub(crate) fn is_cjk(c: char) -> bool {
         || ('\u{20000}'..='\u{3ffff}').contains(&c)
 }
 
-/// Removes letter-spacing between Chinese characters (`国 家 粮 食` → `国家粮食`), keeping
+/// Removes letter-spacing between Chinese characters (`国 家 粮 食` → `国家粮食`), and between a
+/// Chinese character and an ASCII angle bracket that a page set apart (`方案> 的通知`), keeping
 /// spaces between other characters.
 pub(crate) fn unspace(t: &str) -> String {
     if !t.chars().any(is_space) {
@@ -87,12 +88,15 @@ pub(crate) fn unspace(t: &str) -> String {
     }
     let cs: Vec<char> = t.chars().collect();
     let mut out = String::with_capacity(t.len());
+    let bracket = |c: char| matches!(c, '<' | '>');
     for (i, &c) in cs.iter().enumerate() {
         if is_space(c) {
-            let prev = cs[..i].iter().rev().find(|x| !is_space(**x));
-            let next = cs[i + 1..].iter().find(|x| !is_space(**x));
-            if prev.is_some_and(|p| is_cjk(*p)) && next.is_some_and(|n| is_cjk(*n)) {
-                continue;
+            let prev = cs[..i].iter().rev().find(|x| !is_space(**x)).copied();
+            let next = cs[i + 1..].iter().find(|x| !is_space(**x)).copied();
+            if let (Some(p), Some(n)) = (prev, next) {
+                if is_cjk(p) && is_cjk(n) || is_cjk(p) && bracket(n) || bracket(p) && is_cjk(n) {
+                    continue;
+                }
             }
         }
         out.push(c);
