@@ -1,7 +1,7 @@
 //! The outline: one line per structural node, the format the corpus is scored in
 //! (`shared/corpus/expected/README.md`).
 
-use crate::model::{Attachment, DocKind, Document, Node};
+use crate::model::{Attachment, ClosingRole, DocKind, Document, Node};
 use std::fmt::Write;
 
 /// The outline of a document.
@@ -37,8 +37,93 @@ pub fn outline(doc: &Document) -> String {
         for a in &doc.attachments {
             attachment(a, 0, &mut out);
         }
+        // attachments the closing block names whose texts the copy does not hold (a page's
+        // downloads): a line each, as the list names them
+        if doc.attachments.is_empty() {
+            for (n, title) in listed_attachments(doc) {
+                let n = n.map_or_else(|| "-".to_string(), |n| n.to_string());
+                let title = if title.is_empty() {
+                    "-"
+                } else {
+                    title.as_str()
+                };
+                let _ = writeln!(out, "attachment {n} {title}");
+            }
+        }
     }
     out
+}
+
+/// The attachments the closing block's list names (`附件：1.……表`, `附件1：……表.xls`,
+/// `附件：《……》（……号）`): each number, if any, and its title as the list gives it, without the
+/// file's extension, the outer 《》 and the number of a document in brackets after them. An
+/// entry the list breaks over lines is one.
+fn listed_attachments(doc: &Document) -> Vec<(Option<u32>, String)> {
+    let mut out: Vec<(Option<u32>, String)> = Vec::new();
+    for c in doc
+        .closing
+        .iter()
+        .filter(|c| c.role == ClosingRole::AttachmentList)
+    {
+        let mut t = c.text.trim();
+        let mut num = None;
+        if let Some(rest) = t.strip_prefix("附件").or_else(|| t.strip_prefix('附')) {
+            let digits = rest
+                .trim_start()
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .count();
+            num = rest.trim_start()[..digits].parse().ok();
+            t = rest.trim_start()[digits..].trim_start_matches(['：', ':', ' ', '\u{3000}']);
+        }
+        if let Some(m) = crate::numbering::marker(t) {
+            num = Some(m.value);
+            t = t[m.len..].trim_start();
+        } else if num.is_none() && !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+            // a list cut right after its first number (`附件:1`)
+            num = t.parse().ok();
+            t = "";
+        }
+        match out.last_mut() {
+            // a line without a number goes on with the entry before it
+            Some((_, title)) if num.is_none() && !c.text.trim().starts_with('附') => {
+                title.push_str(t);
+            }
+            _ => out.push((num, t.to_string())),
+        }
+    }
+    for (_, title) in &mut out {
+        *title = listed_title(title);
+    }
+    out.retain(|(n, t)| n.is_some() || !t.is_empty());
+    out
+}
+
+/// An attachment's title as a list names it, without what the list adds: a file's extension
+/// (`.xls`), the number of a document in brackets after it, the outer 《》.
+fn listed_title(t: &str) -> String {
+    let mut t = t.trim().trim_end_matches(['；', ';', '。']);
+    if let Some(dot) = t.rfind('.') {
+        let ext = &t[dot + 1..];
+        if (2..=4).contains(&ext.len()) && ext.bytes().all(|b| b.is_ascii_alphabetic()) {
+            t = &t[..dot];
+        }
+    }
+    if t.ends_with(['）', ')']) && t.contains('号') {
+        if let Some(open) = t.rfind(['（', '(']) {
+            if t[open..].contains('号')
+                && crate::text::rules::doc_number(t[open..].trim_matches(['（', '(', '）', ')']))
+                    .is_some()
+            {
+                t = &t[..open];
+            }
+        }
+    }
+    let t = t.trim();
+    match t.strip_prefix('《').and_then(|x| x.strip_suffix('》')) {
+        Some(inner) if !inner.contains(['《', '》']) => inner.to_string(),
+        _ => t.to_string(),
+    }
 }
 
 /// False when the cover letter issues two documents or more by name (`现将《A》、《B》印发给你们`),

@@ -406,4 +406,33 @@ fn labels_with_titles_above_the_signature_are_the_attachment_list() {
     assert_eq!(doc.body[0].paragraphs.len(), 1);
     let again = gongwen::parse(&gongwen::text::write(&doc)).expect("reads back");
     assert_eq!(lines(&again), lines(&doc));
+    // the outline names them, as the list does, without the files' extensions
+    assert!(
+        outline(&doc)
+            .ends_with("attachment 1 售电企业注册情况表\nattachment 2 售电企业基本情况表\n"),
+        "{}",
+        outline(&doc)
+    );
+}
+
+/// A list that names one document in 《》 with its number in brackets (`附件：《……的通知》
+/// （国能发电力〔2020〕40号）`), or a list cut after its first number (`附件:1`): the outline's
+/// attachment lines, the title without the 《》 and the number, or none.
+#[test]
+fn attachments_named_by_the_list_alone() {
+    let doc = |list: &str| {
+        gongwen::parse(&format!(
+            "关于转发电网规划建设实施方案的通知\n\n各有关单位：\n\n现将文件转发给你们，请认真贯彻落实。\n\n{list}\n\n临江市发展和改革委员会\n\n2021年1月5日\n"
+        ))
+        .expect("parses")
+    };
+    let o = outline(&doc(
+        "附件：《国家能源局关于印发<电网规划建设实施方案>的通知》（国能发电力〔2020〕40号）",
+    ));
+    assert!(
+        o.ends_with("attachment - 国家能源局关于印发<电网规划建设实施方案>的通知\n"),
+        "{o}"
+    );
+    let o = outline(&doc("附件:1"));
+    assert!(o.ends_with("attachment 1 -\n"), "{o}");
 }
