@@ -436,3 +436,39 @@ fn attachments_named_by_the_list_alone() {
     let o = outline(&doc("附件:1"));
     assert!(o.ends_with("attachment 1 -\n"), "{o}");
 }
+
+/// Sentences alone on their lines, each above its paragraph, four or more that open alike
+/// (`这是……的五年。`): measures by their layout, whatever their opening word and copula; a body
+/// may run over two paragraphs. Three are not enough.
+#[test]
+fn headings_alone_above_their_paragraphs_opening_alike() {
+    let years = [
+        ("这是经济实力持续提升的五年。", "地区生产总值年均增长百分之五点五，经济总量迈上新台阶，发展质量效益明显提高。"),
+        ("这是改革开放不断深化的五年。", "重点领域改革取得突破，营商环境持续优化，对外开放水平明显提升，开放型经济加快发展。"),
+        ("这是城乡面貌显著变化的五年。", "城市更新有序推进，乡村振兴全面铺开，城乡基础设施更加完善，人居环境明显改善。"),
+        ("这是人民生活不断改善的五年。", "居民收入稳步增长，就业保持稳定，教育医疗养老等公共服务水平持续提升，社会大局和谐稳定。"),
+    ];
+    let doc = |n: usize| {
+        let mut src = "临江市政府工作报告\n\n一、过去五年工作回顾\n\n五年来，我们坚持稳中求进工作总基调，全面完成了各项目标任务。\n\n".to_string();
+        for (i, (h, b)) in years[..n].iter().enumerate() {
+            src.push_str(&format!("{h}\n\n{b}\n\n"));
+            if i == 1 {
+                src.push_str("与此同时，各项改革举措落地见效，群众获得感明显增强。\n\n");
+            }
+        }
+        src.push_str(
+            "二、今后五年主要任务\n\n坚持以人民为中心的发展思想，推动高质量发展取得新成效。\n",
+        );
+        gongwen::parse(&src).expect("parses")
+    };
+    assert_eq!(
+        outline(&doc(4)),
+        "title: 临江市政府工作报告\npart 1 过去五年工作回顾\n  measure - 这是经济实力持续提升的五年\n  measure - 这是改革开放不断深化的五年\n  measure - 这是城乡面貌显著变化的五年\n  measure - 这是人民生活不断改善的五年\npart 2 今后五年主要任务\n"
+    );
+    assert_eq!(
+        outline(&doc(3)),
+        "title: 临江市政府工作报告\npart 1 过去五年工作回顾\npart 2 今后五年主要任务\n"
+    );
+    let again = gongwen::parse(&gongwen::text::write(&doc(4))).expect("reads back");
+    assert_eq!(outline(&again), outline(&doc(4)));
+}

@@ -18,7 +18,7 @@ use super::explain::Log;
 use super::tree::push_paragraph;
 use crate::model::{Heading, Node, NodeKind, Paragraph, Span};
 use crate::text::rules::{
-    chars, chars_ge, heading_end_within, is_inline_enumeration, opens_running_text,
+    chars, chars_ge, chars_le, heading_end_within, is_inline_enumeration, opens_running_text,
 };
 use std::collections::HashMap;
 
@@ -294,6 +294,67 @@ fn alone_measure(heading: Paragraph, body: Paragraph) -> Node {
     node
 }
 
+/// Heading sentences that stand alone on their lines, each above its paragraph, four or more
+/// in a row, opening alike (`这是……的五年。` / its paragraph / `这是……的五年。` / …): a series of
+/// measures by their layout, as a report sums up its years, whatever their opening word or
+/// their copula. Marked in `strong_at` (one flag a paragraph) beside the headings the body
+/// stage found.
+fn alternating_headings(paragraphs: &[Paragraph], skip: usize, strong_at: Vec<bool>) -> Vec<bool> {
+    // a sentence alone: short, one full stop at its end, a comma at most
+    let alone = |p: &Paragraph| {
+        let t = p.text.as_str();
+        p.table.is_none()
+            && chars_le(t, 30)
+            && t.ends_with('。')
+            && t.matches('。').count() == 1
+            && t.matches('，').count() <= 1
+    };
+    let opening = |p: &Paragraph| p.text.chars().take(2).collect::<String>();
+    let pair = |k: usize| {
+        alone(&paragraphs[k])
+            && paragraphs
+                .get(k + 1)
+                .is_some_and(|b| !alone(b) && chars_ge(&b.text, 2 * chars(&paragraphs[k].text)))
+    };
+    let mut marks = strong_at;
+    // (an exclamation, `各位代表！`, ends the series as it ends a run-in one: a speech's close)
+    let end = paragraphs[skip.min(paragraphs.len())..]
+        .iter()
+        .position(is_exclamation)
+        .map_or(paragraphs.len(), |e| skip + e);
+    let mut k = skip;
+    while k < end {
+        if !pair(k) {
+            k += 1;
+            continue;
+        }
+        let open = opening(&paragraphs[k]);
+        let mut run = vec![k];
+        // the next heading after one to three paragraphs of body
+        let mut j = k + 2;
+        loop {
+            let next = (j..end.min(j + 3)).find(|&x| alone(&paragraphs[x]));
+            match next {
+                Some(x) if pair(x) && opening(&paragraphs[x]) == open => {
+                    run.push(x);
+                    j = x + 2;
+                }
+                _ => break,
+            }
+        }
+        if run.len() >= 4 {
+            if marks.is_empty() {
+                marks = vec![false; paragraphs.len()];
+            }
+            for &x in &run {
+                marks[x] = true;
+            }
+        }
+        k = j.max(k + 1);
+    }
+    marks
+}
+
 /// Splits a container's paragraphs into lead-in paragraphs and measures. `skip` paragraphs at
 /// the start are never measures (the rest of a run-in heading's line); `alone` is true when the
 /// container's heading stands alone on its line, so that its first paragraph may be a lead-in.
@@ -335,6 +396,7 @@ fn split(
             })
             .collect()
     };
+    let strong_at = alternating_headings(&paragraphs, skip, strong_at);
     if strong_at.iter().filter(|s| **s).count() >= 2 {
         let mut intro = Vec::new();
         let mut out: Vec<Node> = Vec::new();
