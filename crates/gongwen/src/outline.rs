@@ -68,13 +68,10 @@ fn listed_attachments(doc: &Document) -> Vec<(Option<u32>, String)> {
         let mut t = c.text.trim();
         let mut num = None;
         if let Some(rest) = t.strip_prefix("附件").or_else(|| t.strip_prefix('附')) {
-            let digits = rest
-                .trim_start()
-                .chars()
-                .take_while(char::is_ascii_digit)
-                .count();
-            num = rest.trim_start()[..digits].parse().ok();
-            t = rest.trim_start()[digits..].trim_start_matches(['：', ':', ' ', '\u{3000}']);
+            let rest = rest.trim_start();
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            num = rest[..digits].parse().ok();
+            t = rest[digits..].trim_start_matches(['：', ':', ' ', '\u{3000}']);
         }
         if let Some(m) = crate::numbering::marker(t) {
             num = Some(m.value);

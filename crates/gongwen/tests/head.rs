@@ -20,6 +20,15 @@ fn number(doc: &Document) -> Option<&str> {
     doc.meta.number.as_ref().map(|n| n.text.as_str())
 }
 
+/// The metadata box's fields, key and value, in order.
+fn fields(doc: &Document) -> Vec<(&str, &str)> {
+    doc.meta
+        .fields
+        .iter()
+        .map(|f| (f.key.as_str(), f.value.as_str()))
+        .collect()
+}
+
 /// `……的通知(临办发〔2024〕3号)`: a page prints the number after the title in brackets.
 #[test]
 fn a_number_in_brackets_after_the_title_is_the_number() {
@@ -249,12 +258,7 @@ fn a_box_whose_cells_are_set_apart_by_spaces() {
         doc.meta.title.as_deref(),
         Some("临江市特种设备事故应急预案")
     );
-    let keys: Vec<(&str, &str)> = doc
-        .meta
-        .fields
-        .iter()
-        .map(|f| (f.key.as_str(), f.value.as_str()))
-        .collect();
+    let keys = fields(&doc);
     assert_eq!(
         keys,
         [
@@ -332,12 +336,7 @@ fn a_box_of_keys_and_values_on_lines_of_their_own() {
         Some("临江县人民政府办公室关于印发政务公开工作要点的通知")
     );
     assert_eq!(number(&doc), Some("临政办发〔2021〕9号"));
-    let keys: Vec<(&str, &str)> = doc
-        .meta
-        .fields
-        .iter()
-        .map(|f| (f.key.as_str(), f.value.as_str()))
-        .collect();
+    let keys = fields(&doc);
     // (the dates, the title and the number are the metadata's own, not fields)
     assert_eq!(
         keys,

@@ -410,9 +410,7 @@ impl Reader<'_, '_> {
             if seen_body && self.b[k].span().offset >= self.content_end && !signs() {
                 end = k;
                 // running text past the region (not a list of links: titles, no sentences)
-                let body_like = (k..n)
-                    .filter(|&x| self.c[x].sentence && chars_ge(self.plain(x), 20))
-                    .count();
+                let body_like = (k..n).filter(|&x| self.running_text(x)).count();
                 region_cut = Some((k, body_like));
                 log.note(self.b[k].span(), "document-end", || {
                     format!(
@@ -434,7 +432,7 @@ impl Reader<'_, '_> {
                         let cx = &self.c[x];
                         counts[x] = (
                             m + u32::from(cx.marker.is_some()),
-                            s + u32::from(cx.sentence && chars_ge(self.plain(x), 20)),
+                            s + u32::from(self.running_text(x)),
                         );
                     }
                     counts
@@ -461,9 +459,8 @@ impl Reader<'_, '_> {
                 });
                 break;
             }
-            let b = self.plain(k);
             if title.as_ref().is_none_or(|ti| k > ti.last)
-                && (c.marker.is_some() || c.sentence && chars_ge(b, 20))
+                && (c.marker.is_some() || self.running_text(k))
             {
                 seen_body = true;
             }

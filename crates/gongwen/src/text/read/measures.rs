@@ -178,6 +178,13 @@ fn candidate(p: &Paragraph, parallel: bool) -> Option<(usize, char, usize)> {
         .then_some((i, c, shape.outside))
 }
 
+/// The first `n` characters of a paragraph, what a series opens alike with.
+fn opening(p: &Paragraph, n: usize) -> &str {
+    let t = p.text.as_str();
+    let end = t.char_indices().nth(n).map_or(t.len(), |(i, _)| i);
+    &t[..end]
+}
+
 /// Paragraphs that open alike, four or more in a row, each with a heading-like first sentence
 /// but for its opening word (`我们扭住……，全力推进……。`, `我们加快构建……。`) or its copula
 /// (`实施扩大内需战略是……的现实需要。`, `实施扩大内需战略是……的主动选择。`): a parallel series, as a
@@ -189,12 +196,6 @@ fn parallel_openings(
     skip: usize,
     cands: &mut [Option<(usize, char, usize)>],
 ) {
-    // the first `n` characters
-    fn opening(p: &Paragraph, n: usize) -> &str {
-        let t = p.text.as_str();
-        let end = t.char_indices().nth(n).map_or(t.len(), |(i, _)| i);
-        &t[..end]
-    }
     let mut k = skip;
     while k < paragraphs.len() {
         let mut e = k;
@@ -309,7 +310,6 @@ fn alternating_headings(paragraphs: &[Paragraph], skip: usize, strong_at: Vec<bo
             && t.matches('。').count() == 1
             && t.matches('，').count() <= 1
     };
-    let opening = |p: &Paragraph| p.text.chars().take(2).collect::<String>();
     let pair = |k: usize| {
         alone(&paragraphs[k])
             && paragraphs
@@ -328,14 +328,14 @@ fn alternating_headings(paragraphs: &[Paragraph], skip: usize, strong_at: Vec<bo
             k += 1;
             continue;
         }
-        let open = opening(&paragraphs[k]);
+        let open = opening(&paragraphs[k], 2);
         let mut run = vec![k];
         // the next heading after one to three paragraphs of body
         let mut j = k + 2;
         loop {
             let next = (j..end.min(j + 3)).find(|&x| alone(&paragraphs[x]));
             match next {
-                Some(x) if pair(x) && opening(&paragraphs[x]) == open => {
+                Some(x) if pair(x) && opening(&paragraphs[x], 2) == open => {
                     run.push(x);
                     j = x + 2;
                 }

@@ -291,6 +291,11 @@ impl Reader<'_, '_> {
         self.b[k].body()
     }
 
+    /// True for block `k` when it is running text: a sentence of twenty characters or more.
+    pub(crate) fn running_text(&self, k: usize) -> bool {
+        self.c[k].sentence && crate::text::rules::chars_ge(self.plain(k), 20)
+    }
+
     /// The first non-blank block in `[i, end)`.
     pub(crate) fn next_text(&self, mut i: usize, end: usize) -> Option<usize> {
         while i < end {
