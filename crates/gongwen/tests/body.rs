@@ -265,6 +265,52 @@ fn headings_in_strong_emphasis() {
     assert_eq!(outline(&again), outline(&doc));
 }
 
+/// A Markdown site's container fences (`::: right` around the signature and date, `:::
+/// warning 原文链接` after them): the fence around the closing block is passed over and the
+/// signature read; a fence with no document text after it is the page's foot, kept as residue,
+/// never an attachment without a label.
+#[test]
+fn markdown_container_fences() {
+    let src = "关于临江市建设项目验收问题的意见\n\n一、适用规则\n\n违法行为发生在旧条例施行期间的，适用旧条例进行处罚，这是基本规则。\n\n二、持续行为的处罚\n\n违法行为一直持续到新条例施行之后的，适用新条例进行处罚，不属于例外情形。\n\n::: right\n\n临江市生态环境局\n\n2019年10月17日\n\n:::\n\n---\n\n::: warning 原文链接\n\n<http://www.example.gov.cn/a.html>\n\n:::\n";
+    let doc = gongwen::parse(src).expect("parses");
+    assert_eq!(
+        outline(&doc),
+        "title: 关于临江市建设项目验收问题的意见\npart 1 适用规则\npart 2 持续行为的处罚\n"
+    );
+    assert!(doc.attachments.is_empty(), "{:?}", doc.attachments);
+    let roles: Vec<&str> = doc.closing.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(roles, ["临江市生态环境局", "2019年10月17日"]);
+    assert!(doc.residue.iter().any(|r| r.text.contains("原文链接")));
+    let again = gongwen::parse(&gongwen::text::write(&doc)).expect("reads back");
+    assert_eq!(outline(&again), outline(&doc));
+}
+
+/// A Markdown heading with an attribute list (`## 第一章　总则{align="center"}`): the list is
+/// markup after the heading, kept as its end, and no part of its text.
+#[test]
+fn a_markdown_heading_with_an_attribute_list() {
+    let src = "# 临江市大气污染防治条例\n\n## 第一章　总则{align=\"center\"}\n\n**第一条**　为了防治大气污染，制定本条例。\n\n**第二条**　本条例适用于本市行政区域。\n\n## 第二章　监督管理{#jiandu .zhang}\n\n**第三条**　市生态环境主管部门统一监督管理。\n";
+    let doc = gongwen::parse(src).expect("parses");
+    let chapters: Vec<(&str, Option<&str>)> = doc
+        .body
+        .iter()
+        .map(|n| {
+            let h = n.heading.as_ref().expect("heading");
+            (h.text.as_str(), h.end.as_deref())
+        })
+        .collect();
+    assert_eq!(
+        chapters,
+        [
+            ("总则", Some("{align=\"center\"}")),
+            ("监督管理", Some("{#jiandu .zhang}"))
+        ]
+    );
+    let again = gongwen::parse(&gongwen::text::write(&doc)).expect("reads back");
+    assert_eq!(outline(&again), outline(&doc));
+    assert_eq!(again.body[0].heading, doc.body[0].heading);
+}
+
 /// Four paragraphs or more that open with the same words and a copula, each a heading-like
 /// first sentence (`实施本战略是……的现实需要。`): a parallel series of measures, as a plan gives
 /// its reasons. Three are not enough: a statement (`X是Y`) alone is running text.
@@ -412,6 +458,140 @@ fn labels_with_titles_above_the_signature_are_the_attachment_list() {
             .ends_with("attachment 1 售电企业注册情况表\nattachment 2 售电企业基本情况表\n"),
         "{}",
         outline(&doc)
+    );
+}
+
+/// Lays `text` out as a PDF extractor does that joins a paragraph's printed lines with a blank:
+/// the first line 28 characters wide (an indent of two), the next ones 30.
+fn wrapped_with_blanks(text: &str) -> String {
+    let mut out = String::new();
+    let (mut col, mut limit) = (0, 56);
+    for c in text.chars() {
+        let w = if c.is_ascii() { 1 } else { 2 };
+        if col + w > limit {
+            out.push(' ');
+            col = 0;
+            limit = 60;
+        }
+        out.push(c);
+        col += w;
+    }
+    out
+}
+
+/// PDF text whose paragraphs are each one line, with a blank wherever a printed line wrapped
+/// (`……结算基金 支付政策。`): the blanks on that grid are line breaks, read away (in headings
+/// too); a blank off the grid (`中共中央 国务院`) is the text's; a paragraph cut by a page break
+/// after a full printed line is one paragraph again.
+#[test]
+fn blanks_where_printed_lines_wrapped() {
+    let paragraph = |head: &str, n: usize| {
+        format!(
+            "{head}{}",
+            "各地要按照统一部署认真组织实施，确保各项政策措施落到实处，取得实效。".repeat(n)
+        )
+    };
+    let mut lines = vec![
+        "临江市医疗保障局关于做好跨省异地就医直接结算工作的通知".to_string(),
+        "各区医保局：".to_string(),
+        wrapped_with_blanks(&paragraph(
+            "为贯彻落实《中共中央 国务院关于深化医疗保障制度改革的意见》精神，",
+            3,
+        )),
+        "一、总体要求".to_string(),
+    ];
+    for (i, h) in [
+        "统一住院普通门诊和门诊慢特病费用跨省直接结算基金支付政策。",
+        "明确异地就医备案人员范围。",
+        "规范异地就医备案有效期限。",
+        "合理确定跨省临时外出就医人员报销政策。",
+    ]
+    .iter()
+    .enumerate()
+    {
+        lines.push(wrapped_with_blanks(&format!(
+            "（{}）{}",
+            ["一", "二", "三", "四"][i],
+            paragraph(h, 4)
+        )));
+    }
+    lines.push("二、工作要求".to_string());
+    // a paragraph the page broke after a full printed line, inside its sentence
+    let broken = wrapped_with_blanks(&paragraph("各区医保部门要加强组织领导，", 3));
+    let pieces: Vec<&str> = broken.split(' ').collect();
+    assert!(pieces.len() > 3 && !pieces[1].ends_with('。'));
+    lines.push(pieces[..2].join(" "));
+    lines.push(pieces[2..].join(" "));
+    for _ in 0..3 {
+        lines.push(wrapped_with_blanks(&paragraph("各区要做好宣传引导，", 4)));
+    }
+    lines.push("临江市医疗保障局".to_string());
+    lines.push("2025年6月30日".to_string());
+    let src = lines.join("\n") + "\n";
+    let doc = gongwen::parse(&src).expect("parses");
+    let o = outline(&doc);
+    assert!(
+        o.contains("  section 1 统一住院普通门诊和门诊慢特病费用跨省直接结算基金支付政策\n"),
+        "{o}\n{src}"
+    );
+    assert!(
+        doc.preamble[0].text.contains("中共中央 国务院"),
+        "{:?}",
+        doc.preamble
+    );
+    assert_eq!(doc.preamble[0].text.matches(' ').count(), 1);
+    let part2 = &doc.body[1];
+    assert_eq!(part2.paragraphs.len(), 4, "{:?}", part2.paragraphs);
+    assert!(part2.paragraphs.iter().all(|p| !p.text.contains(' ')));
+    assert!(doc.diagnostics.iter().any(|d| d.code == "wrap-blanks"));
+    let again = gongwen::parse(&gongwen::text::write(&doc)).expect("reads back");
+    assert_eq!(outline(&again), o);
+}
+
+/// A line or two after the closing block with no label, no title and no sentence (a PDF's
+/// footer, `临江市医疗保障局`; the first words of the next document a crawl ran on into): kept as
+/// unplaced text with a warning, never an attachment without a label or a title.
+#[test]
+fn a_stray_line_after_the_closing_block_is_no_attachment() {
+    let src = |tail: &str| {
+        format!("临江市医疗保障局办公室关于推进即时结算改革的通知\n\n各区医保局：\n\n为提高医保基金使用效率，现就有关事项通知如下。\n\n一、工作目标\n\n2026年底前实现即时结算全覆盖。\n\n二、工作要求\n\n各区要高度重视，认真组织实施。\n\n临江市医疗保障局办公室\n\n2025年10月14日\n\n{tail}")
+    };
+    for tail in [
+        "临江市医疗保障局\n",
+        "临江市医保局 临江市卫生健康委关于建立\n",
+    ] {
+        let doc = gongwen::parse(&src(tail)).expect("parses");
+        assert!(doc.attachments.is_empty(), "{tail}: {:?}", doc.attachments);
+        assert!(
+            doc.residue
+                .iter()
+                .any(|r| r.role == gongwen::model::ResidueRole::Unplaced
+                    && tail.starts_with(&r.text)),
+            "{:?}",
+            doc.residue
+        );
+        assert!(doc.diagnostics.iter().any(|d| d.code == "unplaced-tail"));
+        assert_eq!(doc.closing.len(), 2);
+    }
+    // an issued document after it, title and text, is one
+    let doc = gongwen::parse(&src(
+        "临江市即时结算改革实施方案\n\n为推进即时结算改革，制定本方案。\n",
+    ))
+    .expect("parses");
+    assert_eq!(doc.attachments.len(), 1);
+}
+
+/// A document issued by a notice whose parts put their headings before a colon, run in
+/// (`一、指导思想:以……`), with a section under one: the text's structure, not a glossary of terms
+/// (`1.“两重”：是指……`, a list of one level).
+#[test]
+fn parts_headed_before_a_colon_are_no_glossary() {
+    let src = "关于印发临江市耕地保护责任目标考核办法的通知\n\n各县、市人民政府：\n\n临江市耕地保护责任目标考核办法已经常务会议通过，现印发你们，请认真贯彻执行。\n\n二〇〇八年四月十一日\n\n临江市耕地保护责任目标考核办法\n\n为严格保护耕地，制定本办法。\n\n一、指导思想:以科学发展观为指导，严格执行土地利用总体规划，切实保护耕地。\n\n二、考核对象:市政府每年与各县签定耕地保护责任书，考核对象为各县人民政府。\n\n三、考核内容及标准:\n\n(一)耕地保有量和基本农田保护面积情况。\n\n(二)耕地占补平衡情况。\n";
+    let doc = gongwen::parse(src).expect("parses");
+    let o = outline(&doc);
+    assert!(
+        o.contains("part 1 指导思想\npart 2 考核对象\npart 3 考核内容及标准\n  section 1 "),
+        "{o}"
     );
 }
 

@@ -79,9 +79,11 @@ pub(crate) fn is_cjk(c: char) -> bool {
         || ('\u{20000}'..='\u{3ffff}').contains(&c)
 }
 
-/// Removes letter-spacing between Chinese characters (`国 家 粮 食` → `国家粮食`), and between a
-/// Chinese character and an ASCII angle bracket that a page set apart (`方案> 的通知`), keeping
-/// spaces between other characters.
+/// Removes letter-spacing between Chinese characters (`国 家 粮 食` → `国家粮食`), a gap that
+/// sets one word apart (`东阳市人民政府办公室 关于印发……`), and the gap between a Chinese character
+/// and an ASCII angle bracket that a page set apart (`方案> 的通知`). Spaces between other
+/// characters stay, and so do the gaps of a list of three words or more, none a lone character
+/// (`科技部办公厅 教育部办公厅 中科院办公厅印发……`: co-issuers as a title names them).
 pub(crate) fn unspace(t: &str) -> String {
     if !t.chars().any(is_space) {
         return t.to_string();
@@ -89,12 +91,42 @@ pub(crate) fn unspace(t: &str) -> String {
     let cs: Vec<char> = t.chars().collect();
     let mut out = String::with_capacity(t.len());
     let bracket = |c: char| matches!(c, '<' | '>');
+    // the characters of the word (run without spaces) that ends before `i` or starts after it
+    let word_before = |i: usize| {
+        cs[..i]
+            .iter()
+            .rev()
+            .skip_while(|x| is_space(**x))
+            .take_while(|x| !is_space(**x))
+            .count()
+    };
+    let word_after = |i: usize| {
+        cs[i + 1..]
+            .iter()
+            .skip_while(|x| is_space(**x))
+            .take_while(|x| !is_space(**x))
+            .count()
+    };
+    // the gaps between Chinese words of two characters or more
+    let gap = |i: usize| {
+        let p = cs[..i].iter().rev().find(|x| !is_space(**x)).copied();
+        let n = cs[i + 1..].iter().find(|x| !is_space(**x)).copied();
+        p.is_some_and(is_cjk)
+            && n.is_some_and(is_cjk)
+            && word_before(i) > 1
+            && word_after(i) > 1
+            && (i == 0 || !is_space(cs[i - 1]))
+    };
+    let listed = (0..cs.len()).filter(|&i| is_space(cs[i]) && gap(i)).count() >= 2;
     for (i, &c) in cs.iter().enumerate() {
         if is_space(c) {
             let prev = cs[..i].iter().rev().find(|x| !is_space(**x)).copied();
             let next = cs[i + 1..].iter().find(|x| !is_space(**x)).copied();
             if let (Some(p), Some(n)) = (prev, next) {
-                if is_cjk(p) && is_cjk(n) || is_cjk(p) && bracket(n) || bracket(p) && is_cjk(n) {
+                let letters = is_cjk(p)
+                    && is_cjk(n)
+                    && (!listed || word_before(i) == 1 || word_after(i) == 1);
+                if letters || is_cjk(p) && bracket(n) || bracket(p) && is_cjk(n) {
                     continue;
                 }
             }
@@ -860,6 +892,18 @@ pub(crate) fn is_chrome(t: &str) -> bool {
                     let w = t.trim_end_matches(['：', ':']);
                     w.len() <= longest_equal && EQUALS.contains(&w)
                 })
+        || t.starts_with(":::") && is_container_fence(t)
+}
+
+/// A Markdown container's fence (`:::`, `::: right`, `::: warning 原文链接`, `:::: {.note}`:
+/// markdown-it-container, VuePress, Docusaurus, Pandoc fenced divs): three colons or more, alone
+/// or before the container's name. Markup of the page, not its text.
+pub(crate) fn is_container_fence(t: &str) -> bool {
+    let rest = t.trim_start_matches(':');
+    t.len() - rest.len() >= 3
+        && (rest.is_empty()
+            || rest.starts_with([' ', '{'])
+            || rest.starts_with(|c: char| c.is_ascii_alphabetic()))
 }
 
 /// `2020-06-30 10:35` (optionally seconds) at the start of a line: the ISO date-time.
@@ -1395,6 +1439,19 @@ mod tests {
         assert_eq!(notes_label("注意安全。"), None);
         assert_eq!(notes_label("说明：本办法自发布之日起施行。"), None);
         assert_eq!(unspace("国 家　粮食 ABC 2019"), "国家粮食 ABC 2019");
+        // a list of co-issuers keeps its gaps; one word set apart, or letter-spacing, does not
+        assert_eq!(
+            unspace("科技部办公厅 教育部办公厅 中科院办公厅印发《方案》的通知"),
+            "科技部办公厅 教育部办公厅 中科院办公厅印发《方案》的通知"
+        );
+        assert_eq!(
+            unspace("东阳市人民政府办公室 关于印发《方案》的通知"),
+            "东阳市人民政府办公室关于印发《方案》的通知"
+        );
+        assert_eq!(
+            unspace("国 务 院 办 公 厅 关于印发《方案》的通知"),
+            "国务院办公厅关于印发《方案》的通知"
+        );
         assert_eq!(open_brackets("（联系人："), 1);
         assert_eq!(open_brackets("（此件公开发布）"), 0);
         assert_eq!(open_brackets("“双向"), 1);

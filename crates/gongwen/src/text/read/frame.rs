@@ -421,7 +421,17 @@ impl Reader<'_, '_> {
                 break;
             }
             // a markup comment (`<!-- INFO END -->`) stands between parts of a page, not at its foot
-            let comment = self.text(k).starts_with("<!--");
+            // (and so does a Markdown container's fence that opens on the document's text:
+            // `::: right` above a signature, a date, a numbered or running paragraph)
+            let comment = self.text(k).starts_with("<!--")
+                || crate::text::rules::is_container_fence(self.text(k))
+                    && self.next_text(k + 1, n).is_some_and(|j| {
+                        let t = self.text(j);
+                        self.c[j].date.is_some()
+                            || self.c[j].marker.is_some()
+                            || is_signature(t) && t.chars().any(crate::text::rules::is_cjk)
+                            || self.running_text(j)
+                    });
             // a line that reads as chrome (`技术支持`) with numbered text after it, sentences
             // and markers five or more of each: the page's foot is further down
             let mut goes_on = || {

@@ -336,6 +336,9 @@ struct Print {
     /// A web page that sets every figure on a line of its own (`为` / `2021` / `年春节期间`):
     /// eight such lines or more inside sentences, and one line in fifty.
     figures_apart: bool,
+    /// The width of a whole printed line of a text whose paragraphs came with blanks where
+    /// their lines wrapped (see [`super::lines::split_wrap_blanks`]): the middle pieces' median.
+    piece_width: Option<usize>,
 }
 
 /// A figure a web page set apart as it sets an inline element (`2021`, `70%`, `0:00`,
@@ -492,14 +495,25 @@ pub(crate) fn layout<'a>(lines: &[Line<'a>], log: &mut Log) -> Layout<'a> {
     } else {
         vec![false; n]
     };
-    let furn = furniture(lines, &feeds, log);
+    let mut furn = furniture(lines, &feeds, log);
+    // (a piece of a line cut where its printed line wrapped is text, whatever it holds)
+    for k in 0..n {
+        if lines[k].wrapped || lines.get(k + 1).is_some_and(|l| l.wrapped) {
+            furn[k] = false;
+        }
+    }
     let paged = furn.iter().any(|f| *f) || any_feed;
-    // the printed width of every line of text (furniture and blank lines aside), measured once
+    // the printed width of every line of text (furniture and blank lines aside, and the pieces
+    // of lines cut where they wrapped: their width is the source's, not this text's), measured
+    // once
     let printed: Vec<usize> = lines
         .iter()
         .zip(&furn)
-        .filter(|(l, f)| !**f && !l.text.is_empty())
-        .map(|(l, _)| printed_width(l))
+        .enumerate()
+        .filter(|(k, (l, f))| {
+            !**f && !l.text.is_empty() && !l.wrapped && !lines.get(k + 1).is_some_and(|x| x.wrapped)
+        })
+        .map(|(_, (l, _))| printed_width(l))
         .collect();
     let widest = printed
         .iter()
@@ -515,6 +529,14 @@ pub(crate) fn layout<'a>(lines: &[Line<'a>], log: &mut Log) -> Layout<'a> {
         indents: indents_open_paragraphs(lines, &furn),
         paged,
         figures_apart: figures_apart(lines, &furn),
+        piece_width: {
+            let mut w: Vec<usize> = (1..n)
+                .filter(|&k| lines[k].wrapped && lines.get(k + 1).is_some_and(|l| l.wrapped))
+                .map(|k| width(lines[k].text))
+                .collect();
+            w.sort_unstable();
+            (w.len() >= 5).then(|| w[w.len() / 2])
+        },
     };
     if let (Some(w), Some(first)) = (print.width, lines.iter().find(|l| !l.text.is_empty())) {
         log.note(first.span(), "wrap", || {
@@ -541,8 +563,17 @@ pub(crate) fn layout<'a>(lines: &[Line<'a>], log: &mut Log) -> Layout<'a> {
         }
         let mut b = Block::one(l);
         let mut last = i;
-        while let Some((j, skipped)) = next_line(lines, &furn, &feeds, last, print.width.is_some())
-        {
+        loop {
+            // a piece after a blank where the printed line wrapped goes on with its line
+            if lines.get(last + 1).is_some_and(|x| x.wrapped) {
+                b.push(lines[last + 1]);
+                last += 1;
+                continue;
+            }
+            let Some((j, skipped)) = next_line(lines, &furn, &feeds, last, print.width.is_some())
+            else {
+                break;
+            };
             let Some((upto, why)) = join(&b, lines, &furn, last, j, skipped, print) else {
                 break;
             };
@@ -622,6 +653,21 @@ fn join(
     let next_marker = || {
         marker(next).is_some() || print.compact && crate::numbering::compact_article(next).is_some()
     };
+    // a text printed with blanks where its lines wrapped: a paragraph's last printed line that
+    // fills the width and leaves its sentence open goes on in the next line (a page broke there)
+    if let Some(w) = print.piece_width {
+        if blanks == 0
+            && lines[k].wrapped
+            && width(lines[k].text) + 4 >= w
+            && !ends_sentence(lines[k].text)
+            && !next_marker()
+        {
+            return Some((
+                j,
+                "the paragraph's last printed line fills the width and its sentence goes on (a page break)",
+            ));
+        }
+    }
     // a numbering marker alone on its line, its text on the next (a marker is short)
     if prev.len() <= 24 && !b.is_joined() && blanks <= 1 {
         if let Some(m) = marker(b.body()) {

@@ -18,8 +18,12 @@ pub(crate) struct Line<'a> {
     /// 1-based line number.
     pub no: u32,
     /// Characters of the source line before `raw` (0 but for a piece of a line that held
-    /// several numbered entries, see [`split_runs`]).
+    /// several numbered entries, see [`split_runs`], or a line wrapped with blanks, see
+    /// [`split_wrap_blanks`]).
     pub col: u32,
+    /// True for a piece of a source line after a blank that stands where the printed line
+    /// wrapped (see [`split_wrap_blanks`]): it goes on with the piece before it.
+    pub wrapped: bool,
 }
 
 impl<'a> Line<'a> {
@@ -63,6 +67,7 @@ pub(crate) fn split(src: &str) -> Vec<Line<'_>> {
             text_start: start + raw.len() - lead.len(),
             no,
             col: 0,
+            wrapped: false,
         });
         if end == bytes.len() {
             break;
@@ -190,11 +195,169 @@ pub(crate) fn split_runs(lines: Vec<Line<'_>>) -> (Vec<Line<'_>>, Vec<(Line<'_>,
                 text_start: offset,
                 no: l.no,
                 col: (l.raw[..offset - l.start].chars().count()) as u32 + l.col,
+                wrapped: false,
             });
             from = p;
         }
     }
     (out, cut)
+}
+
+/// The columns a string takes as printed: two for a Chinese character or a full-width form,
+/// one for the rest.
+fn columns(s: &str) -> usize {
+    s.chars().map(|c| if c >= '\u{2E80}' { 2 } else { 1 }).sum()
+}
+
+/// The blanks of a line that may stand where a printed line wrapped: one ASCII space between
+/// two characters that are not spaces, at least one of them Chinese (or a full-width mark);
+/// each with its byte offset and its column from the start of the line.
+fn inner_blanks(t: &str) -> Vec<(usize, usize)> {
+    let b = t.as_bytes();
+    let mut out = Vec::new();
+    let mut col = 0;
+    let mut last = 0;
+    for at in memchr::memchr_iter(b' ', b) {
+        if at == 0 || at + 1 >= b.len() || b[at - 1] == b' ' || b[at + 1] == b' ' {
+            continue;
+        }
+        let before = t[..at].chars().next_back();
+        let after = t[at + 1..].chars().next();
+        let wide = |c: Option<char>| c.is_some_and(|c| c >= '\u{2E80}');
+        if !(wide(before) || wide(after))
+            || before.is_some_and(is_space)
+            || after.is_some_and(is_space)
+        {
+            continue;
+        }
+        col += columns(&t[last..at]);
+        last = at;
+        out.push((at, col));
+    }
+    out
+}
+
+/// The blanks of one line on the grid of a wrap every `period` columns: the first within a
+/// period of the start (less an indent of up to three characters), each next a period after the
+/// one before (a wrap that left no blank is passed over). Blanks between them are the text's.
+fn blanks_on_grid(blanks: &[(usize, usize)], period: usize) -> Vec<usize> {
+    const SLACK: usize = 3;
+    let mut out = Vec::new();
+    let (mut lo, mut hi) = (period.saturating_sub(6 + SLACK), period + SLACK);
+    for &(at, col) in blanks {
+        while col > hi {
+            lo += period;
+            hi += period;
+        }
+        if col >= lo {
+            out.push(at);
+            lo = col + period - SLACK;
+            hi = col + period + SLACK;
+        }
+    }
+    out
+}
+
+/// The period of a text whose lines are paragraphs with a blank wherever the printed line
+/// wrapped (a PDF extractor that joined each paragraph's lines with a space): blanks that
+/// follow one another at one distance (in columns, twenty-four or more: twelve characters), in
+/// six lines at least and in most lines long enough to wrap twice, the blanks on that grid
+/// most of all the blanks there.
+fn wrap_period(lines: &[Line<'_>]) -> Option<usize> {
+    let per_line: Vec<Vec<(usize, usize)>> = lines
+        .iter()
+        .map(|l| {
+            if l.text.len() >= 60 {
+                inner_blanks(l.text)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    let mut steps: Vec<usize> = per_line
+        .iter()
+        .flat_map(|b| b.windows(2).map(|w| w[1].1 - w[0].1))
+        .filter(|d| *d >= 24)
+        .collect();
+    if steps.len() < 10 {
+        return None;
+    }
+    steps.sort_unstable();
+    let period = steps[steps.len() / 2];
+    let near = steps.iter().filter(|d| d.abs_diff(period) <= 3).count();
+    if near * 3 < steps.len() * 2 {
+        return None;
+    }
+    // the lines long enough to wrap twice, and how many of their blanks lie on the grid
+    let (mut long, mut wrapped, mut blanks, mut on_grid) = (0, 0, 0, 0);
+    for (l, b) in lines.iter().zip(&per_line) {
+        if columns(l.text) < period * 2 + 4 {
+            continue;
+        }
+        long += 1;
+        let grid = blanks_on_grid(b, period).len();
+        wrapped += usize::from(grid >= 2);
+        blanks += b.len();
+        on_grid += grid;
+    }
+    (wrapped >= 6 && wrapped * 2 >= long && on_grid * 4 >= blanks * 3).then_some(period)
+}
+
+/// PDF text whose paragraphs are each one line, with a blank wherever the printed line wrapped
+/// (`……跨省直接结算基金 支付政策。`, every thirty-odd characters): each line is cut at those
+/// blanks into pieces, each after the first marked [`Line::wrapped`], which the layout joins
+/// again without the blank. Blanks off that grid (`中共中央 国务院`) are the text's and stay. The
+/// lines, the period in columns and where the first cut line stands (`None` when the text is
+/// not so printed).
+pub(crate) fn split_wrap_blanks(
+    lines: Vec<Line<'_>>,
+) -> (Vec<Line<'_>>, Option<(usize, Line<'_>)>) {
+    let Some(period) = wrap_period(&lines) else {
+        return (lines, None);
+    };
+    let mut out = Vec::with_capacity(lines.len() * 2);
+    let mut first = None;
+    for l in lines {
+        let cuts = if columns(l.text) > period {
+            blanks_on_grid(&inner_blanks(l.text), period)
+        } else {
+            Vec::new()
+        };
+        if cuts.is_empty() {
+            out.push(l);
+            continue;
+        }
+        first.get_or_insert((period, l));
+        let mut from = 0;
+        for (i, &end) in cuts
+            .iter()
+            .chain(std::iter::once(&l.text.len()))
+            .enumerate()
+        {
+            let text = &l.text[from..end];
+            let offset = l.text_start + from;
+            out.push(Line {
+                raw: if i == 0 {
+                    &l.raw[..offset + text.len() - l.start]
+                } else {
+                    text
+                },
+                start: if i == 0 { l.start } else { offset },
+                text,
+                text_start: offset,
+                no: l.no,
+                col: if i == 0 {
+                    l.col
+                } else {
+                    l.raw[..offset - l.start].chars().count() as u32 + l.col
+                },
+                wrapped: i > 0,
+            });
+            // (past the blank)
+            from = end + 1;
+        }
+    }
+    (out, first)
 }
 
 #[cfg(test)]

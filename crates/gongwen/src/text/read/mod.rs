@@ -245,6 +245,7 @@ fn pipeline_in(src: &str, content_end: Option<usize>, log: &mut Log) -> Result<D
         return Err(Error::Empty);
     }
     let (lines, cut) = lines::split_runs(lines);
+    let (lines, wrap) = lines::split_wrap_blanks(lines);
     let layout = layout::layout(&lines, log);
     // the blocks hold their lines: the line table is not needed while the document is built
     drop(lines);
@@ -263,6 +264,19 @@ fn pipeline_in(src: &str, content_end: Option<usize>, log: &mut Log) -> Result<D
         log.note(l.span(), "line-cut", || why.clone());
         doc.diagnostics.push(Diagnostic {
             code: "line-cut".into(),
+            severity: Severity::Note,
+            message: why,
+            span: l.span(),
+        });
+    }
+    if let Some((period, l)) = wrap {
+        let why = format!(
+            "each paragraph is one line with a blank where its printed line wrapped (every {} characters or so, as a PDF's text is extracted): the blanks on that grid are read as line breaks, the others kept",
+            period / 2
+        );
+        log.note(l.span(), "wrap-blanks", || why.clone());
+        doc.diagnostics.push(Diagnostic {
+            code: "wrap-blanks".into(),
             severity: Severity::Note,
             message: why,
             span: l.span(),
@@ -344,6 +358,13 @@ impl Reader<'_, '_> {
         let mut rest = parsed.end;
         // documents issued or forwarded, and attachments
         let quoted = meta::quoted_titles(&doc);
+        if let Some(tail) = self
+            .stray_tail(rest, end)
+            .filter(|_| !doc.closing.is_empty())
+        {
+            self.keep_stray_tail(&tail, &mut doc, log);
+            rest = end;
+        }
         while let Some(s) = self.next_text(rest, end) {
             let (att, next, diags) = self.attachment(s, end, &quoted, log);
             doc.diagnostics.extend(diags);
@@ -399,6 +420,51 @@ impl Reader<'_, '_> {
         }));
         doc.residue.sort_by_key(|r| r.span.offset);
         doc
+    }
+
+    /// The lines after the closing block when they are no attachment: one or two short lines
+    /// with no label, no number, no sentence and no genre word at the end (a page's footer,
+    /// `国家医疗保障局`; the first words of the next document a crawl ran on into).
+    fn stray_tail(&self, from: usize, end: usize) -> Option<Vec<usize>> {
+        let tail: Vec<usize> = (from..end).filter(|&k| !self.c[k].is_blank()).collect();
+        let stray = |k: usize| {
+            let (c, t) = (&self.c[k], self.text(k));
+            !c.sentence
+                && c.marker.is_none()
+                && c.kind != Kind::AttachmentLabel
+                && crate::text::rules::chars_le(t, 40)
+                && !t.contains(['，', '。', '；'])
+                && crate::text::rules::title_kind(t).is_none()
+        };
+        (!tail.is_empty() && tail.len() <= 2 && tail.iter().all(|&k| stray(k))).then_some(tail)
+    }
+
+    /// Keeps a stray tail (see [`Reader::stray_tail`]) as unplaced text, with a warning.
+    fn keep_stray_tail(&self, tail: &[usize], doc: &mut Document, log: &mut Log) {
+        let (first, last) = (tail[0], tail[tail.len() - 1]);
+        let lines: Vec<&str> = tail.iter().map(|&k| self.text(k)).collect();
+        let (a, b) = (self.b[first].span(), self.b[last].span());
+        let span = Span {
+            len: b.offset + b.len - a.offset,
+            ..a
+        };
+        let message = format!(
+            "`{}` after the closing block has no attachment label, title or sentence: kept as \
+             unplaced text (a page footer, or the start of another document), not as an attachment",
+            lines.join(" / ")
+        );
+        log.note(span, "unplaced-tail", || message.clone());
+        doc.diagnostics.push(Diagnostic {
+            code: "unplaced-tail".to_string(),
+            severity: Severity::Warning,
+            message,
+            span,
+        });
+        doc.residue.extend(tail.iter().map(|&k| Residue {
+            role: ResidueRole::Unplaced,
+            text: self.text(k).to_string(),
+            span: self.b[k].span(),
+        }));
     }
 
     /// Lines that open with an HTML element (`<p id="t1">……<b>第一条</b>……</p>`, a site's

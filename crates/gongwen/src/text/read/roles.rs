@@ -128,8 +128,8 @@ impl Reader<'_, '_> {
 
     /// True when the numbering of the text in `[pos, s)` goes on after `e` (before `end` and
     /// before any attachment's label): a unit numbered next after the last of its style above
-    /// (`五、` after `四、`). A block that signs and dates the text does not stand inside its
-    /// run of units.
+    /// (`五、` after `四、`), before any numbering of a style not used above. A block that signs
+    /// and dates the text does not stand inside its run of units.
     fn numbering_goes_on(&self, pos: usize, s: usize, e: usize, end: usize) -> bool {
         let mut last: Vec<(crate::numbering::Style, u32)> = Vec::new();
         for c in &self.c[pos..s] {
@@ -145,11 +145,12 @@ impl Reader<'_, '_> {
                 return false;
             }
             if let Some(m) = c.marker {
-                if last
-                    .iter()
-                    .any(|&(st, v)| st == m.style && m.value == v + 1)
-                {
-                    return true;
+                match last.iter().find(|&&(st, _)| st == m.style) {
+                    Some(&(_, v)) if m.value == v + 1 => return true,
+                    Some(_) => {}
+                    // a numbering of a style the text above has not used (`第一章` after its
+                    // `一、` … `七、`): a text of its own starts, the one the block signs is done
+                    None => return false,
                 }
             }
         }
@@ -245,7 +246,11 @@ impl Reader<'_, '_> {
         if attachment {
             let entries: Vec<usize> = (pos..end).filter(|&k| self.c[k].marker.is_some()).collect();
             let glossary = entries.iter().filter(|&&k| self.glossary_entry(k)).count();
-            if entries.len() >= 3 && glossary * 5 >= entries.len() * 3 {
+            // (a glossary is a list of one level: parts with sections under them, `一、指导思想:以……`
+            // then `（一）……`, are the text's structure, whatever their colons)
+            let style = |k: usize| self.c[k].marker.map(|m| m.style);
+            let one_level = entries.iter().all(|&k| style(k) == style(entries[0]));
+            if entries.len() >= 3 && glossary * 5 >= entries.len() * 3 && one_level {
                 return entries.first().copied();
             }
         }

@@ -75,6 +75,21 @@ pub(crate) fn numbered_node(b: &Block<'_>, m: Marker) -> Node {
     if rest.is_empty() {
         return node;
     }
+    // a Markdown heading's attribute list (`## 第一章 总则{align="center"}`: Pandoc,
+    // markdown-it-attrs) is markup after the heading: its end
+    if t.starts_with('#') && b.markup_len() > 0 {
+        if let Some(at) = attribute_list_start(rest) {
+            let head = rest[..at].trim_end_matches(is_space);
+            if !head.is_empty() {
+                node.heading = Some(Heading {
+                    text: head.to_string(),
+                    end: Some(rest[head.len()..].to_string()),
+                    run_in: false,
+                });
+                return node;
+            }
+        }
+    }
     // a heading in strong emphasis (`**一、主要目标**`, `**（一）总体要求。**……`): the emphasis
     // closes it, and its closing mark stands after its punctuation
     let strong = num_text.starts_with("**") && m.kind != NodeKind::Article;
@@ -117,6 +132,17 @@ pub(crate) fn numbered_node(b: &Block<'_>, m: Marker) -> Node {
         ),
     }
     node
+}
+
+/// Where a Markdown attribute list closing `t` starts (`{align="center"}`, `{#id .class}`):
+/// braces around ASCII only, opening with a name and `=`, an `#id` or a `.class`.
+fn attribute_list_start(t: &str) -> Option<usize> {
+    let inner_end = t.strip_suffix('}')?.len();
+    let at = t[..inner_end].rfind('{')?;
+    let inner = &t[at + 1..inner_end];
+    let first = inner.chars().next()?;
+    let shaped = matches!(first, '#' | '.') || first.is_ascii_alphabetic() && inner.contains('=');
+    (shaped && inner.is_ascii() && !inner.contains(['{', '}'])).then_some(at)
 }
 
 /// The node at `path` (indices from the root down), which is not empty.
