@@ -548,6 +548,30 @@ fn blanks_where_printed_lines_wrapped() {
     assert_eq!(outline(&again), o);
 }
 
+/// A list of names run together on the line of its first entry (`1、内科专业2、外科专业3、……`,
+/// as PDF text joins a table's cells): one list kept as text with a note, not an item whose
+/// heading is the first name; an item whose text cites numbers (`第2、3项`) is an item.
+#[test]
+fn a_list_run_together_on_one_line() {
+    let src = "临江市医师执业范围的暂行规定\n\n一、医师执业范围\n\n（一）临床类别医师执业范围\n\n1、内科专业2、外科专业3、妇产科专业4、省级以上卫生行政部门规定的其他专业\n\n（二）口腔类别医师执业范围\n\n1、口腔专业2、省级以上卫生行政部门规定的其他专业\n\n二、注册范围\n\n1、医师申请注册时，应当按照本规定第2、3项的要求选择执业范围。\n\n2、医师变更执业范围的，应当办理变更注册手续。\n";
+    let doc = gongwen::parse(src).expect("parses");
+    let o = outline(&doc);
+    assert_eq!(
+        o,
+        "title: 临江市医师执业范围的暂行规定\npart 1 医师执业范围\n  section 1 临床类别医师执业范围\n  section 2 口腔类别医师执业范围\npart 2 注册范围\n  item 1 -\n  item 2 -\n"
+    );
+    let notes: Vec<&str> = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "list")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(notes[0].contains("4 entries"), "{notes:?}");
+    let again = gongwen::parse(&gongwen::text::write(&doc)).expect("reads back");
+    assert_eq!(outline(&again), o);
+}
+
 /// A line or two after the closing block with no label, no title and no sentence (a PDF's
 /// footer, `临江市医疗保障局`; the first words of the next document a crawl ran on into): kept as
 /// unplaced text with a warning, never an attachment without a label or a title.

@@ -57,6 +57,34 @@ fn a_headline_above_the_publication_line_and_the_number() {
     assert!(doc.meta.publication.is_some());
 }
 
+/// A page's headline with its channel (`政务服务丨……`), publication lines set as a Markdown
+/// list (`- 发布日期:…`, `- 浏览次数:` without its value), then the document's own title on two
+/// lines, the issuer above `关于……`: the title is the document's, both lines, and the issuer's
+/// line is no value of the empty key.
+#[test]
+fn a_headline_above_bulleted_publication_lines_and_a_title_on_two_lines() {
+    let doc = read(
+        "政务服务丨临江市人民政府关于深化简政放权改革的实施意见\n- 发布日期:2021-07-19\n- 浏览次数:\n临江市人民政府\n关于深化简政放权改革的实施意见\n临政字〔2021〕30号\n各县(市、区)人民政府,市政府各部门:\n为深入推进简政放权改革,提出如下意见。\n一、目标要求\n扎实推进简政放权改革。\n二、基本原则\n权责一致,用权受监督。\n",
+    );
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("临江市人民政府关于深化简政放权改革的实施意见")
+    );
+    assert_eq!(number(&doc), Some("临政字〔2021〕30号"));
+    assert_eq!(
+        doc.meta
+            .publication
+            .as_ref()
+            .and_then(|p| p.datetime.as_deref()),
+        Some("2021-07-19")
+    );
+    assert!(
+        !fields(&doc).iter().any(|(_, v)| *v == "临江市人民政府"),
+        "{:?}",
+        fields(&doc)
+    );
+}
+
 /// Publication lines and page widgets a page sets under the title are residue and publication
 /// data, not subtitles or the addressee; the speaker's line of a report is a subtitle.
 #[test]

@@ -70,7 +70,7 @@ pub(crate) fn head_of(t: &str, n: usize) -> &str {
 }
 
 /// The list bullets a page's items may open with (`• 索引号：`), set before a key.
-pub(crate) const BULLETS: [char; 6] = ['•', '·', '●', '▪', '◦', '*'];
+pub(crate) const BULLETS: [char; 7] = ['•', '·', '●', '▪', '◦', '*', '-'];
 
 /// True for a CJK ideograph or a full-width form.
 pub(crate) fn is_cjk(c: char) -> bool {
@@ -83,7 +83,8 @@ pub(crate) fn is_cjk(c: char) -> bool {
 /// sets one word apart (`东阳市人民政府办公室 关于印发……`), and the gap between a Chinese character
 /// and an ASCII angle bracket that a page set apart (`方案> 的通知`). Spaces between other
 /// characters stay, and so do the gaps of a list of three words or more, none a lone character
-/// (`科技部办公厅 教育部办公厅 中科院办公厅印发……`: co-issuers as a title names them).
+/// (`科技部办公厅 教育部办公厅 中科院办公厅印发……`: co-issuers as a title names them), but the one
+/// before the subject (`公安部 关于……`).
 pub(crate) fn unspace(t: &str) -> String {
     if !t.chars().any(is_space) {
         return t.to_string();
@@ -123,9 +124,18 @@ pub(crate) fn unspace(t: &str) -> String {
             let prev = cs[..i].iter().rev().find(|x| !is_space(**x)).copied();
             let next = cs[i + 1..].iter().find(|x| !is_space(**x)).copied();
             if let (Some(p), Some(n)) = (prev, next) {
+                // (the subject after the issuers, `公安部 关于……`, is no issuer of the list)
+                let subject = || {
+                    let rest: String = cs[i + 1..]
+                        .iter()
+                        .skip_while(|x| is_space(**x))
+                        .take(2)
+                        .collect();
+                    rest == "关于"
+                };
                 let letters = is_cjk(p)
                     && is_cjk(n)
-                    && (!listed || word_before(i) == 1 || word_after(i) == 1);
+                    && (!listed || word_before(i) == 1 || word_after(i) == 1 || subject());
                 if letters || is_cjk(p) && bracket(n) || bracket(p) && is_cjk(n) {
                     continue;
                 }
@@ -1443,6 +1453,10 @@ mod tests {
         assert_eq!(
             unspace("科技部办公厅 教育部办公厅 中科院办公厅印发《方案》的通知"),
             "科技部办公厅 教育部办公厅 中科院办公厅印发《方案》的通知"
+        );
+        assert_eq!(
+            unspace("最高人民法院 最高人民检察院 公安部 关于办理案件的意见"),
+            "最高人民法院 最高人民检察院 公安部关于办理案件的意见"
         );
         assert_eq!(
             unspace("东阳市人民政府办公室 关于印发《方案》的通知"),

@@ -207,7 +207,17 @@ pub(crate) fn classify_all(blocks: &[Block<'_>], compact: bool) -> Vec<Class> {
                 Kind::Blank | Kind::BoxField | Kind::Marker | Kind::Publication
             )
         };
-        let value_next = value_at(k + 1);
+        // (not the first line of a title, an issuer's name above `关于……的意见`: a key with an
+        // empty value, `浏览次数:`, stands above the document's title)
+        let title_below = |j: usize| {
+            (j + 1..out.len())
+                .find(|&x| out[x].kind != Kind::Blank)
+                .is_some_and(|x| {
+                    let b = blocks[x].body();
+                    b.starts_with("关于") && crate::text::rules::title_kind(b).is_some()
+                })
+        };
+        let value_next = value_at(k + 1) && !title_below(k + 1);
         let indent = |j: usize| blocks[j].line.text_start - blocks[j].line.start;
         let value_below = out[k + 1].kind == Kind::Blank
             && k + 2 < out.len()

@@ -654,12 +654,15 @@ fn join(
         marker(next).is_some() || print.compact && crate::numbering::compact_article(next).is_some()
     };
     // a text printed with blanks where its lines wrapped: a paragraph's last printed line that
-    // fills the width and leaves its sentence open goes on in the next line (a page broke there)
+    // fills the width (and is no wider: one printed line) and leaves its sentence open goes on
+    // in the next line (a page broke there), be it the paragraph's first line (not one that
+    // ends in a colon: an addressee's)
     if let Some(w) = print.piece_width {
+        let last = lines[k].text;
         if blanks == 0
-            && lines[k].wrapped
-            && width(lines[k].text) + 4 >= w
-            && !ends_sentence(lines[k].text)
+            && (lines[k].wrapped || !last.ends_with(['：', ':', '；', ';']))
+            && (w.saturating_sub(4)..=w + 2).contains(&width(last))
+            && !ends_sentence(last)
             && !next_marker()
         {
             return Some((

@@ -318,11 +318,7 @@ pub(crate) fn split_wrap_blanks(
     let mut out = Vec::with_capacity(lines.len() * 2);
     let mut first = None;
     for l in lines {
-        let cuts = if columns(l.text) > period {
-            blanks_on_grid(&inner_blanks(l.text), period)
-        } else {
-            Vec::new()
-        };
+        let cuts = blanks_on_grid(&inner_blanks(l.text), period);
         if cuts.is_empty() {
             out.push(l);
             continue;

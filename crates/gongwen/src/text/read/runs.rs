@@ -110,9 +110,56 @@ fn walk_lists(nodes: &[Node], out: &mut Vec<(Span, ListKind, usize, usize)>) {
             }
         }
     }
+    // a list of names run together on the line of its first entry (`1、内科专业2、外科专业……`)
+    for n in nodes {
+        if matches!(n.kind, NodeKind::Item | NodeKind::Subitem)
+            && bare(n)
+            && !out.iter().any(|o| o.0 == n.span)
+        {
+            if let Some(entries) = run_together(n) {
+                out.push((n.span, ListKind::Names, entries, n.span.offset));
+            }
+        }
+    }
     for n in nodes {
         walk_lists(&n.children, out);
     }
+}
+
+/// The entries of a list run together on the line of its first (`1、内科专业2、外科专业3、……`):
+/// how many, where each next number, with the first's mark, follows the entry before it, and
+/// every entry is short and holds no sentence; `None` for a line that is no such list.
+fn run_together(n: &Node) -> Option<usize> {
+    let num = n.num.as_ref()?;
+    let mark = num
+        .text
+        .trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    if mark.is_empty() || mark.len() == num.text.len() {
+        return None;
+    }
+    let t = own_text(n);
+    let mut rest = t.as_str();
+    let mut pieces = Vec::new();
+    let mut next = num.value + 1;
+    loop {
+        let needle = format!("{next}{mark}");
+        match rest.find(&needle) {
+            Some(p) if p > 0 && !rest[..p].ends_with(|c: char| c.is_ascii_digit()) => {
+                pieces.push(&rest[..p]);
+                rest = &rest[p + needle.len()..];
+                next += 1;
+            }
+            _ => break,
+        }
+    }
+    pieces.push(rest);
+    let short = |p: &&str| {
+        let p = p.trim_end_matches(['。', '；', ';']);
+        !p.is_empty()
+            && chars_le(p, 24)
+            && !p.contains(['。', '；', '！', '？', '：', ':', '，', ','])
+    };
+    (pieces.len() >= 2 && pieces.iter().all(short)).then_some(pieces.len())
 }
 
 /// The numbers last seen at each rank ([`rank`]): a value and an inserted article's second
