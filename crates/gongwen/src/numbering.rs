@@ -359,11 +359,16 @@ pub fn marker(s: &str) -> Option<Marker> {
             _ => return None,
         };
         // `1.5亿`, `2.8%`, `1.1` are numbers, not markers; a marker is followed by text or
-        // the line end
+        // the line end (or by a year, `3.2018年要……`: no number has four decimals and 年)
+        let year = || {
+            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            digits == 4 && after[4..].starts_with('年')
+        };
         if after
             .chars()
             .next()
             .is_some_and(|c| digit(c).is_some() || c == '%' || c == '％')
+            && !year()
         {
             return None;
         }

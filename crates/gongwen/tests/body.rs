@@ -572,6 +572,19 @@ fn a_list_run_together_on_one_line() {
     assert_eq!(outline(&again), o);
 }
 
+/// Where most numbered siblings (three of five) open with body text, the two whose first
+/// sentence happens to be short are body text too, and an item numbered before a year
+/// (`3.2018年要……`) is an item, not a decimal number.
+#[test]
+fn most_siblings_without_headings_settle_the_few() {
+    let src = "临江市深化改革重点任务分工方案\n\n一、任务分工\n\n1.对现有审批和许可事项要逐一深入论证，除关系国家安全和重大公共利益等的项目外，能取消的坚决取消。（市政府办公室牵头）\n\n2.进一步压缩企业开办时间，减并工商、税务、刻章、社保等流程，将企业开办时间压缩一半以上。（市市场监管局牵头）\n\n3.2018年要在全市推开“证照分离”改革，重点是“照后减证”，能取消审批的予以取消。（市市场监管局牵头）\n\n4.推行市场主体简易注销改革。（市市场监管局牵头，市税务局配合）\n\n5.推进投资项目审批改革。（市发展改革委牵头）\n";
+    let doc = gongwen::parse(src).expect("parses");
+    assert_eq!(
+        outline(&doc),
+        "title: 临江市深化改革重点任务分工方案\npart 1 任务分工\n  item 1 -\n  item 2 -\n  item 3 -\n  item 4 -\n  item 5 -\n"
+    );
+}
+
 /// A line or two after the closing block with no label, no title and no sentence (a PDF's
 /// footer, `临江市医疗保障局`; the first words of the next document a crawl ran on into): kept as
 /// unplaced text with a warning, never an attachment without a label or a title.

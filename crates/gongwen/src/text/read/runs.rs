@@ -321,7 +321,7 @@ pub(crate) fn sibling_headings(nodes: &mut [Node], log: &mut Log) {
         with + without >= 4 && without_most(with, without)
     }
     fn without_most(with: usize, without: usize) -> bool {
-        without * 3 >= (with + without) * 2
+        without * 2 > with + without
     }
     fn globals(nodes: &[Node]) -> Counts {
         fn walk(ns: &[Node], out: &mut Counts) {
