@@ -1,5 +1,7 @@
 //! Stage 2, lines: the decoded text cut into lines (LF, CRLF or a lone CR) with their byte
-//! offsets, line numbers and trimmed text.
+//! offsets, line numbers and trimmed text; a line that holds several numbered entries cut
+//! before each ([`split_runs`]), and PDF text that kept a blank where each printed line wrapped
+//! cut at those blanks ([`split_wrap_blanks`]).
 
 use crate::model::Span;
 use crate::text::rules::is_space;
