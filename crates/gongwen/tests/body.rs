@@ -585,6 +585,48 @@ fn most_siblings_without_headings_settle_the_few() {
     );
 }
 
+/// A crawl that kept a page's whole text on one line, its paragraph breaks lost, headings run
+/// into their text (`……提出如下意见：一、总体要求我区……。二、主要目标……三、重点工作1.编制……`): the
+/// line is cut before each numbered entry that follows the mark ending what comes before it, a
+/// run's first entry glued to the heading above it included, with a note; numbers inside a
+/// sentence (`第2、3项`) are no entries.
+#[test]
+fn a_whole_text_run_together_on_one_line() {
+    let f = "要坚持保障供应、提升品质、服务发展的基本理念，优质高效地做好城市供水安全保障工作，为全区经济建设和民生发展提供良好服务，并按照本意见第2、3项的要求认真落实。".repeat(2);
+    let body = format!(
+        "临江市人民政府关于加强城市供水安全保障工作的实施意见各区人民政府，市政府各部门：为进一步保障全市供水安全，现提出如下实施意见：一、总体要求全市供水行业{f}{f}二、主要目标坚持抓源头、抓水厂、抓管网。{f}{f}三、重点工作1.编制完成专项规划{f}（牵头单位：市规划局）2.加快推进水厂建设{f}（牵头单位：市建设局）3.提升应急处置能力{f}（牵头单位：市水务局）四、保障措施（一）组织保障{f}（二）资金保障{f}"
+    );
+    assert!(body.len() > 3000);
+    let doc = gongwen::parse(&format!("{body}\n")).expect("parses");
+    let o = outline(&doc);
+    let kinds: Vec<String> = o
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let t = l.trim_start();
+            let kind = t.split(' ').next().unwrap_or("");
+            format!("{}{kind}", &l[..l.len() - t.len()])
+        })
+        .collect();
+    let kinds: Vec<&str> = kinds.iter().map(String::as_str).collect();
+    assert_eq!(
+        kinds,
+        [
+            "part",
+            "part",
+            "part",
+            "  item",
+            "  item",
+            "  item",
+            "part",
+            "  section",
+            "  section"
+        ],
+        "{o}"
+    );
+    assert!(doc.diagnostics.iter().any(|d| d.code == "line-cut"));
+}
+
 /// A line or two after the closing block with no label, no title and no sentence (a PDF's
 /// footer, `临江市医疗保障局`; the first words of the next document a crawl ran on into): kept as
 /// unplaced text with a warning, never an attachment without a label or a title.

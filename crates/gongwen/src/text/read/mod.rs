@@ -258,7 +258,7 @@ fn pipeline_in(src: &str, content_end: Option<usize>, log: &mut Log) -> Result<D
     let mut doc = reader.document(&layout.furniture, log);
     for (l, pieces) in cut {
         let why = format!(
-            "this line holds {} numbered entries set apart by spaces (a copy that lost its line breaks): each is read as a line of its own",
+            "this line holds {} numbered entries run on, set apart by spaces or after the marks that end what comes before (a copy that lost its line breaks): each is read as a line of its own",
             pieces - 1
         );
         log.note(l.span(), "line-cut", || why.clone());
