@@ -233,10 +233,10 @@ fn first_entry(second: &str) -> Option<String> {
     }
 }
 
-/// How long a line must be (in bytes: some 1,000 characters) to be read as a whole text run
-/// together (see [`run_on_starts`]): no paragraph is, that numbers its entries after its
-/// sentences' marks.
-const RUN_ON_BYTES: usize = 3000;
+/// How long a line must be (in bytes: some 200 characters) to be read as a text run together
+/// (see [`run_on_starts`]): a paragraph that holds parts numbered `一、`, `二、` after its
+/// sentences' marks is parts run together.
+const RUN_ON_BYTES: usize = 600;
 
 /// Lines of 80 bytes or more that hold numbered entries set apart by spaces are cut before
 /// each entry (see [`run_starts`]), and so are lines of a whole text run together (see
