@@ -627,6 +627,27 @@ fn a_whole_text_run_together_on_one_line() {
     assert!(doc.diagnostics.iter().any(|d| d.code == "line-cut"));
 }
 
+/// A table of contents among the text (`目  录`, entries led by dots to their pages, `01` or a
+/// form's `xx`): its numbered entries are a list kept as text, not items; the last may have
+/// the text after the table under it.
+#[test]
+fn numbered_entries_led_to_their_pages_are_contents() {
+    let src = "临江市科技创新奖励申报指南的通知\n\n一、申报材料\n\n申请材料须按以下目录顺序装订成册。\n\n目  录\n\n1. 奖励申请表………………………01\n2. 营业执照…………………………xx\n3. 承诺书……………………………xx\n4. 开户许可证………………………xx\n\n申请表须加盖公章，复印件须注明与原件一致。\n\n二、办理时限\n\n自受理之日起二十个工作日内办结。\n";
+    let doc = gongwen::parse(src).expect("parses");
+    assert_eq!(
+        outline(&doc),
+        "title: 临江市科技创新奖励申报指南的通知\npart 1 申报材料\npart 2 办理时限\n"
+    );
+    let notes: Vec<&str> = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "list")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(notes[0].contains("table of contents"), "{notes:?}");
+    assert_eq!(notes.len(), 4);
+}
+
 /// A line or two after the closing block with no label, no title and no sentence (a PDF's
 /// footer, `临江市医疗保障局`; the first words of the next document a crawl ran on into): kept as
 /// unplaced text with a warning, never an attachment without a label or a title.

@@ -110,6 +110,39 @@ fn walk_lists(nodes: &[Node], out: &mut Vec<(Span, ListKind, usize, usize)>) {
             }
         }
     }
+    // a table of contents: entries led by dots to their pages (`1. 申请表……………01`), three
+    // or more one after another, each one line (the last may have the text after the table
+    // under it)
+    let line_of = |n: &Node| {
+        let mut s = n
+            .heading
+            .as_ref()
+            .map(|h| format!("{}{}", h.text, h.end.as_deref().unwrap_or("")))
+            .unwrap_or_default();
+        if let Some(p) = n.paragraphs.first().filter(|p| p.span.line == n.span.line) {
+            s.push_str(&p.text);
+        }
+        s
+    };
+    let mut k = 0;
+    while k < nodes.len() {
+        let mut run = nodes[k..]
+            .iter()
+            .take_while(|n| n.num.is_some() && bare(n) && led_to_page(&own_text(n)))
+            .count();
+        if nodes
+            .get(k + run)
+            .is_some_and(|n| n.num.is_some() && n.children.is_empty() && led_to_page(&line_of(n)))
+        {
+            run += 1;
+        }
+        if run >= 3 && !out.iter().any(|o| o.0 == nodes[k].span) {
+            for n in &nodes[k..k + run] {
+                out.push((n.span, ListKind::Contents, run, nodes[k].span.offset));
+            }
+        }
+        k += run.max(1);
+    }
     // a list of names run together on the line of its first entry (`1、内科专业2、外科专业……`)
     for n in nodes {
         if matches!(n.kind, NodeKind::Item | NodeKind::Subitem)
@@ -124,6 +157,19 @@ fn walk_lists(nodes: &[Node], out: &mut Vec<(Span, ListKind, usize, usize)>) {
     for n in nodes {
         walk_lists(&n.children, out);
     }
+}
+
+/// An entry of a table of contents: its title, then dots or an ellipsis (three or more) that
+/// lead to its page, then the page (digits, or the `xx` of a form not yet paginated) or none.
+fn led_to_page(t: &str) -> bool {
+    let t = t.trim_end();
+    let page = t.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == ' ');
+    if t.len() - page.len() > 6 {
+        return false;
+    }
+    let title = page.trim_end_matches(['.', '…', '·', '．', '-', '—']);
+    let dots = page.len() - title.len();
+    dots >= 3 && !title.trim().is_empty()
 }
 
 /// The entries of a list run together on the line of its first (`1、内科专业2、外科专业3、……`):
