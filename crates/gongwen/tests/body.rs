@@ -548,6 +548,15 @@ fn blanks_where_printed_lines_wrapped() {
     assert_eq!(outline(&again), o);
 }
 
+/// The messages of a document's `list` notes, in order.
+fn list_notes(doc: &gongwen::Document) -> Vec<&str> {
+    doc.diagnostics
+        .iter()
+        .filter(|d| d.code == "list")
+        .map(|d| d.message.as_str())
+        .collect()
+}
+
 /// A list of names run together on the line of its first entry (`1、内科专业2、外科专业3、……`,
 /// as PDF text joins a table's cells): one list kept as text with a note, not an item whose
 /// heading is the first name; an item whose text cites numbers (`第2、3项`) is an item.
@@ -560,12 +569,7 @@ fn a_list_run_together_on_one_line() {
         o,
         "title: 临江市医师执业范围的暂行规定\npart 1 医师执业范围\n  section 1 临床类别医师执业范围\n  section 2 口腔类别医师执业范围\npart 2 注册范围\n  item 1 -\n  item 2 -\n"
     );
-    let notes: Vec<&str> = doc
-        .diagnostics
-        .iter()
-        .filter(|d| d.code == "list")
-        .map(|d| d.message.as_str())
-        .collect();
+    let notes = list_notes(&doc);
     assert_eq!(notes.len(), 2, "{notes:?}");
     assert!(notes[0].contains("4 entries"), "{notes:?}");
     let again = gongwen::parse(&gongwen::text::write(&doc)).expect("reads back");
@@ -638,12 +642,7 @@ fn numbered_entries_led_to_their_pages_are_contents() {
         outline(&doc),
         "title: 临江市科技创新奖励申报指南的通知\npart 1 申报材料\npart 2 办理时限\n"
     );
-    let notes: Vec<&str> = doc
-        .diagnostics
-        .iter()
-        .filter(|d| d.code == "list")
-        .map(|d| d.message.as_str())
-        .collect();
+    let notes = list_notes(&doc);
     assert!(notes[0].contains("table of contents"), "{notes:?}");
     assert_eq!(notes.len(), 4);
 }
