@@ -661,7 +661,7 @@ fn join(
         let last = lines[k].text;
         if blanks == 0
             && (lines[k].wrapped || !last.ends_with(['：', ':', '；', ';']))
-            && (w.saturating_sub(4)..=w + 2).contains(&width(last))
+            && (w.saturating_sub(6)..=w + 2).contains(&width(last))
             && !ends_sentence(last)
             && !next_marker()
         {
