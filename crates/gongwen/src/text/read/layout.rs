@@ -656,13 +656,22 @@ fn join(
     // a text printed with blanks where its lines wrapped: a paragraph's last printed line that
     // fills the width (and is no wider: one printed line) and leaves its sentence open goes on
     // in the next line (a page broke there), be it the paragraph's first line (not one that
-    // ends in a colon: an addressee's)
+    // ends in a colon: an addressee's); the next line, the rest of the paragraph, ends it (not
+    // a title followed by the addressee)
     if let Some(w) = print.piece_width {
         let last = lines[k].text;
         if blanks == 0
             && (lines[k].wrapped || !last.ends_with(['：', ':', '；', ';']))
             && (w.saturating_sub(6)..=w + 2).contains(&width(last))
             && !ends_sentence(last)
+            && {
+                // (the source line's last piece, where the blanks cut it)
+                let mut x = j;
+                while lines.get(x + 1).is_some_and(|l| l.wrapped) {
+                    x += 1;
+                }
+                lines[x].text.ends_with(['。', '；', '！', '？', ';'])
+            }
             && !next_marker()
         {
             return Some((
