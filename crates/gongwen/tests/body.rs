@@ -647,6 +647,23 @@ fn numbered_entries_led_to_their_pages_are_contents() {
     assert_eq!(notes.len(), 4);
 }
 
+/// A Markdown crawl: a section's number in strong emphasis of its own, its heading in another
+/// (`**（二）** **强化宣传培训。** ……`), and the page's links to the previous and next articles
+/// after the text (`[上一篇：……](https://……)`), then its footer: the heading is read, and the
+/// links end the document, no measures.
+#[test]
+fn a_markdown_crawl_with_split_emphasis_and_navigation_links() {
+    let src = "临江市商务局关于印发双随机抽查工作方案的通知\n\n一、工作要求\n\n**（一）** **加强组织领导。** 各有关部门要高度重视，认真组织实施。\n\n**（二）** **强化宣传培训。** 要加大双随机抽查工作宣传力度，广泛宣传此次部门联合抽查。\n\n[上一篇：临江市商务局关于印发《2024年全市家政服务业管理抽查工作方案》的通知](https://example.gov.cn/art/2024/9/24/art_1.html)\n\n[下一篇：临江市商务局关于印发《2024年汽车流通行业部门联合抽查工作方案》的通知](https://example.gov.cn/art/2024/9/24/art_2.html)\n\n主办单位：临江市商务局地址：临江市邮政编码：067000\n";
+    let doc = gongwen::parse(src).expect("parses");
+    assert_eq!(
+        outline(&doc),
+        "title: 临江市商务局关于印发双随机抽查工作方案的通知\npart 1 工作要求\n  section 1 加强组织领导\n  section 2 强化宣传培训\n"
+    );
+    let h = doc.body[0].children[1].heading.as_ref().expect("heading");
+    assert_eq!(h.end.as_deref(), Some("。**"));
+    assert!(doc.residue.iter().any(|r| r.text.contains("上一篇")));
+}
+
 /// A line or two after the closing block with no label, no title and no sentence (a PDF's
 /// footer, `临江市医疗保障局`; the first words of the next document a crawl ran on into): kept as
 /// unplaced text with a warning, never an attachment without a label or a title.

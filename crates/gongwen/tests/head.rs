@@ -85,6 +85,28 @@ fn a_headline_above_bulleted_publication_lines_and_a_title_on_two_lines() {
     );
 }
 
+/// A Markdown crawl of a page: a breadcrumb set with full-width `＞` above the `#` title, and a
+/// metadata box as a list of keys in escaped brackets, each value an item under its key
+/// (`- \[ 发文字号 \]` / `- 临油联办发〔2024〕2号`): the title is the document's, the keys and
+/// values are fields, none a piece of the title.
+#[test]
+fn a_markdown_crawl_with_a_breadcrumb_and_a_listed_box() {
+    let doc = read(
+        "返回\n\n无障碍\n\n首页＞新闻动态＞通知公告\n\n- \\[ 索引号 \\]\n- 11500222696599495J/2024-00030\n- \\[ 发文字号 \\]\n- 临油联办发〔2024〕2号\n- \\[ 主题分类 \\]\n- 商贸、海关、旅游\n- \\[ 发布机构 \\]\n- 临江区商务委\n\n临江区商务委员会关于开展成品油零售经营企业年度检查工作的通知\n\n各街镇，有关企业：\n\n现将有关事项通知如下。\n\n一、检查范围\n\n在本区从事成品油零售经营的加油站。\n\n二、检查时间\n\n2025年6月至11月。\n",
+    );
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("临江区商务委员会关于开展成品油零售经营企业年度检查工作的通知")
+    );
+    assert_eq!(number(&doc), Some("临油联办发〔2024〕2号"));
+    let f = fields(&doc);
+    assert!(
+        f.contains(&("索引号", "11500222696599495J/2024-00030")),
+        "{f:?}"
+    );
+    assert!(f.contains(&("主题分类", "商贸、海关、旅游")), "{f:?}");
+}
+
 /// Publication lines and page widgets a page sets under the title are residue and publication
 /// data, not subtitles or the addressee; the speaker's line of a report is a subtitle.
 #[test]

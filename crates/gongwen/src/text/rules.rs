@@ -789,6 +789,15 @@ pub(crate) const PUBLICATION_KEYS: &[&str] = &[
 
 /// Lines of page chrome: navigation, footers, licences, sharing widgets.
 pub(crate) fn is_chrome(t: &str) -> bool {
+    // a Markdown link whose text is chrome (`[上一篇：……](https://……)`), however long its target
+    if let Some(text) = t
+        .strip_prefix('[')
+        .and_then(|x| x.find("](").map(|end| &x[..end]))
+    {
+        if is_chrome(text) {
+            return true;
+        }
+    }
     const CONTAINS: &[&str] = &[
         "ICP备",
         "ICP证",
@@ -836,6 +845,8 @@ pub(crate) fn is_chrome(t: &str) -> bool {
         std::sync::LazyLock::new(|| Words::new(CONTAINS));
     const STARTS: &[&str] = &[
         "©",
+        "上一篇",
+        "下一篇",
         "原标题",
         "主办：",
         "主办:",

@@ -411,13 +411,18 @@ fn stacked_box(blocks: &[Block<'_>], out: &mut [Class]) {
 }
 
 /// The key of a metadata box standing alone on its line, without its colon (`索 引 号`), if it
-/// is one we know.
+/// is one we know; a list's bullet before it and brackets around it, escaped in Markdown or
+/// not, are the page's (`- \[ 索引号 \]`, `【发文字号】`).
 pub(crate) fn bare_box_key(t: &str) -> Option<String> {
-    if t.len() > 24 {
+    if t.len() > 32 {
         return None;
     }
-    let key = crate::text::rules::squeeze(t);
-    let key = key.trim_end_matches(['：', ':']);
+    let key = crate::text::rules::squeeze(t).replace('\\', "");
+    let key = key
+        .trim_start_matches(crate::text::rules::BULLETS)
+        .trim_start_matches(['[', '【'])
+        .trim_end_matches(['：', ':'])
+        .trim_end_matches([']', '】']);
     crate::text::rules::BOX_KEYS
         .contains(&key)
         .then(|| key.to_string())

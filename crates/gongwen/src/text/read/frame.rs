@@ -79,7 +79,7 @@ impl Reader<'_, '_> {
             // a breadcrumb (`首页 -> 政务公开 -> 公告`) is none, whatever its last word
             if !self.c[j].title_piece && !bracket
                 || n == 0 && self.c[j].kind == Kind::Note
-                || t.contains(['›', '»'])
+                || t.contains(['›', '»', '＞'])
                 || t.contains('>') && !text.contains('<') && !t.contains('<')
             {
                 return None;

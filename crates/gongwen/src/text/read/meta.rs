@@ -24,6 +24,8 @@ impl Reader<'_, '_> {
             }
             let t = self.text(*k);
             if self.c[*k].kind == Kind::BoxValue {
+                // (a value set as an item of a Markdown list, `- 綦油联办发〔2024〕2号`)
+                let t = t.strip_prefix("- ").unwrap_or(t);
                 match fields.last_mut() {
                     Some(f) if f.value.is_empty() => f.value = t.to_string(),
                     _ => fields.push(Field {

@@ -60,7 +60,18 @@ pub(crate) fn push_paragraph(ps: &mut Vec<Paragraph>, p: Paragraph) {
 /// A numbered block: marker, then a heading (run-in or alone) and perhaps body text.
 pub(crate) fn numbered_node(b: &Block<'_>, m: Marker) -> Node {
     let t: &str = &b.text;
-    let len = b.markup_len() + m.len;
+    let mut len = b.markup_len() + m.len;
+    // a number in strong emphasis of its own, the heading in another (`**（二）** **强化……。**`):
+    // both marks between them go with the number
+    if t.starts_with("**") {
+        let after = &t[len..];
+        if let Some(rest) = after.strip_prefix("**") {
+            let inner = rest.trim_start_matches(is_space);
+            if inner.starts_with("**") {
+                len += after.len() - inner.len() + 2;
+            }
+        }
+    }
     let num_text = &t[..len];
     let rest_raw = &t[len..];
     let rest = rest_raw.trim_start_matches(is_space);
