@@ -107,6 +107,25 @@ fn a_markdown_crawl_with_a_breadcrumb_and_a_listed_box() {
     assert!(f.contains(&("主题分类", "商贸、海关、旅游")), "{f:?}");
 }
 
+/// A page's box of keys and values each on a line of its own, a blank line between each, one
+/// value ending in a genre word (`分　　类：` / `……市政府文件通知`): the value is the key's, not
+/// the title.
+#[test]
+fn a_box_of_keys_and_values_apart_on_their_lines() {
+    let doc = read(
+        "## 当前位置： 首页 > 政务公开 > 市政府文件\n\n索 引 号：\n\n014150827/2024-00091\n\n分　　类：\n\n宏观经济国民经济管理、国有资产监管市政府文件通知\n\n发布机构：\n\n临江市人民政府\n\n文　　号：\n\n临府〔2024〕33号\n\n市政府关于印发临江市设备更新实施方案的通知\n\n各区人民政府，市各委办局：\n\n现将《临江市设备更新实施方案》印发给你们，请认真贯彻执行。\n\n一、总体要求\n\n推动设备更新。\n\n二、重点任务\n\n实施设备更新行动。\n",
+    );
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("市政府关于印发临江市设备更新实施方案的通知")
+    );
+    assert!(
+        fields(&doc).contains(&("分类", "宏观经济国民经济管理、国有资产监管市政府文件通知")),
+        "{:?}",
+        fields(&doc)
+    );
+}
+
 /// Publication lines and page widgets a page sets under the title are residue and publication
 /// data, not subtitles or the addressee; the speaker's line of a report is a subtitle.
 #[test]

@@ -219,11 +219,18 @@ pub(crate) fn classify_all(blocks: &[Block<'_>], compact: bool) -> Vec<Class> {
         };
         let value_next = value_at(k + 1) && !title_below(k + 1);
         let indent = |j: usize| blocks[j].line.text_start - blocks[j].line.start;
+        // (or with the next key after it: a box of keys and values on lines of their own, a
+        // blank line between each)
+        let key_after = |j: usize| {
+            (j + 1..out.len())
+                .find(|&x| out[x].kind != Kind::Blank)
+                .is_some_and(|x| out[x].kind == Kind::BoxField)
+        };
         let value_below = out[k + 1].kind == Kind::Blank
             && k + 2 < out.len()
             && value_at(k + 2)
             && !blocks[k + 2].is_joined()
-            && indent(k + 2) > indent(k);
+            && (indent(k + 2) > indent(k) || key_after(k + 2));
         if out[k].kind == Kind::BoxField && box_key_pending(t) && (value_next || value_below) {
             let j = if value_next { k + 1 } else { k + 2 };
             out[j].kind = Kind::BoxValue;
