@@ -200,6 +200,10 @@ pub(crate) fn classify_all(blocks: &[Block<'_>], compact: bool) -> Vec<Class> {
     // (or the line after one blank line, when that is set in deeper than the key: a page's
     // list of keys, each value indented under its key)
     for k in 0..out.len().saturating_sub(1) {
+        // (only a key takes a value: most lines are asked nothing)
+        if !matches!(out[k].kind, Kind::BoxField | Kind::Publication) {
+            continue;
+        }
         let t: &str = &blocks[k].text;
         let value_at = |j: usize| {
             !matches!(

@@ -112,7 +112,22 @@ fn walk_lists(nodes: &[Node], out: &mut Vec<(Span, ListKind, usize, usize)>) {
     }
     // a table of contents: entries led by dots to their pages (`1. 申请表……………01`), three
     // or more one after another, each one line (the last may have the text after the table
-    // under it)
+    // under it); most nodes hold no leader, which a search tells without copying their text
+    let leads = |n: &Node| {
+        // (on the number's line: the heading and the paragraph run in, near their end)
+        let has = |t: &str| {
+            let mut from = t.len().saturating_sub(40);
+            while !t.is_char_boundary(from) {
+                from += 1;
+            }
+            let tail = &t[from..];
+            tail.contains('…') || tail.contains("...") || tail.contains("···")
+        };
+        n.heading.as_ref().is_some_and(|h| has(&h.text))
+            || n.paragraphs
+                .first()
+                .is_some_and(|p| p.span.line == n.span.line && has(&p.text))
+    };
     let line_of = |n: &Node| {
         let mut s = n
             .heading
@@ -128,12 +143,11 @@ fn walk_lists(nodes: &[Node], out: &mut Vec<(Span, ListKind, usize, usize)>) {
     while k < nodes.len() {
         let mut run = nodes[k..]
             .iter()
-            .take_while(|n| n.num.is_some() && bare(n) && led_to_page(&own_text(n)))
+            .take_while(|n| n.num.is_some() && bare(n) && leads(n) && led_to_page(&own_text(n)))
             .count();
-        if nodes
-            .get(k + run)
-            .is_some_and(|n| n.num.is_some() && n.children.is_empty() && led_to_page(&line_of(n)))
-        {
+        if nodes.get(k + run).is_some_and(|n| {
+            n.num.is_some() && n.children.is_empty() && leads(n) && led_to_page(&line_of(n))
+        }) {
             run += 1;
         }
         if run >= 3 && !out.iter().any(|o| o.0 == nodes[k].span) {
@@ -181,6 +195,13 @@ fn run_together(n: &Node) -> Option<usize> {
         .text
         .trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
     if mark.is_empty() || mark.len() == num.text.len() {
+        return None;
+    }
+    // (the second entry's number, searched for before the node's text is copied)
+    let second = format!("{}{mark}", num.value + 1);
+    if !n.heading.as_ref().is_some_and(|h| h.text.contains(&second))
+        && !n.paragraphs.iter().any(|p| p.text.contains(&second))
+    {
         return None;
     }
     let t = own_text(n);
