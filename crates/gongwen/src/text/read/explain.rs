@@ -5,7 +5,7 @@
 //! The log costs nothing when nobody asks: the reader builds a decision's message only when the
 //! log is on.
 
-use crate::model::Span;
+use crate::model::{Diagnostic, Severity, Span};
 
 /// One decision of the reader, with its position and its evidence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +32,23 @@ impl Log {
         Log {
             on,
             items: Vec::new(),
+        }
+    }
+
+    /// A diagnostic the document keeps, recorded as a decision too (its message built anyway).
+    pub(crate) fn diagnostic(
+        &mut self,
+        span: Span,
+        code: &'static str,
+        severity: Severity,
+        message: String,
+    ) -> Diagnostic {
+        self.note(span, code, || message.clone());
+        Diagnostic {
+            code: code.to_string(),
+            severity,
+            message,
+            span,
         }
     }
 

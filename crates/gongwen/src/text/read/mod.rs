@@ -261,26 +261,16 @@ fn pipeline_in(src: &str, content_end: Option<usize>, log: &mut Log) -> Result<D
             "this line holds {} numbered entries run on, set apart by spaces or after the marks that end what comes before (a copy that lost its line breaks): each is read as a line of its own",
             pieces - 1
         );
-        log.note(l.span(), "line-cut", || why.clone());
-        doc.diagnostics.push(Diagnostic {
-            code: "line-cut".into(),
-            severity: Severity::Note,
-            message: why,
-            span: l.span(),
-        });
+        doc.diagnostics
+            .push(log.diagnostic(l.span(), "line-cut", Severity::Note, why));
     }
     if let Some((period, l)) = wrap {
         let why = format!(
             "each paragraph is one line with a blank where its printed line wrapped (every {} characters or so, as a PDF's text is extracted): the blanks on that grid are read as line breaks, the others kept",
             period / 2
         );
-        log.note(l.span(), "wrap-blanks", || why.clone());
-        doc.diagnostics.push(Diagnostic {
-            code: "wrap-blanks".into(),
-            severity: Severity::Note,
-            message: why,
-            span: l.span(),
-        });
+        doc.diagnostics
+            .push(log.diagnostic(l.span(), "wrap-blanks", Severity::Note, why));
     }
     doc.diagnostics.sort_by_key(|d| d.span.offset);
     Ok(doc)
@@ -453,13 +443,8 @@ impl Reader<'_, '_> {
              unplaced text (a page footer, or the start of another document), not as an attachment",
             lines.join(" / ")
         );
-        log.note(span, "unplaced-tail", || message.clone());
-        doc.diagnostics.push(Diagnostic {
-            code: "unplaced-tail".to_string(),
-            severity: Severity::Warning,
-            message,
-            span,
-        });
+        doc.diagnostics
+            .push(log.diagnostic(span, "unplaced-tail", Severity::Warning, message));
         doc.residue.extend(tail.iter().map(|&k| Residue {
             role: ResidueRole::Unplaced,
             text: self.text(k).to_string(),
