@@ -65,7 +65,9 @@ fn listed_attachments(doc: &Document) -> Vec<(Option<u32>, String)> {
         .iter()
         .filter(|c| c.role == ClosingRole::AttachmentList)
     {
-        let mut t = c.text.trim();
+        // (a page's links to its attachments, `[附件1：……表.docx](https://……)`, by their text)
+        let text = crate::text::rules::unlinked(&c.text);
+        let mut t = text.trim();
         let mut num = None;
         if let Some(rest) = t.strip_prefix("附件").or_else(|| t.strip_prefix('附')) {
             let rest = rest.trim_start();
@@ -83,7 +85,7 @@ fn listed_attachments(doc: &Document) -> Vec<(Option<u32>, String)> {
         }
         match out.last_mut() {
             // a line without a number goes on with the entry before it
-            Some((_, title)) if num.is_none() && !c.text.trim().starts_with('附') => {
+            Some((_, title)) if num.is_none() && !text.trim().starts_with('附') => {
                 title.push_str(t);
             }
             _ => out.push((num, t.to_string())),

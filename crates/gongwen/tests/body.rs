@@ -768,3 +768,63 @@ fn headings_alone_above_their_paragraphs_opening_alike() {
     let again = gongwen::parse(&gongwen::text::write(&doc(4))).expect("reads back");
     assert_eq!(outline(&again), outline(&doc(4)));
 }
+
+/// A site's numbered menu above the document (`1. [首页](…)`) is page residue, and a note on
+/// each numbered line says so: numbering is never passed over without a word.
+#[test]
+fn a_numbered_menu_of_the_page_is_residue_with_a_note_on_each_line() {
+    let src = "[首页](https://www.example.gov.cn/) > [政务公开](https://www.example.gov.cn/zwgk/)\n\n1. [首页](https://www.example.gov.cn/)\n2. [政务公开](https://www.example.gov.cn/zwgk/)\n3. [政务服务](https://www.example.gov.cn/zwfw/)\n\n# 临江市人民政府办公室关于做好春季农业生产工作的通知\n\n各区人民政府，市政府各部门：\n\n为做好今年春季农业生产工作，现就有关事项通知如下。\n\n一、抓好粮食生产。各区要稳定粮食播种面积，落实好各项扶持政策。\n\n二、加强组织领导。各区要切实加强组织领导，确保各项工作落实到位。\n\n临江市人民政府办公室\n\n2024年3月1日\n";
+    let doc = gongwen::parse(src).expect("parses");
+    assert_eq!(
+        outline(&doc),
+        "title: 临江市人民政府办公室关于做好春季农业生产工作的通知\npart 1 抓好粮食生产\npart 2 加强组织领导 [guarantees]\n"
+    );
+    let notes: Vec<_> = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "list")
+        .map(|d| (d.span.line, d.message.contains("page around the document")))
+        .collect();
+    assert_eq!(notes, vec![(3, true), (4, false), (5, false)]);
+    assert!(doc.residue.iter().any(|r| r.text.contains("3. [政务服务]")));
+}
+
+/// A page's attachments as its crawl to Markdown writes them, links to download them
+/// (`[附件1：……申报书.docx](https://……)`), above the signature or under the date, or labels
+/// alone under the date: the attachments the closing block names, never measures of the
+/// last part or an attachment without label.
+#[test]
+fn attachments_named_by_links_or_under_the_date_are_the_closing_list() {
+    let body = "# 临江市工业和信息化局关于开展专精特新企业申报工作的通知\n\n各区工业和信息化主管部门：\n\n为培育专精特新企业，现将申报工作有关事项通知如下。\n\n一、申报条件。申报企业应在本市注册，具有独立法人资格。\n\n二、工作要求。各区要认真组织，严格审核，确保申报材料真实有效。\n\n";
+    let sign = "临江市工业和信息化局\n\n2024年3月1日\n\n";
+    let links = "[附件1：专精特新企业申报书.docx](https://www.example.gov.cn/a/P1.docx)\n\n[附件2：申报汇总表.xlsx](https://www.example.gov.cn/a/P2.xlsx)\n\n";
+    let entries = "附件：[1.专精特新企业申报书.docx](https://www.example.gov.cn/a/P1.docx)\n\n[2.申报汇总表.xlsx](https://www.example.gov.cn/a/P2.xlsx)\n\n";
+    let labels = "附件1：专精特新企业申报书.docx\n\n附件2：申报汇总表.xlsx\n";
+    let expected = "title: 临江市工业和信息化局关于开展专精特新企业申报工作的通知\npart 1 申报条件\npart 2 工作要求 [guarantees]\nattachment 1 专精特新企业申报书\nattachment 2 申报汇总表\n";
+    for src in [
+        format!("{body}{links}{sign}"),
+        format!("{body}{entries}{sign}"),
+        format!("{body}{sign}{links}"),
+        format!("{body}{sign}{labels}"),
+    ] {
+        let doc = gongwen::parse(&src).expect("parses");
+        assert_eq!(outline(&doc), expected, "{src}");
+        assert!(doc.attachments.is_empty());
+        assert!(
+            !doc.diagnostics
+                .iter()
+                .any(|d| d.severity != gongwen::model::Severity::Note),
+            "{:?}",
+            doc.diagnostics
+        );
+        // the links are kept as the page wrote them
+        let list: Vec<&str> = doc
+            .closing
+            .iter()
+            .filter(|c| c.role == gongwen::model::ClosingRole::AttachmentList)
+            .map(|c| c.text.as_str())
+            .collect();
+        assert_eq!(list.len(), 2, "{list:?}");
+        assert!(src.contains(list[1]));
+    }
+}

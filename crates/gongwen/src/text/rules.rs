@@ -1217,6 +1217,40 @@ pub(crate) fn is_note(t: &str) -> bool {
         && marker(t).is_none()
 }
 
+/// `t` with each Markdown link (`[附件1：……表.docx](https://……)`) read as its text, as a page
+/// shows it: what a crawl to Markdown makes of a page's links to its attachments. Borrowed when
+/// `t` holds no link.
+pub(crate) fn unlinked(t: &str) -> std::borrow::Cow<'_, str> {
+    if !t.contains("](") {
+        return std::borrow::Cow::Borrowed(t);
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut rest = t;
+    while let Some(open) = rest.find('[') {
+        let inner = &rest[open + 1..];
+        // the link's text, then its target in brackets up to the first `)` (no blank in it)
+        let link = inner.find("](").and_then(|mid| {
+            let target = &inner[mid + 2..];
+            let close = target.find(')')?;
+            (!inner[..mid].contains('[') && !target[..close].contains(char::is_whitespace))
+                .then(|| (mid, mid + 2 + close + 1))
+        });
+        match link {
+            Some((mid, end)) => {
+                out.push_str(&rest[..open]);
+                out.push_str(&inner[..mid]);
+                rest = &inner[end..];
+            }
+            None => {
+                out.push_str(&rest[..=open]);
+                rest = inner;
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Label of an attachment page: `附件`, `附件1`, `附件 2`, `附件一：`.
 pub(crate) fn attachment_label(t: &str) -> Option<Option<u32>> {
     // `附：` alone on its line labels what follows as attached
@@ -1370,6 +1404,25 @@ pub(crate) fn notes_label(t: &str) -> Option<usize> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn links_read_as_their_text() {
+        assert_eq!(
+            unlinked("[附件1：申报书.docx](https://www.example.gov.cn/a/P1.docx)"),
+            "附件1：申报书.docx"
+        );
+        assert_eq!(
+            unlinked("附件：[1.申报书.docx](/a/P1.docx)、[2.汇总表](/a/P2.xls)"),
+            "附件：1.申报书.docx、2.汇总表"
+        );
+        // no link: the text as it is; brackets that open none
+        assert!(matches!(
+            unlinked("附件1：申报书"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(unlinked("[注] 见[1](说明 文字)"), "[注] 见[1](说明 文字)");
+        assert_eq!(unlinked("[a](b"), "[a](b");
+    }
 
     #[test]
     fn a_clause_ending_in_a_semicolon_is_no_heading() {

@@ -124,7 +124,9 @@ fn classify_as(b: &Block<'_>, decimal: bool) -> Class {
         Kind::Date
     } else if c.attachment.is_some() {
         Kind::AttachmentLabel
-    } else if is_attachment_list(t) {
+    } else if is_attachment_list(t)
+        || t.starts_with('[') && is_attachment_list(&crate::text::rules::unlinked(t))
+    {
         Kind::AttachmentList
     } else if colon && box_fields(t).is_some() || !colon && spaced_box_fields(t).is_some() {
         Kind::BoxField

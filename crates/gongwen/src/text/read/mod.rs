@@ -377,6 +377,8 @@ impl Reader<'_, '_> {
             doc.diagnostics.extend(self.head_set_aside(&frame));
         }
         doc.diagnostics.extend(self.markup_lines());
+        doc.diagnostics
+            .extend(self.numbered_residue(&frame.residue));
         if let Some((k, body_like)) = frame.region_cut.filter(|c| c.1 > 0) {
             doc.diagnostics.push(Diagnostic {
                 code: "past-content-region".to_string(),
@@ -515,6 +517,29 @@ impl Reader<'_, '_> {
             ),
             span: self.b[first].span(),
         })
+    }
+
+    /// The numbered lines of the page around the document (a site's menu `1. [首页](…)`, a
+    /// list of links under the text) are kept as residue with the rest of the page: a note on
+    /// each says so, the first why, so that no numbering is passed over without a word.
+    fn numbered_residue(&self, residue: &[(usize, ResidueRole)]) -> Vec<Diagnostic> {
+        let numbered: Vec<usize> = residue
+            .iter()
+            .filter(|&&(k, _)| self.c[k].marker.is_some())
+            .map(|&(k, _)| k)
+            .collect();
+        numbered
+            .iter()
+            .enumerate()
+            .map(|(i, &k)| {
+                runs::list_note(
+                    self.b[k].span(),
+                    runs::ListKind::Page,
+                    numbered.len(),
+                    i == 0,
+                )
+            })
+            .collect()
     }
 
     /// Groups residue blocks into verbatim pieces of one role.

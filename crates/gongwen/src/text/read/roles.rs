@@ -10,6 +10,7 @@ use crate::model::{
 };
 use crate::text::rules::{
     chars_ge, chars_le, is_copy_to, is_printed, is_signature, label_with_title, notes_label,
+    unlinked,
 };
 
 impl Reader<'_, '_> {
@@ -63,14 +64,14 @@ impl Reader<'_, '_> {
                     }
                     // a list whose entries are labels with their titles (`附件1：……表.xls`,
                     // `附件2：……`): the attachments named, their texts not given
-                    if label_with_title(self.text(j)).is_some() {
+                    // (or links to them, `[附件1：……表.docx](https://……)`, as a page's
+                    // crawl to Markdown writes them)
+                    if label_with_title(&unlinked(self.text(j))).is_some() {
                         list_start = Some(j);
                         continue;
                     }
                     let u = self.text(j);
-                    if !(self.c[j].marker.is_some_and(|m| m.kind == NodeKind::Item)
-                        || chars_le(u, 40) && !self.c[j].sentence)
-                    {
+                    if !(self.item_entry(j) || chars_le(u, 40) && !self.c[j].sentence) {
                         break;
                     }
                 }
@@ -96,6 +97,18 @@ impl Reader<'_, '_> {
                     } else {
                         break;
                     }
+                }
+                // a page's attachments named under the date, their texts not given (links to
+                // download them): labels with their titles, and nothing else, to the end
+                let named: Vec<usize> = (e..end).filter(|&x| !self.c[x].is_blank()).collect();
+                if !named.is_empty()
+                    && named.len() <= 30
+                    && named.iter().all(|&x| {
+                        self.c[x].kind != Kind::AttachmentLabel
+                            && label_with_title(&unlinked(self.text(x))).is_some()
+                    })
+                {
+                    e = end;
                 }
                 if !main
                     && sigs == 0
@@ -124,6 +137,23 @@ impl Reader<'_, '_> {
             .map(|x| self.text(x))
             .collect();
         (tail.len() <= 80 && tail.iter().all(|t| chars_le(t, 60))).then_some((k, end))
+    }
+
+    /// The numbering marker of block `k`, or of the text of the link it is (`[2.……表.xlsx](……)`).
+    fn entry_marker(&self, k: usize) -> Option<crate::numbering::Marker> {
+        self.c[k].marker.or_else(|| {
+            let t = self.text(k);
+            t.starts_with('[')
+                .then(|| crate::numbering::marker(&unlinked(t)))
+                .flatten()
+        })
+    }
+
+    /// True when block `k` is a numbered item (an entry of a list), its number its own or
+    /// that of the text of the link it is.
+    fn item_entry(&self, k: usize) -> bool {
+        self.entry_marker(k)
+            .is_some_and(|m| m.kind == NodeKind::Item)
     }
 
     /// True when the numbering of the text in `[pos, s)` goes on after `e` (before `end` and
@@ -194,11 +224,11 @@ impl Reader<'_, '_> {
                 ClosingRole::CopyTo
             } else if is_printed(t) {
                 ClosingRole::Printed
-            } else if c.kind == Kind::AttachmentList || label_with_title(t).is_some() {
+            } else if c.kind == Kind::AttachmentList || label_with_title(&unlinked(t)).is_some() {
                 in_list = true;
                 ClosingRole::AttachmentList
-            } else if in_list && c.marker.is_some_and(|m| m.kind == NodeKind::Item) {
-                entry = c.marker.map_or(0, |m| m.value);
+            } else if in_list && self.item_entry(k) {
+                entry = self.entry_marker(k).map_or(0, |m| m.value);
                 ClosingRole::AttachmentList
             } else if in_list
                 && entry > 0

@@ -31,6 +31,9 @@ pub(crate) enum ListKind {
     /// Numbered lines inside a quotation that runs over paragraphs (the new wording an
     /// amending decision quotes).
     Quoted,
+    /// Numbered lines of the page around the document (a site's menu, a list of links), kept
+    /// as residue.
+    Page,
 }
 
 /// A run's members are one line each: no children, no paragraph of their own beyond the rest
@@ -120,8 +123,14 @@ fn walk_lists(nodes: &[Node], out: &mut Vec<(Span, ListKind, usize, usize)>) {
             while !t.is_char_boundary(from) {
                 from += 1;
             }
-            let tail = &t[from..];
-            tail.contains('…') || tail.contains("...") || tail.contains("···")
+            let tail = &t.as_bytes()[from..];
+            // a `…`, `...` or `···` (bytes E2 80 A6, 2E 2E 2E, C2 B7 C2 B7 C2 B7)
+            memchr::memchr3_iter(b'.', 0xE2, 0xC2, tail).any(|i| {
+                let rest = &tail[i..];
+                rest.starts_with("…".as_bytes())
+                    || rest.starts_with(b"...")
+                    || rest.starts_with("···".as_bytes())
+            })
         };
         n.heading.as_ref().is_some_and(|h| has(&h.text))
             || n.paragraphs
@@ -352,6 +361,9 @@ pub(crate) fn list_note(span: Span, kind: ListKind, n: usize, first: bool) -> Di
             ListKind::Table => "the attachment's title names a table: its numbered rows are cells",
             ListKind::Contents => "they are a table of contents (目录), not the units they name",
             ListKind::ClosingAttachments => "they are the closing block's list of the attachments",
+            ListKind::Page => {
+                "they stand in the page around the document (its menu, links or footer) and are kept with it as residue"
+            }
             ListKind::Quoted => {
                 "they stand inside a quotation that runs over paragraphs (quoted wording, such as an amendment's new text)"
             }
