@@ -700,7 +700,7 @@ fn walk(root: HtmlRef<'_>, out: &mut Flat, cursor: &mut Cursor<'_>, tables: bool
                         && node
                             .parent()
                             .and_then(|p| element_name(&p))
-                            .is_none_or(|n| matches!(n, "body" | "html"));
+                            .is_none_or(|n| matches!(n, "body" | "html") || n.ends_with(':'));
                     text(t, out, cursor, top)
                 }
                 HtmlNode::Element(el) => {
@@ -737,6 +737,9 @@ fn walk(root: HtmlRef<'_>, out: &mut Flat, cursor: &mut Cursor<'_>, tables: bool
                     if let Some(r) = out.region.as_mut().filter(|r| r.0 == node.id()) {
                         r.1 = out.text.len();
                     }
+                    if name.ends_with(':') {
+                        autolink(name, out, cursor);
+                    }
                     stack.push(Step::Leave(name, node.id()));
                     stack.extend(node.children().rev().map(Step::Enter));
                 }
@@ -744,6 +747,33 @@ fn walk(root: HtmlRef<'_>, out: &mut Flat, cursor: &mut Cursor<'_>, tables: bool
             },
         }
     }
+}
+
+/// A Markdown autolink in a page read as HTML (`<https://flk.npc.gov.cn/……>`, as a crawl to
+/// Markdown writes a link beside the page's own markup): the parser takes it for an element
+/// named by its scheme (`https:`), a browser would show nothing of it; its text is the link's
+/// address, kept as the page writes it.
+fn autolink(name: &str, out: &mut Flat, cursor: &mut Cursor<'_>) {
+    let src = cursor.src;
+    let b = src.as_bytes();
+    let Some(start) = memchr::memchr_iter(b'<', &b[cursor.at..])
+        .map(|p| cursor.at + p)
+        .find(|&p| {
+            b.get(p + 1..p + 1 + name.len())
+                .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+        })
+    else {
+        return;
+    };
+    let Some(len) = src[start..].find('>').map(|e| e + 1) else {
+        return;
+    };
+    let link = &src[start..start + len];
+    if link.contains(char::is_whitespace) || !link[1..].contains(':') {
+        return;
+    }
+    out.push(link, start, len, true);
+    cursor.at = start + len;
 }
 
 /// One text node: runs of ASCII white space become one space (a line break, where `lines`

@@ -11,7 +11,8 @@ pub fn chinese_number(s: &str) -> Option<u32> {
     let mut cur: Option<u32> = None;
     for c in s.chars() {
         let d = match c {
-            '〇' | '零' => Some(0),
+            // (`○`, the white circle, and `Ｏ`, as typists set the zero of `二○○四年`)
+            '〇' | '零' | '○' | 'Ｏ' => Some(0),
             '一' => Some(1),
             '二' | '两' => Some(2),
             '三' => Some(3),
@@ -55,6 +56,8 @@ fn is_cn_digit(c: char) -> bool {
     matches!(
         c,
         '〇' | '零'
+            | '○'
+            | 'Ｏ'
             | '一'
             | '二'
             | '两'
@@ -353,7 +356,8 @@ pub fn marker(s: &str) -> Option<Marker> {
         let mark = rest.chars().next()?;
         let after = &rest[mark.len_utf8()..];
         let style = match mark {
-            '.' | '．' | '、' => Style::Arabic,
+            // (`﹒`, the small full stop, as some word processors set the item's stop)
+            '.' | '．' | '、' | '﹒' => Style::Arabic,
             // `1）`: the closing bracket alone, at the start of a line
             '）' | ')' => Style::ArabicParen,
             _ => return None,

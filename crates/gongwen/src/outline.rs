@@ -22,7 +22,24 @@ pub fn outline(doc: &Document) -> String {
     };
     let title = promulgated.or(doc.meta.title.as_deref()).unwrap_or("");
     let _ = writeln!(out, "title: {title}");
-    if doc.body.is_empty() && forwarded.len() == 1 && issues_at_most_one(doc) {
+    // a notice that issues one document, given as its one attachment under a label (`附件：`),
+    // the title the cover letter names in 《》
+    let labelled_issued = match doc.attachments.as_slice() {
+        [one] if doc.body.is_empty() && forwarded.is_empty() && issues_at_most_one(doc) => one
+            .content
+            .meta
+            .title
+            .as_deref()
+            .filter(|t| names_issued(doc, t))
+            .map(|_| one),
+        _ => None,
+    };
+    if let Some(f) = labelled_issued {
+        nodes(&f.content.body, 0, &mut out);
+        for a in &f.content.attachments {
+            attachment(a, 0, &mut out);
+        }
+    } else if doc.body.is_empty() && forwarded.len() == 1 && issues_at_most_one(doc) {
         // a notice that issues or forwards one document: that document's structure is the outline
         let f = forwarded[0];
         nodes(&f.content.body, 0, &mut out);
@@ -123,6 +140,17 @@ fn listed_title(t: &str) -> String {
         Some(inner) if !inner.contains(['《', '》']) => inner.to_string(),
         _ => t.to_string(),
     }
+}
+
+/// True when the cover letter issues or forwards the document titled `title`, naming it in 《》
+/// before the verb (`现将《……意见》印发给你们`).
+fn names_issued(doc: &Document, title: &str) -> bool {
+    let title: String = title.split_whitespace().collect();
+    doc.preamble.iter().any(|p| {
+        let t: String = p.text.split_whitespace().collect();
+        t.find(&format!("《{title}》"))
+            .is_some_and(|at| ["印发", "转发", "批转"].iter().any(|w| t[at..].contains(w)))
+    })
 }
 
 /// False when the cover letter issues two documents or more by name (`现将《A》、《B》印发给你们`),

@@ -828,3 +828,49 @@ fn attachments_named_by_links_or_under_the_date_are_the_closing_list() {
         assert!(src.contains(list[1]));
     }
 }
+
+/// An attachment whose title names a table (`……考评指标`) but whose rows are numbered on
+/// levels of their own and are sentences (`1．……。（6月底完成，牵头单位：……）`) is a text of
+/// tasks under headings: its structure is read, not kept as the cells of a table.
+#[test]
+fn an_attachment_of_tasks_under_headings_is_structure_whatever_its_title() {
+    let src = "临江市人民政府办公室关于印发数字政府建设考评办法的通知\n\n各区人民政府：\n\n现将《临江市数字政府建设考评办法》印发给你们，请认真抓好落实。\n\n临江市人民政府办公室\n\n2022年4月14日\n\n临江市数字政府建设考评办法\n\n一、考评对象\n\n各区人民政府，市直各部门。\n\n二、考评方式\n\n考评每半年进行一次。\n\n附件\n\n临江市数字政府建设考评指标\n\n一、政务服务（25分）\n\n（一）一体化平台建设（3分）\n\n1．除涉密事项外，各级政务服务事项全部开通全程网办，完成统一身份认证。（5月底完成，牵头考核单位：市审批服务局）\n\n2．通过大数据平台，不断完善数据分析功能，强化审批智能化，整合电子证照。（6月底完成，牵头考核单位：市审批服务局）\n\n（二）便民热线升级（2分）\n\n3．对标全国一流，加快升级热线平台，全面提升政务热线服务水平。（6月底完成，牵头考核单位：市政府办公室）\n";
+    let doc = gongwen::parse(src).expect("parses");
+    let out = outline(&doc);
+    assert!(
+        out.ends_with("attachment - 临江市数字政府建设考评指标\n  part 1 政务服务（25分）\n    section 1 一体化平台建设（3分）\n      item 1 -\n      item 2 -\n    section 2 便民热线升级（2分）\n      item 3 -\n"),
+        "{out}"
+    );
+}
+
+/// A notice that issues one document given as its one attachment under a label (`附件：` and
+/// the title the cover letter names in 《》) is outlined as that document; a heading of short
+/// parallel phrases (`加强领导，统筹规划，狠抓落实`) is a heading; a subject and its copula
+/// before a colon (`……的指导思想是：以……`) lead into their sentence, no heading; an item
+/// numbered with the small full stop (`1﹒`) is an item.
+#[test]
+fn a_labelled_issued_document_slogan_headings_and_copulas() {
+    let src = "关于印发《关于加强职教师资基地建设的意见》的通知\n\n各省教育厅：\n\n现将《关于加强职教师资基地建设的意见》印发给你们，请认真贯彻执行。\n\n教育部\n\n二○○○年八月十八日\n\n附件：\n\n关于加强职教师资基地建设的意见\n\n一、指导思想和目标\n\n1﹒基地建设的指导思想是：以提高教师素质为重点，建立基地网络。\n\n2﹒基地建设的总体目标是：经过三年努力，建成五十个基地。\n\n二、加强领导，统筹规划，狠抓落实\n\n3﹒各级教育行政部门要高度重视基地建设，纳入教育事业发展总体规划。\n\n4﹒各地要加大投入，改善基地办学条件，确保各项任务落到实处。\n";
+    let doc = gongwen::parse(src).expect("parses");
+    assert_eq!(
+        outline(&doc),
+        "title: 关于印发《关于加强职教师资基地建设的意见》的通知\npart 1 指导思想和目标\n  item 1 -\n  item 2 -\npart 2 加强领导，统筹规划，狠抓落实 [guarantees]\n  item 3 -\n  item 4 -\n"
+    );
+    assert_eq!(
+        doc.meta.signed.map(|d| d.to_string()).as_deref(),
+        Some("2000-08-18")
+    );
+}
+
+/// A document the cover letter issues by name, its title ending in no genre word
+/// (`……若干政策`), right after the closing block: its title is read; and a part whose one
+/// paragraph opens with a run-in heading, among parts of series of measures, holds a measure.
+#[test]
+fn a_named_issued_title_and_a_lone_measure_among_series() {
+    let src = "临江市人民政府办公室关于印发支持工业互联网发展若干政策的通知\n\n各区人民政府：\n\n《支持工业互联网发展若干政策》已经市政府同意，现印发给你们，请认真贯彻执行。\n\n临江市人民政府办公室\n\n2021年9月2日\n\n支持工业互联网发展若干政策\n\n为加快我市工业互联网发展，制定如下政策。\n\n一、支持平台建设\n\n培育工业互联网平台。对新获评的平台给予一次性奖励，最高不超过500万元。\n\n推动企业上云上平台。建立服务商资源池，实施动态管理，给予补助。\n\n二、支持信息技术发展\n\n推动集成电路产业强链补链。集成电路设计企业开展首轮流片的，给予一定补助。\n\n三、支持场景应用\n\n开展诊断咨询服务。支持服务商为企业开展诊断咨询，按服务费用给予补助。\n\n拓展场景应用。支持企业开展应用场景建设，给予一次性奖励。\n";
+    let doc = gongwen::parse(src).expect("parses");
+    assert_eq!(
+        outline(&doc),
+        "title: 临江市人民政府办公室关于印发支持工业互联网发展若干政策的通知\npart 1 支持平台建设\n  measure - 培育工业互联网平台\n  measure - 推动企业上云上平台\npart 2 支持信息技术发展\n  measure - 推动集成电路产业强链补链\npart 3 支持场景应用\n  measure - 开展诊断咨询服务\n  measure - 拓展场景应用\n"
+    );
+}

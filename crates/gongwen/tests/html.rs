@@ -560,3 +560,26 @@ proptest::proptest! {
         }
     }
 }
+
+/// A Markdown autolink in a page read as HTML (`<https://……>` beside the page's `<p>` markup,
+/// as a crawl to Markdown writes it): the parser takes it for an element, a browser would show
+/// nothing; the reader keeps the address as text, where it stands in the page, and the lines
+/// after it as they are.
+#[test]
+fn a_markdown_autolink_in_a_marked_up_page_is_text() {
+    let src = "# 临江市河道管理条例\n\n<p>&emsp;&emsp;<b>第一条</b>&emsp;为了加强河道管理，制定本条例。</p>\n<p>&emsp;&emsp;<b>第二条</b>&emsp;本条例自公布之日起施行。</p>\n\n---\n\n::: warning 原文链接\n\n<https://flk.npc.gov.cn/detail2.html?NDAyOGFi%3D>\n\n:::\n";
+    let doc = gongwen::html::read(src).expect("reads");
+    let r = doc
+        .residue
+        .iter()
+        .find(|r| {
+            r.text
+                .contains("<https://flk.npc.gov.cn/detail2.html?NDAyOGFi%3D>")
+        })
+        .expect("the link kept");
+    let at = src.find("<https://").expect("in the page");
+    assert!(r.span.offset <= at && at < r.span.offset + r.span.len);
+    // (the fence after the link is a line of its own)
+    assert!(!r.text.contains("%3D> :::"), "{:?}", r.text);
+    assert_eq!(doc.body.len(), 2);
+}

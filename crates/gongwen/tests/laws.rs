@@ -741,3 +741,96 @@ fn an_articles_paragraphs_after_and_between_its_points() {
         }
     }
 }
+
+/// Article numbers alone on their lines, each article's text on the next (`第一条` / `为了……`),
+/// as a database's copy sets them: articles, their text their first 款, and points under them.
+#[test]
+fn article_numbers_alone_on_their_lines() {
+    let src = "临江市河道管理条例\n\n第一条\n为了加强河道管理，制定本条例。\n\n第二条\n本条例适用于下列河道：\n\n（一）干流；\n\n（二）支流。\n\n　　第三条\n本条例自公布之日起施行。\n";
+    let doc = gongwen::parse(src).expect("parses");
+    assert_eq!(
+        gongwen::outline::outline(&doc),
+        "title: 临江市河道管理条例\narticle 1 -\narticle 2 -\n  point 1 -\n  point 2 -\narticle 3 -\n"
+    );
+    assert_eq!(
+        doc.body[0].paragraphs[0].text,
+        "为了加强河道管理，制定本条例。"
+    );
+}
+
+/// Article numbers quoted in an open sentence and broken onto lines of their own (a web page's
+/// links copied as text: `……依照本法` / `第四十九条` / `、` / `第五十一条` / `等法律规定……`):
+/// text of the article they stand in, not articles, and no numbering warning.
+#[test]
+fn quoted_article_numbers_broken_onto_their_own_lines_are_text() {
+    let src = "临江市消费者权益保护条例\n\n第一条　为了保护消费者的合法权益，制定本条例。\n第二条　经营者明知商品存在缺陷，仍然向消费者提供，造成消费者死亡的，受害人有权要求经营者依照本法\n第一条\n、\n第二条\n等法律规定赔偿损失。\n第三条　本条例自公布之日起施行。\n";
+    let doc = gongwen::parse(src).expect("parses");
+    assert_eq!(
+        gongwen::outline::outline(&doc),
+        "title: 临江市消费者权益保护条例\narticle 1 -\narticle 2 -\narticle 3 -\n"
+    );
+    assert!(doc.body[1].paragraphs[0]
+        .text
+        .ends_with("依照本法第一条、第二条等法律规定赔偿损失。"));
+    assert!(
+        doc.diagnostics.iter().all(|d| d.code != "numbering-order"),
+        "{:?}",
+        doc.diagnostics
+    );
+}
+
+/// History as copies mangle it: in a Markdown quote whose lines a layout joined, with blanks
+/// in its dates (`2021 年12月24日`), over two paragraphs (its bracket closed in the second),
+/// or in a site generator's box above the text (kept as residue): its events are read.
+#[test]
+fn mangled_histories_are_read() {
+    let cases: [(&str, &[(LawAction, &str)]); 4] = [
+        (
+            "临江市河道管理条例\n\n> （2020年5月14日临江市第十五届人民代表大会\n>\n> 常务委员会第二十一次会议通过）\n\n第一条　为了加强河道管理，制定本条例。\n第二条　本条例自2020年6月6日起施行。\n",
+            &[(LawAction::Adopted, "2020-05-14")],
+        ),
+        (
+            "临江市河道管理条例\n\n（2021 年12月24日临江市第十三届人民代表大会常务委员会第三十二次会议通过）\n\n第一条　为了加强河道管理，制定本条例。\n第二条　本条例自公布之日起施行。\n",
+            &[(LawAction::Adopted, "2021-12-24")],
+        ),
+        (
+            "临江市河道管理条例\n\n（2001年4月3日临江市第七届人民代表大会第五次会议通过　2001年4月3日临江市人民代表大会公告公布施行\n\n根据2009年8月27日临江市人民代表大会常务委员会第十次会议《关于修改部分地方性法规的决定》修正）\n\n第一条　为了加强河道管理，制定本条例。\n第二条　本条例自公布之日起施行。\n",
+            &[
+                (LawAction::Adopted, "2001-04-03"),
+                (LawAction::Promulgated, "2001-04-03"),
+                (LawAction::Amended, "2009-08-27"),
+            ],
+        ),
+        (
+            "::: tip 修订信息\n\n（2016年8月29日临江市第十四届人民代表大会常务委员会第三十九次会议通过）\n\n:::\n\n第一条　为了加强河道管理，制定本条例。\n\n第二条　本条例自2016年12月1日起施行。\n",
+            &[(LawAction::Adopted, "2016-08-29")],
+        ),
+    ];
+    for (src, want) in cases {
+        let doc = gongwen::parse(src).expect("parses");
+        let law = doc.meta.law.as_ref().expect("a law");
+        let got: Vec<(LawAction, String)> = law
+            .history
+            .iter()
+            .map(|e| (e.action, e.date.map(|d| d.to_string()).unwrap_or_default()))
+            .collect();
+        let want: Vec<(LawAction, String)> =
+            want.iter().map(|(a, d)| (*a, d.to_string())).collect();
+        assert_eq!(got, want, "{src}");
+        assert_eq!(doc.body.len(), 2, "{src}");
+    }
+}
+
+/// A Markdown rule (`---`) after a law's last article parts it from the page's foot: no text
+/// of the article, and no warning that the law breaks off.
+#[test]
+fn a_rule_after_the_last_article_is_the_page_s() {
+    let src = "临江市河道管理条例\n\n第一条　为了加强河道管理，制定本条例。\n\n第二条　本条例自公布之日起施行。\n\n---\n\n::: warning 原文链接\n\n<https://www.example.gov.cn/a>\n\n:::\n";
+    let doc = gongwen::parse(src).expect("parses");
+    assert_eq!(doc.body[1].paragraphs.len(), 1);
+    assert!(doc
+        .diagnostics
+        .iter()
+        .all(|d| d.code != "ends-mid-sentence"));
+    assert!(doc.residue.iter().any(|r| r.text.starts_with("---")));
+}

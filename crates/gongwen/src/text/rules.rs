@@ -286,7 +286,7 @@ pub(crate) fn split_heading(rest: &str) -> Option<(&str, Option<char>, &str)> {
             let quotation = matches!(c, '：' | ':')
                 && after.starts_with(['“', '「'])
                 && (after.ends_with(['”', '」']) || !after.contains(['”', '」']));
-            if quotation {
+            if quotation || copula_lead_in(head, c, after) {
                 return None;
             }
             let commas = head.matches(['，', ',']).count();
@@ -295,17 +295,29 @@ pub(crate) fn split_heading(rest: &str) -> Option<(&str, Option<char>, &str)> {
                 .then_some((head, Some(c), after))
         }
         // no end within 30 characters: all heading if short and without any end, with its
-        // brackets closed and one comma at most (a clause list cut by a wrap is body text)
+        // brackets closed and one comma at most (a clause list cut by a wrap is body text), or
+        // a few short phrases of a slogan (`加强领导，统筹规划，狠抓落实`)
         None if chars_le(rest, 60)
             && !rest.is_empty()
             && heading_end(rest).is_none()
             && open_brackets(rest) == 0
-            && rest.matches(['，', ',']).count() <= 1 =>
+            && (rest.matches(['，', ',']).count() <= 1 || slogan(rest)) =>
         {
             Some((rest, None, ""))
         }
         None => None,
     }
+}
+
+/// Three or four phrases of two to eight characters each, split by commas: the parallel
+/// phrases of a heading (`加强领导，统筹规划，狠抓落实`), where a line of running text cut by a
+/// wrap runs longer.
+fn slogan(t: &str) -> bool {
+    let phrases: Vec<&str> = t.split(['，', ',']).collect();
+    (3..=4).contains(&phrases.len())
+        && phrases
+            .iter()
+            .all(|p| chars_ge(p, 2) && chars_le(p, 8) && !p.contains(char::is_whitespace))
 }
 
 /// Closed-class words that open running text, never a run-in heading: personal and
@@ -403,6 +415,12 @@ pub(crate) fn has_modal(s: &str) -> bool {
     false
 }
 
+/// `……的指导思想是：以……`: a subject and its copula before a colon lead into the rest of their
+/// sentence on the line; no heading.
+fn copula_lead_in(head: &str, c: char, after: &str) -> bool {
+    matches!(c, '：' | ':') && head.ends_with('是') && !after.is_empty()
+}
+
 /// A longer heading sentence than [`split_heading`] takes (up to 48 characters, up to three
 /// phrases, alone on its line or with body text after it), as a report's section headings are:
 /// a heading only where most numbered siblings of its kind open with a heading.
@@ -437,6 +455,7 @@ pub(crate) fn long_heading(rest: &str) -> Option<(usize, char)> {
         && !opens_running_text(head)
         && !has_modal(head)
         && !time_clause
+        && !copula_lead_in(head, c, after)
         && bare * 2 >= n
         && n <= 48
         && commas <= 2
@@ -1217,6 +1236,18 @@ pub(crate) fn is_note(t: &str) -> bool {
         && marker(t).is_none()
 }
 
+/// A Markdown thematic break: three or more of one of `-`, `*`, `_`, blanks between allowed.
+pub(crate) fn is_thematic_break(t: &str) -> bool {
+    let mut marks = t.chars().filter(|c| *c != ' ');
+    let Some(first) = marks.next() else {
+        return false;
+    };
+    matches!(first, '-' | '*' | '_') && {
+        let rest: Vec<char> = marks.collect();
+        rest.len() >= 2 && rest.iter().all(|&c| c == first)
+    }
+}
+
 /// `t` with each Markdown link (`[附件1：……表.docx](https://……)`) read as its text, as a page
 /// shows it: what a crawl to Markdown makes of a page's links to its attachments. Borrowed when
 /// `t` holds no link.
@@ -1404,6 +1435,16 @@ pub(crate) fn notes_label(t: &str) -> Option<usize> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn thematic_breaks() {
+        for yes in ["---", "***", "___", "- - -", "-----"] {
+            assert!(is_thematic_break(yes), "{yes}");
+        }
+        for no in ["--", "-*-", "——", "---a", ""] {
+            assert!(!is_thematic_break(no), "{no}");
+        }
+    }
 
     #[test]
     fn links_read_as_their_text() {

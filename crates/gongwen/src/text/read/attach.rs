@@ -148,6 +148,12 @@ impl Reader<'_, '_> {
             title_lines = self.title_lines(ti.first, ti.last, &ti.text);
             title_text = Some(ti.text);
             pos = ti.last + 1;
+        } else if self.title_line_alone(s)
+            && quoted.iter().any(|q| squeeze(q) == squeeze(self.text(s)))
+        {
+            // the title the cover letter names in 《》, whatever it ends in (`……若干政策`)
+            title_text = Some(self.text(s).to_string());
+            pos = s + 1;
         } else if crate::text::rules::placed_title(self.text(s))
             && self
                 .next_text(s + 1, end)
@@ -201,8 +207,38 @@ impl Reader<'_, '_> {
         let mut content = Document::default();
         content.meta.title = title_text;
         content.meta.title_lines = title_lines;
-        // a table or a list of names: its numbered rows are not structure
-        if content.meta.title.as_deref().is_some_and(is_tabular_title) {
+        // a table or a list of names: its numbered rows are not structure; rows numbered on
+        // two levels or more whose most entries hold a sentence (`……。（6月底完成，牵头单位：
+        // ……）`) are a text of tasks set out under headings, whatever the title calls it
+        let numbered: Vec<usize> = (pos..stop)
+            .filter(|&x| self.c[x].marker.is_some())
+            .collect();
+        let levels = numbered
+            .iter()
+            .filter_map(|&x| self.c[x].marker.map(|m| m.kind))
+            .fold(Vec::new(), |mut v, kind| {
+                if !v.contains(&kind) {
+                    v.push(kind);
+                }
+                v
+            });
+        // (the rows of the level most numbered: a table's rows, or the entries under headings)
+        let rows_of = |kind| {
+            numbered
+                .iter()
+                .filter(move |&&x| self.c[x].marker.is_some_and(|m| m.kind == kind))
+        };
+        let prose = levels.len() >= 2
+            && levels
+                .iter()
+                .max_by_key(|&&kind| rows_of(kind).count())
+                .is_some_and(|&kind| {
+                    let sentences = rows_of(kind)
+                        .filter(|&&x| self.text(x).contains(['。', '；']))
+                        .count();
+                    sentences * 2 > rows_of(kind).count()
+                });
+        if !prose && content.meta.title.as_deref().is_some_and(is_tabular_title) {
             content.preamble = (pos..stop)
                 .filter(|&x| !self.c[x].is_blank())
                 .map(|x| Paragraph::at(self.text(x).to_string(), self.b[x].span()))

@@ -475,6 +475,15 @@ impl Reader<'_, '_> {
                 seen_body = true;
             }
         }
+        // a Markdown rule (`---`) as the document's last line parts it from the page's foot:
+        // the foot's markup, not the document's text
+        while let Some(k) = (start..end).rev().find(|&k| !self.c[k].is_blank()) {
+            if k > start && crate::text::rules::is_thematic_break(self.text(k)) {
+                end = k;
+            } else {
+                break;
+            }
+        }
         for k in end..n {
             if !self.c[k].is_blank() {
                 let role = if self.c[k].kind == Kind::Publication {

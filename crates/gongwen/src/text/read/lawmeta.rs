@@ -47,8 +47,24 @@ pub(crate) fn read(doc: &Document) -> LawMeta {
     }
     // history paragraphs stand at the top of the preamble, before the table of contents and
     // any text; a markup comment (`<!-- INFO END -->`) ends them
-    for p in &doc.preamble {
-        let t = p.text.trim();
+    let mut k = 0;
+    while let Some(p) = doc.preamble.get(k) {
+        k += 1;
+        let mut cleaned = history_text(&p.text).into_owned();
+        // (a history set in paragraphs, its bracket closed in the last: `（……公布施行` /
+        // `根据……修正）`)
+        if cleaned.trim_start().starts_with(['（', '(']) {
+            let last = doc.preamble.len().min(k + 16);
+            while crate::text::rules::open_brackets(&cleaned) > 0
+                && k < last
+                && cleaned.len() < 6000
+            {
+                // (joined as the lines of one paragraph: a wrap may have cut a word)
+                cleaned.push_str(history_text(&doc.preamble[k].text).trim());
+                k += 1;
+            }
+        }
+        let t = cleaned.trim();
         // a database's field label before the history (`【题注】 （……）`)
         let t = super::layout::field_label(t).map_or(t, |n| &t[n..]);
         let shaped = (t.starts_with(['（', '(']) || t.starts_with(|c: char| c.is_ascii_digit()))
@@ -59,6 +75,20 @@ pub(crate) fn read(doc: &Document) -> LawMeta {
         }
         history.extend(found);
     }
+    // else history lines the page set apart above the text (a site generator's box, `::: tip
+    // 修订信息` / `（……通过　……批准）` / `:::`), kept with the page's residue
+    if history.is_empty() {
+        let first = doc.body.first().map_or(usize::MAX, |n| n.span.offset);
+        for r in doc.residue.iter().filter(|r| r.span.offset < first) {
+            for line in r.text.lines() {
+                let cleaned = history_text(line);
+                let t = cleaned.trim();
+                if t.starts_with(['（', '(']) && !t.ends_with('。') {
+                    history.extend(events(t));
+                }
+            }
+        }
+    }
     let effective = effective(doc, &history);
     let kind = kind(doc, &history);
     LawMeta {
@@ -66,6 +96,38 @@ pub(crate) fn read(doc: &Document) -> LawMeta {
         history: history.into_iter().map(|p| p.event).collect(),
         effective,
     }
+}
+
+/// A history text as a copy may mangle it, made readable: a Markdown quote's marks (`> （……`,
+/// and the `>` of each line of it a layout joined) dropped; the blanks a PDF's extraction put
+/// in a date (`2021 年12月24日`) or between the pieces of a name a line broke
+/// (`……人民代表大会 常务委员会`) dropped. The blanks between events (U+3000) stay.
+fn history_text(t: &str) -> std::borrow::Cow<'_, str> {
+    if !t.contains(['>', ' ']) {
+        return std::borrow::Cow::Borrowed(t);
+    }
+    let chars: Vec<char> = t.chars().filter(|&c| c != '>').collect();
+    let mut out = String::with_capacity(t.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let prev = chars[..i].iter().rev().find(|&&x| x != ' ');
+            let next = chars[i + 1..].iter().find(|&&x| x != ' ');
+            let joins = |a: Option<&char>, b: Option<&char>| match (a, b) {
+                (Some(&a), Some(&b)) => {
+                    let cjk = crate::text::rules::is_cjk;
+                    a.is_ascii_digit() && matches!(b, '年' | '月' | '日')
+                        || matches!(a, '年' | '月') && b.is_ascii_digit()
+                        || cjk(a) && cjk(b)
+                }
+                _ => true,
+            };
+            if joins(prev, next) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// An event and its words as printed (what `kind` and `effective` read beside the event).
@@ -77,7 +139,8 @@ pub(crate) struct Printed {
 /// The events of one history text: each date opens one; `根据……修正` gives every date inside
 /// it the verb that closes it.
 pub(crate) fn events(text: &str) -> Vec<Printed> {
-    let t = text.trim();
+    let cleaned = history_text(text);
+    let t = cleaned.trim();
     // `（……）`, perhaps with a note after its closing bracket: the history is what it encloses
     let t = match t.strip_prefix(['（', '(']) {
         Some(inner) => {

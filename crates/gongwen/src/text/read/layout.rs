@@ -25,7 +25,7 @@ use super::explain::Log;
 use super::lines::Line;
 use crate::model::Span;
 use crate::numbering::marker;
-use crate::text::rules::{chars_le, ends_sentence, is_cjk, is_space, open_brackets};
+use crate::text::rules::{chars_ge, chars_le, ends_sentence, is_cjk, is_space, open_brackets};
 use std::borrow::Cow;
 
 /// A logical line: one source line, or pieces of several joined.
@@ -680,10 +680,55 @@ fn join(
             ));
         }
     }
-    // a numbering marker alone on its line, its text on the next (a marker is short)
+    // an article's number quoted in an open sentence and broken onto a line of its own, as a
+    // web page's links to articles are copied (`……依照本法` / `第四十九条` / `、` / `第五十一条` /
+    // `等法律规定……`): the sentence runs on through the numbers, the marks between them and
+    // the line of text after them
+    // (running text: a clause before, no title or heading)
+    if blanks == 0
+        && chars_ge(prev, 20)
+        && prev.contains('，')
+        && !ends_sentence(prev)
+        && !prev.ends_with(['：', ':'])
+    {
+        let number_alone = |t: &str| {
+            t.starts_with('第')
+                && marker(t).is_some_and(|m| {
+                    m.style == crate::numbering::Style::Article && m.len == t.len()
+                })
+        };
+        if number_alone(next) {
+            let mut x = j;
+            while lines.get(x + 1).is_some_and(|l| {
+                number_alone(l.text)
+                    || chars_le(l.text, 2)
+                        && !l.text.is_empty()
+                        && l.text.chars().all(|c| "、，,和及或与".contains(c))
+            }) {
+                x += 1;
+            }
+            let goes_on = lines.get(x + 1).is_some_and(|l| {
+                !l.text.is_empty()
+                    && marker(l.text).is_none()
+                    && crate::numbering::compact_article(l.text).is_none()
+            });
+            if goes_on {
+                return Some((
+                    x + 1,
+                    "an article's number quoted in an open sentence, broken onto a line of its own (a web page's link)",
+                ));
+            }
+        }
+    }
+    // a numbering marker alone on its line, its text on the next (a marker is short); an
+    // article's number alone (`第一条` / `为了……`) stays alone, as a chapter's does: the text
+    // under it is the article's first paragraph, as it is printed
     if prev.len() <= 24 && !b.is_joined() && blanks <= 1 {
         if let Some(m) = marker(b.body()) {
-            if m.len == b.body().len() && !next_marker() {
+            if m.len == b.body().len()
+                && m.style != crate::numbering::Style::Article
+                && !next_marker()
+            {
                 return Some((
                     j,
                     "a numbering marker alone on its line takes the text after it",

@@ -562,6 +562,48 @@ pub(crate) fn apply(nodes: &mut [Node], strong: &HashMap<usize, Span>, log: &mut
         }
         apply(&mut n.children, strong, log);
     }
+    lone_measures(nodes, log);
+}
+
+/// A numbered node whose one paragraph opens with a run-in heading, where two or more of its
+/// siblings hold series of measures and most of those with paragraphs of their own do: that
+/// paragraph is a measure too, a series of one (`四、……` / `推动集成电路产业“强链补链延链”。……`
+/// among parts of two or three measures each).
+fn lone_measures(nodes: &mut [Node], log: &mut Log) {
+    let holds_measures = |n: &Node| {
+        n.children
+            .first()
+            .is_some_and(|c| c.kind == NodeKind::Measure)
+    };
+    let with = nodes.iter().filter(|n| holds_measures(n)).count();
+    let lone = |n: &Node| {
+        n.num.is_some()
+            && n.children.is_empty()
+            && n.heading.as_ref().is_some_and(|h| !h.run_in)
+            && matches!(n.paragraphs.as_slice(), [p] if candidate(p, false).is_some())
+    };
+    let lones = nodes.iter().filter(|n| lone(n)).count();
+    let plain = nodes
+        .iter()
+        .filter(|n| n.num.is_some() && !holds_measures(n) && !lone(n) && !n.paragraphs.is_empty())
+        .count();
+    if with < 2 || lones == 0 || plain >= with {
+        return;
+    }
+    for n in nodes.iter_mut().filter(|n| lone(n)) {
+        let p = n.paragraphs.remove(0);
+        let Some((at, ch, _)) = candidate(&p, false) else {
+            n.paragraphs.push(p);
+            continue;
+        };
+        log.note(p.span, "measure", || {
+            format!(
+                "a measure: `{}` is a short run-in heading, alone under its heading where {with} of its siblings hold series of measures",
+                &p.text[..at]
+            )
+        });
+        n.children.push(to_measure(p, at, ch));
+    }
 }
 
 #[cfg(test)]

@@ -400,7 +400,6 @@ impl Reader<'_, '_> {
             around.sort_by_key(|&(k, _)| k);
             self.metadata(&mut doc, &around);
         }
-        lawmeta::apply(&mut doc);
         // what the head set aside (a markup comment) joins the residue around the document
         let inner = std::mem::take(&mut doc.residue);
         doc.residue = self.group_residue(&frame.residue);
@@ -411,6 +410,7 @@ impl Reader<'_, '_> {
             span: l.span(),
         }));
         doc.residue.sort_by_key(|r| r.span.offset);
+        lawmeta::apply(&mut doc);
         doc
     }
 
