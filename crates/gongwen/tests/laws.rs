@@ -494,8 +494,9 @@ fn parts_under_an_article_are_its_points() {
 
 /// A text that writes every article number on at once with its text (`第一条为了……`), hard
 /// wrapped as a printed page: its articles are read, and no line is glued to the article
-/// before it. Where the articles are written with a space, a line that opens `第三条` at once is
-/// text (a reference, the wording an amendment quotes).
+/// before it. Where the articles are written with a space, a line that opens `第四条` at once is
+/// text (a reference, the wording an amendment quotes) where the numbering does not call for
+/// that article there (see `an_article_number_glued_to_its_text_where_the_numbering_expects_it`).
 #[test]
 fn articles_written_on_at_once() {
     let src = "某市物业管理条例\n\n  第一章总则\n\n  第一条为了规范物业管理活动，维护业主的合法权益，根据有关法\n律、行政法规，结合本市实际，制定本条例。\n  第二条本条例适用于本市行政区域内的物业管理活动。物业服务企\n业应当依法提供服务，不得损害业主的合法权益，接受业主的监督\n  第三条市住房城乡建设主管部门负责本市物业管理活动的监督管理\n工作。\n\n  第二章业主\n\n  第四条业主在物业管理活动中享有下列权利：\n（一）按照物业服务合同的约定，接受物业服务企业提供的服务；\n（二）提议召开业主大会会议。\n";
@@ -511,14 +512,15 @@ fn articles_written_on_at_once() {
         "article 4's points"
     );
 
-    let spaced = "某市物业管理条例\n\n第一条 为了规范物业管理活动，制定本条例。\n第二条 本条例适用于本市。\n第三条所称业主，是指房屋的所有权人。\n第四条 本条例自2025年1月1日起施行。\n";
+    let spaced = "某市物业管理条例\n\n第一条 为了规范物业管理活动，制定本条例。\n第二条 本条例适用于本市。\n第四条所称业主，是指房屋的所有权人。\n第三条 本条例自2025年1月1日起施行。\n";
     let doc = gongwen::parse(spaced).expect("parses");
     let values: Vec<u32> = doc
         .body
         .iter()
         .filter_map(|a| a.num.as_ref().map(|n| n.value))
         .collect();
-    assert_eq!(values, [1, 2, 4]);
+    assert_eq!(values, [1, 2, 3]);
+    assert!(doc.body[1].paragraphs[1].text.starts_with("第四条所称"));
 }
 
 /// A law database's page labels its fields (`【题注】 `, `【章名】 `) and sets a box of its own
@@ -833,4 +835,27 @@ fn a_rule_after_the_last_article_is_the_page_s() {
         .iter()
         .all(|d| d.code != "ends-mid-sentence"));
     assert!(doc.residue.iter().any(|r| r.text.starts_with("---")));
+}
+
+/// An article's number glued to its text by a typo of the source (`第三条属　于……`) where the
+/// text writes its articles with a blank: the article the numbering expects there (one more
+/// than the article before it, one less than the next, across a chapter), not text of the
+/// article before; where the numbering does not say so, text.
+#[test]
+fn an_article_number_glued_to_its_text_where_the_numbering_expects_it() {
+    let src = |next: &str| {
+        format!("临江市河道管理条例\n\n第一章　总　　则\n\n第一条　为了加强河道管理，制定本条例。\n第二条　本条例适用于本市行政区域内的河道。\n第三条属　于本条例规定的事项，依照本条例办理。\n\n第二章　附　　则\n\n{next}　本条例自公布之日起施行。\n")
+    };
+    let doc = gongwen::parse(&src("第四条")).expect("parses");
+    assert_eq!(
+        gongwen::outline::outline(&doc),
+        "title: 临江市河道管理条例\nchapter 1 总则\n  article 1 -\n  article 2 -\n  article 3 -\nchapter 2 附则\n  article 4 -\n"
+    );
+    assert_eq!(
+        doc.body[0].children[2].paragraphs[0].text,
+        "属　于本条例规定的事项，依照本条例办理。"
+    );
+    // (the next article numbered 3: the glued line is text of article 2)
+    let doc = gongwen::parse(&src("第三条")).expect("parses");
+    assert_eq!(doc.body[0].children.len(), 2);
 }

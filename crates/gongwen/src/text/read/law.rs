@@ -30,6 +30,7 @@ pub(crate) fn read(
         outline_contents(preamble, nodes, diagnostics, log);
         return false;
     }
+    glued_articles(nodes, log);
     contents(preamble, nodes, diagnostics, log);
     unnumbered_chapters(preamble, nodes, diagnostics, log);
     unnumbered_units(preamble, nodes, log);
@@ -101,6 +102,90 @@ fn trailing(p: &mut Node) -> Vec<Paragraph> {
     match (1..p.paragraphs.len()).find(|&k| finished(&p.paragraphs[k - 1].text)) {
         Some(k) => p.paragraphs.split_off(k),
         None => Vec::new(),
+    }
+}
+
+/// An article's number glued to its text at the start of a line (`第三十二条属　于……`, a typo
+/// of the source: no blank after the number), where the text writes its articles with one:
+/// read as the article's text at first, it is the next article where the numbering says so,
+/// the article before it numbered one less and the one after it one more (a gap otherwise).
+fn glued_articles(nodes: &mut Vec<Node>, log: &mut Log) {
+    // each article's next in document order, across chapters (by where each starts)
+    type Number = Option<(u32, Option<u32>)>;
+    fn numbers(ns: &[Node], out: &mut Vec<(usize, Number)>) {
+        for n in ns {
+            if n.kind == NodeKind::Article {
+                out.push((n.span.offset, n.num.as_ref().map(|x| (x.value, x.sub))));
+            }
+            numbers(&n.children, out);
+        }
+    }
+    let mut order = Vec::new();
+    numbers(nodes, &mut order);
+    let next: std::collections::HashMap<usize, (u32, Option<u32>)> = order
+        .windows(2)
+        .filter_map(|w| Some((w[0].0, w[1].1?)))
+        .collect();
+    glued_in(nodes, &next, log);
+}
+
+fn glued_in(
+    nodes: &mut Vec<Node>,
+    following: &std::collections::HashMap<usize, (u32, Option<u32>)>,
+    log: &mut Log,
+) {
+    let mut k = 0;
+    while k < nodes.len() {
+        let next = following.get(&nodes[k].span.offset).copied();
+        let split = (nodes[k].kind == NodeKind::Article && nodes[k].children.is_empty())
+            .then(|| {
+                let v = nodes[k].num.as_ref().filter(|x| x.sub.is_none())?.value;
+                let line = nodes[k].span.line;
+                let at = nodes[k].paragraphs.iter().position(|p| {
+                    p.span.line != line
+                        && crate::numbering::compact_article(&p.text)
+                            .is_some_and(|m| m.value == v + 1 && m.sub.is_none())
+                })?;
+                (next == Some((v + 2, None))).then_some(at)
+            })
+            .flatten();
+        if let Some(at) = split {
+            let mut rest = nodes[k].paragraphs.split_off(at);
+            let first = rest.remove(0);
+            let m = crate::numbering::compact_article(&first.text).expect("asked above");
+            let body = first.text[m.len..].trim_start_matches(crate::text::rules::is_space);
+            let skip = first.text.len() - body.len();
+            let mut n = Node::new(NodeKind::Article);
+            n.num = Some(crate::model::Num {
+                text: first.text[..m.len].to_string(),
+                value: m.value,
+                sub: None,
+            });
+            n.span = Span {
+                len: m.len,
+                ..first.span
+            };
+            log.note(first.span, "article", || {
+                format!(
+                    "`{}` opens its line glued to its text: the next article, between {} and {}",
+                    &first.text[..m.len],
+                    m.value - 1,
+                    m.value + 1
+                )
+            });
+            let mut span = first.span;
+            if !span.is_empty() {
+                span.offset += skip;
+                span.len = span.len.saturating_sub(skip);
+                span.column += chars(&first.text[..skip]) as u32;
+            }
+            n.paragraphs.push(Paragraph::at(body.to_string(), span));
+            n.paragraphs.extend(rest);
+            nodes.insert(k + 1, n);
+        } else {
+            glued_in(&mut nodes[k].children, following, log);
+        }
+        k += 1;
     }
 }
 
