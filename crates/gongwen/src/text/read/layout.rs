@@ -686,6 +686,7 @@ fn join(
     // the line of text after them
     // (running text: a clause before, no title or heading)
     if blanks == 0
+        && next.starts_with('第')
         && chars_ge(prev, 20)
         && prev.contains('，')
         && !ends_sentence(prev)
