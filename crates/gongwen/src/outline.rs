@@ -34,19 +34,22 @@ pub fn outline(doc: &Document) -> String {
             .map(|_| one),
         _ => None,
     };
-    if let Some(f) = labelled_issued {
+    // a notice that issues or forwards one document: that document's structure is the outline
+    let issued = labelled_issued.or_else(|| {
+        (doc.body.is_empty() && forwarded.len() == 1 && issues_at_most_one(doc))
+            .then(|| forwarded[0])
+    });
+    if let Some(f) = issued {
         nodes(&f.content.body, 0, &mut out);
         for a in &f.content.attachments {
             attachment(a, 0, &mut out);
         }
-    } else if doc.body.is_empty() && forwarded.len() == 1 && issues_at_most_one(doc) {
-        // a notice that issues or forwards one document: that document's structure is the outline
-        let f = forwarded[0];
-        nodes(&f.content.body, 0, &mut out);
-        for a in &f.content.attachments {
-            attachment(a, 0, &mut out);
-        }
-        for a in doc.attachments.iter().filter(|a| a.label.is_some()) {
+        // (the notice's own labelled attachments after it)
+        for a in doc
+            .attachments
+            .iter()
+            .filter(|a| a.label.is_some() && !std::ptr::eq(*a, f))
+        {
             attachment(a, 0, &mut out);
         }
     } else {

@@ -6,7 +6,7 @@
 //! asked of a law.
 
 use super::explain::Log;
-use super::runs::{drop_heading, list_note, ListKind};
+use super::runs::{drop_heading, list_note, span_past, ListKind};
 use crate::model::{Diagnostic, Heading, Node, NodeKind, Paragraph, Severity, Span};
 use crate::text::rules::{chars, chars_le};
 
@@ -173,12 +173,7 @@ fn glued_in(
                     m.value + 1
                 )
             });
-            let mut span = first.span;
-            if !span.is_empty() {
-                span.offset += skip;
-                span.len = span.len.saturating_sub(skip);
-                span.column += chars(&first.text[..skip]) as u32;
-            }
+            let span = span_past(first.span, &first.text[..skip]);
             n.paragraphs.push(Paragraph::at(body.to_string(), span));
             n.paragraphs.extend(rest);
             nodes.insert(k + 1, n);

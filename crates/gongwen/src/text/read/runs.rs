@@ -349,6 +349,17 @@ pub(crate) fn numbering(nodes: &[Node], last: &mut Last, out: &mut Vec<Diagnosti
     }
 }
 
+/// `span`, the span of a paragraph on its line, past `skipped`, the text it opens with (a
+/// heading cut off, an article's number); a span read from no source stays empty.
+pub(crate) fn span_past(mut span: Span, skipped: &str) -> Span {
+    if !span.is_empty() {
+        span.offset += skipped.len();
+        span.len = span.len.saturating_sub(skipped.len());
+        span.column += chars(skipped) as u32;
+    }
+    span
+}
+
 /// The note for each member of a run kept as text: the first says why, the others (there may
 /// be hundreds) only that they belong to it, so that the notes stay small beside the text.
 pub(crate) fn list_note(span: Span, kind: ListKind, n: usize, first: bool) -> Diagnostic {
@@ -540,12 +551,7 @@ pub(crate) fn sibling_headings(nodes: &mut [Node], log: &mut Log) {
                         run_in: !body.is_empty(),
                     });
                     if !body.is_empty() {
-                        let mut span = p.span;
-                        if !span.is_empty() {
-                            span.offset += skip;
-                            span.len = span.len.saturating_sub(skip);
-                            span.column += chars(&p.text[..skip]) as u32;
-                        }
+                        let span = span_past(p.span, &p.text[..skip]);
                         n.paragraphs
                             .insert(0, Paragraph::at(body.to_string(), span));
                     }
