@@ -3,6 +3,9 @@
 use crate::model::{Diagnostic, Severity};
 use std::fmt::Write;
 
+/// The most characters of a source line shown; a longer line is shown around the column.
+const WINDOW: usize = 90;
+
 /// Renders one diagnostic against its source.
 pub fn render(d: &Diagnostic, src: &str, file: &str) -> String {
     let sev = match d.severity {
@@ -26,10 +29,27 @@ pub fn render(d: &Diagnostic, src: &str, file: &str) -> String {
     let pad = " ".repeat(gutter);
     let _ = writeln!(out, "{pad}--> {file}:{}:{}", d.span.line, d.span.column);
     let _ = writeln!(out, "{pad} |");
-    let _ = writeln!(out, "{line_no} | {text}");
-    // the caret under the span, in display columns (CJK characters are two columns wide)
+    // a long line (a text run together on one line, a table's row) shown in a window around
+    // the column, `…` where it is cut
     let col = d.span.column.saturating_sub(1) as usize;
-    let before: usize = text.chars().take(col).map(width).sum();
+    let chars: Vec<char> = text.chars().collect();
+    let (from, to) = if chars.len() > WINDOW {
+        let from = col.saturating_sub(WINDOW / 3).min(chars.len());
+        (from, (from + WINDOW).min(chars.len()))
+    } else {
+        (0, chars.len())
+    };
+    let lead = if from > 0 { "…" } else { "" };
+    let shown: String = chars[from..to].iter().collect();
+    let tail = if to < chars.len() { "…" } else { "" };
+    let _ = writeln!(out, "{line_no} | {lead}{shown}{tail}");
+    // the caret under the span, in display columns (CJK characters are two columns wide)
+    let before: usize = lead.chars().map(width).sum::<usize>()
+        + chars[from..col.clamp(from, to)]
+            .iter()
+            .copied()
+            .map(width)
+            .sum::<usize>();
     let spanned: String = src
         .get(d.span.offset..d.span.offset + d.span.len)
         .unwrap_or("")
@@ -68,5 +88,43 @@ fn width(c: char) -> usize {
         2
     } else {
         1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+
+    #[test]
+    fn a_long_line_is_shown_around_the_column() {
+        let src = format!("{}（四）加强管理。{}", "甲".repeat(500), "乙".repeat(500));
+        let offset = "甲".len() * 500;
+        let d = Diagnostic {
+            code: "numbering-continues".into(),
+            severity: Severity::Note,
+            message: "m".into(),
+            span: Span {
+                offset,
+                len: "（四）".len(),
+                line: 1,
+                column: 501,
+            },
+        };
+        let out = render(&d, &src, "f.txt");
+        let shown = out.lines().nth(3).expect("the source line");
+        assert!(
+            shown.starts_with("1 | …甲") && shown.ends_with("乙…"),
+            "{shown}"
+        );
+        assert!(shown.chars().count() < 120);
+        // the caret stands under the span: as many columns before it as the text shown
+        let caret = out.lines().nth(4).expect("the caret line");
+        let at = shown.find("（四）").expect("shown");
+        let columns = |s: &str| s.chars().map(width).sum::<usize>();
+        assert_eq!(
+            columns(&caret[..caret.find('^').expect("caret")]),
+            columns(&shown[..at])
+        );
     }
 }
