@@ -232,19 +232,17 @@ pub(crate) fn quoted_titles(doc: &Document) -> Vec<String> {
 /// Issuers from the title (`X关于…`), else from the signature lines.
 pub(crate) fn derive_issuers(doc: &mut Document) {
     if let Some(t) = &doc.meta.title {
-        // `X关于……`, not the 关于 of a title quoted in it; `X印发《关于……》的通知` names X before
-        // the verb of issuing
+        // `X关于……`, not the 关于 of a title quoted in it; `X印发《关于……》的通知` and
+        // `X转发Y关于……的通知` name X before the verb of issuing
         let outside = |word: &str| {
             t.match_indices(word)
                 .map(|(p, _)| p)
                 .find(|&p| crate::text::rules::open_brackets(&t[..p]) == 0)
         };
-        let outside = outside("关于").or_else(|| {
-            ["印发", "转发", "批转"]
-                .iter()
-                .filter_map(|w| outside(w))
-                .min()
-        });
+        let outside = ["关于", "印发", "转发", "批转"]
+            .iter()
+            .filter_map(|w| outside(w))
+            .min();
         if let Some(p) = outside {
             let who = &t[..p];
             if !who.is_empty() && chars_le(who, 60) {
