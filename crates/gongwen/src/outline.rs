@@ -14,10 +14,17 @@ pub fn outline(doc: &Document) -> String {
         .collect();
     // an order (令) that promulgates one law is outlined as that law, under the law's title
     // (format v2: `title: <the law's title as printed>`)
+    // (so is a page whose headline names the law, its brackets half-width, above the order:
+    // the law's own title line, as printed, is the title)
     let promulgated = match forwarded.as_slice() {
-        [one] if doc.meta.kind == DocKind::Order && doc.body.is_empty() => {
-            one.content.meta.title.as_deref()
-        }
+        [one] if doc.body.is_empty() => one.content.meta.title.as_deref().filter(|t| {
+            doc.meta.kind == DocKind::Order
+                || doc
+                    .meta
+                    .title
+                    .as_deref()
+                    .is_some_and(|h| h != *t && same_but_width(h, t))
+        }),
         _ => None,
     };
     let title = promulgated.or(doc.meta.title.as_deref()).unwrap_or("");
@@ -145,6 +152,16 @@ fn listed_title(t: &str) -> String {
     }
 }
 
+/// True when `a` and `b` are the same text but for the width of their brackets (`(` / `（`).
+fn same_but_width(a: &str, b: &str) -> bool {
+    let fold = |c: char| match c {
+        '（' => '(',
+        '）' => ')',
+        c => c,
+    };
+    a.chars().map(fold).eq(b.chars().map(fold))
+}
+
 /// True when the cover letter issues or forwards the document titled `title`, naming it in 《》
 /// before the verb (`现将《……意见》印发给你们`).
 fn names_issued(doc: &Document, title: &str) -> bool {
@@ -157,7 +174,8 @@ fn names_issued(doc: &Document, title: &str) -> bool {
 }
 
 /// False when the cover letter issues two documents or more by name (`现将《A》、《B》印发给你们`),
-/// though fewer follow (a copy cut short): each is then an attachment of the notice.
+/// though fewer follow (a copy cut short): each is then an attachment of the notice. A name in
+/// brackets after a title (`《A》（以下简称《B》）`) names the same document.
 fn issues_at_most_one(doc: &Document) -> bool {
     doc.preamble.iter().all(|p| {
         let t = p.text.as_str();
@@ -169,7 +187,20 @@ fn issues_at_most_one(doc: &Document) -> bool {
             .filter_map(|w| t[from..].find(w))
             .min()
             .map_or(t.len(), |e| from + e);
-        t[from..to].matches('《').count() < 2
+        // (a name in brackets, `（以下简称《实施方案》）`, is the same document's short name)
+        let mut depth = 0i32;
+        let named = t[from..to]
+            .chars()
+            .filter(|&c| {
+                match c {
+                    '（' | '(' => depth += 1,
+                    '）' | ')' => depth -= 1,
+                    _ => {}
+                }
+                c == '《' && depth <= 0
+            })
+            .count();
+        named < 2
     })
 }
 

@@ -874,3 +874,40 @@ fn a_named_issued_title_and_a_lone_measure_among_series() {
         "title: 临江市人民政府办公室关于印发支持工业互联网发展若干政策的通知\npart 1 支持平台建设\n  measure - 培育工业互联网平台\n  measure - 推动企业上云上平台\npart 2 支持信息技术发展\n  measure - 推动集成电路产业强链补链\npart 3 支持场景应用\n  measure - 开展诊断咨询服务\n  measure - 拓展场景应用\n"
     );
 }
+
+/// A notice cut from a PDF compilation (`tests/fixtures/compilation-pdf-notice.txt`): the
+/// compilation's number and the document's date around its title are no part of the title
+/// (and are kept in the title's printed lines); the lines broken short at clauses are joined
+/// again into whole paragraphs; the converter's page mark is furniture.
+#[test]
+fn a_compiled_pdf_notice_broken_at_its_clauses() {
+    let src = include_str!("../../../tests/fixtures/compilation-pdf-notice.txt");
+    let doc = gongwen::parse(src).expect("parses");
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("临江市市场监督管理局关于印发临江市知识产权行政保护工作实施方案的通知")
+    );
+    assert!(doc.meta.title_lines[0].starts_with("5. "));
+    assert!(doc.meta.title_lines[1].ends_with("（2023 年4 月6 日）"));
+    // every paragraph whole: none ends in a comma, the cover letter is one paragraph
+    assert_eq!(doc.preamble.len(), 1, "{:?}", doc.preamble);
+    let plan = &doc.attachments[0].content;
+    assert_eq!(plan.preamble.len(), 1);
+    fn walk(nodes: &[gongwen::model::Node], out: &mut Vec<String>) {
+        for n in nodes {
+            out.extend(n.paragraphs.iter().map(|p| p.text.clone()));
+            walk(&n.children, out);
+        }
+    }
+    let mut paragraphs = Vec::new();
+    walk(&plan.body, &mut paragraphs);
+    assert_eq!(paragraphs.len(), 7, "{paragraphs:#?}");
+    assert!(
+        paragraphs.iter().all(|p| p.ends_with('。')),
+        "{paragraphs:#?}"
+    );
+    assert!(doc.residue.iter().any(|r| r.text == "# Page 1573:"));
+    // a name in brackets after the plan's (`（以下简称《实施方案》）`) names no second document
+    assert!(gongwen::outline::outline(&doc).starts_with("title: 临江市市场监督管理局关于印发临江市知识产权行政保护工作实施方案的通知\npart 1 总体要求\n"));
+}
+

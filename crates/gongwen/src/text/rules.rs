@@ -84,7 +84,8 @@ pub(crate) fn is_cjk(c: char) -> bool {
 /// and an ASCII angle bracket that a page set apart (`方案> 的通知`). Spaces between other
 /// characters stay, and so do the gaps of a list of three words or more, none a lone character
 /// (`科技部办公厅 教育部办公厅 中科院办公厅印发……`: co-issuers as a title names them), but the one
-/// before the subject (`公安部 关于……`).
+/// before the subject (`公安部 关于……`). The blank a PDF sets between a figure and the date's
+/// character after it goes too (`2023 年` → `2023年`).
 pub(crate) fn unspace(t: &str) -> String {
     if !t.chars().any(is_space) {
         return t.to_string();
@@ -136,7 +137,10 @@ pub(crate) fn unspace(t: &str) -> String {
                 let letters = is_cjk(p)
                     && is_cjk(n)
                     && (!listed || word_before(i) == 1 || word_after(i) == 1 || subject());
-                if letters || is_cjk(p) && bracket(n) || bracket(p) && is_cjk(n) {
+                // (a PDF sets a blank between a figure and the date's character after it,
+                // `2023 年3 月`)
+                let dated = p.is_ascii_digit() && matches!(n, '年' | '月' | '日');
+                if letters || dated || is_cjk(p) && bracket(n) || bracket(p) && is_cjk(n) {
                     continue;
                 }
             }
@@ -640,11 +644,13 @@ pub(crate) fn title_kind(title: &str) -> Option<DocKind> {
             || c == '('
             || c == '-'
     });
-    // a short bracketed note after the genre word: `（一）`, `（试行）`, `（2020年修订）`
+    // a short bracketed note after the genre word: `（一）`, `（试行）`, `（2020年修订）`; or
+    // the document's date, as a compilation prints it (`……的通知（2023年3月13日）`)
     let noted = title
         .strip_suffix(['）', ')'])
         .and_then(|x| x.rfind(['（', '(']).map(|p| &x[..p]))
         .filter(|x| chars_le(&title[x.len()..], 10))
+        .or_else(|| dated_title(title))
         .unwrap_or(title);
     // (only a form that ends in a genre word's last character can end in a genre word)
     let ends_in_word = |x: &str| {
@@ -660,6 +666,19 @@ pub(crate) fn title_kind(title: &str) -> Option<DocKind> {
         .iter()
         .find(|(w, _)| forms.iter().flatten().any(|x| x.ends_with(w)))
         .map(|(_, k)| *k)
+}
+
+/// A title with the document's date after it in brackets, as a compilation prints each of
+/// its documents (`……的通知（2023年3月13日）`, blanks in the date or not): the title without it.
+pub(crate) fn dated_title(t: &str) -> Option<&str> {
+    let inner = t.strip_suffix(['）', ')'])?;
+    let p = inner.rfind(['（', '('])?;
+    let date: String = inner[p..]
+        .trim_start_matches(['（', '('])
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    (chars_le(&date, 16) && crate::numbering::parse_date(&date).is_some()).then(|| &t[..p])
 }
 
 /// The last characters of the genre words, sorted.

@@ -7,9 +7,10 @@ use super::classify::Kind;
 use super::explain::Log;
 use super::Reader;
 use crate::model::{Adoption, Document, ResidueRole};
+use crate::numbering::Style;
 use crate::text::rules::{
-    adoption, balanced, chars_ge, chars_le, is_nav_piece, is_signature, lead_meeting,
-    lead_quoted_title, placed_title, title_kind, title_number, unspace, wrapped_title,
+    adoption, balanced, chars_ge, chars_le, dated_title, is_nav_piece, is_signature, lead_meeting,
+    lead_quoted_title, placed_title, title_kind, title_number, title_shape, unspace, wrapped_title,
 };
 
 /// A title: the blocks it spans and its joined text.
@@ -71,13 +72,16 @@ impl Reader<'_, '_> {
         let mut text = String::new();
         let mut j = i;
         for n in 0..TITLE_PIECES {
-            let t = self.plain(j);
+            // (a compilation's number before the title of each of its documents, `4. ……关于印发`
+            // on the text's first line, is no piece of the title)
+            let compiled = (n == 0).then(|| self.compiled_number(j)).flatten();
+            let t = &self.plain(j)[compiled.unwrap_or(0)..];
             // (a bracket alone on its line, where a page broke a title at an inline element,
             // `关于转发《……关于印发` / `<` / `……> 的通知》的通知`, is a piece of it)
             let bracket = n > 0 && t.chars().all(|c| "<>〈〉《》“”‘’「」『』".contains(c));
             // a bracketed note (`（此件公开发布）`, `（试行）`) may end a title, never open one;
             // a breadcrumb (`首页 -> 政务公开 -> 公告`) is none, whatever its last word
-            if !self.c[j].title_piece && !bracket
+            if !self.c[j].title_piece && !bracket && compiled.is_none()
                 || n == 0 && self.c[j].kind == Kind::Note
                 || t.contains(['›', '»', '＞'])
                 || t.contains('>') && !text.contains('<') && !t.contains('<')
@@ -97,6 +101,10 @@ impl Reader<'_, '_> {
             }
             text.push_str(&unspace(t));
             if chars_ge(&text, 4) && title_kind(&text).is_some() && balanced(&text) {
+                // (the date a compilation prints after a title is the document's, not its title's)
+                if let Some(undated) = dated_title(&text) {
+                    text.truncate(undated.len());
+                }
                 return Some(TitleAt {
                     first: i,
                     last: j,
@@ -113,6 +121,17 @@ impl Reader<'_, '_> {
             }
         }
         None
+    }
+
+    /// The length of the number a compilation prints before the title of each of its documents
+    /// (`4. 宁夏……关于印发……`), with the blanks after it: an Arabic item number on the text's
+    /// first line, before words of a title's shape.
+    fn compiled_number(&self, j: usize) -> Option<usize> {
+        let m = self.c[j].marker?;
+        let rest = self.plain(j).get(m.len..)?;
+        let first = (0..j).all(|k| self.c[k].is_blank() || self.c[k].chrome);
+        (first && m.style == Style::Arabic && title_shape(rest.trim_start()))
+            .then(|| self.plain(j).len() - rest.trim_start().len())
     }
 
     /// The document's own title a line or two under a page's headline (a law database's):

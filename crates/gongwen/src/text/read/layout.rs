@@ -172,12 +172,18 @@ fn printed_width(l: &Line<'_>) -> usize {
     )
 }
 
-/// `— 3 —`, `-3-`, `－12－`, `第 3 页`, `第3页 共10页`, `3 / 10`, `Page 3`: a page number.
+/// `— 3 —`, `-3-`, `－12－`, `第 3 页`, `第3页 共10页`, `3 / 10`, `Page 3`: a page number; also as
+/// a converter of PDF to Markdown marks one, a heading with a colon (`# Page 1572:`).
 pub(crate) fn is_page_number(t: &str) -> bool {
     // most lines open with a character no page number opens with
     let Some(first) = t.chars().next() else {
         return false;
     };
+    if first == '#' {
+        let inner = t.trim_start_matches('#');
+        let inner = inner.trim_end_matches([':', '：']).trim_matches(is_space);
+        return inner.len() + 1 < t.len() && !inner.starts_with('#') && is_page_number(inner);
+    }
     let opens = first.is_ascii_digit()
         || ('０'..='９').contains(&first)
         || matches!(
@@ -238,10 +244,13 @@ fn furniture(lines: &[Line<'_>], feeds: &[bool], log: &mut Log) -> Vec<bool> {
     let breaks = pages + feeds.iter().filter(|x| **x).count();
     if pages > 0 && pages < 2 {
         // one page-number-like line in a whole text is a line of text (`3/10` in a table),
-        // unless it is framed as only page numbers are (`— 1 —`, `第 1 页`: a page of one)
+        // unless it is framed as only page numbers are (`— 1 —`, `第 1 页`: a page of one;
+        // a converter's mark, `# Page 12:`)
         let framed = |t: &str| {
             let t = t.trim_matches(is_space);
-            t.ends_with('页') || t.ends_with(['-', '－', '—', '–', '‐', '─', '_', '~', '～', '·'])
+            t.ends_with('页')
+                || t.ends_with(['-', '－', '—', '–', '‐', '─', '_', '~', '～', '·'])
+                || t.starts_with('#')
         };
         for (k, f) in out.iter_mut().enumerate() {
             if *f
@@ -339,6 +348,33 @@ struct Print {
     /// The width of a whole printed line of a text whose paragraphs came with blanks where
     /// their lines wrapped (see [`super::lines::split_wrap_blanks`]): the middle pieces' median.
     piece_width: Option<usize>,
+    /// A hard-wrapped text whose extraction also broke lines short at its clauses: lines well
+    /// short of the width that end in a comma (`，`, `、`) and go on in the next line, five or
+    /// more and one line in twenty (see [`clause_breaks`]).
+    clause_breaks: bool,
+}
+
+/// Whether a text wrapped at `width` was also broken short at its clauses, as a PDF's text
+/// comes out where the extraction cut a printed line at every run of its own (`为全面贯彻落实党的
+/// 二十大精神，` / `认真落实党中央、` / `国务院关于……`): five lines or more, one in twenty, well
+/// short of the width, end in a comma, and the next line is text (no marker, not indented).
+fn clause_breaks(lines: &[Line<'_>], furn: &[bool], width: Option<usize>) -> bool {
+    let Some(w) = width else {
+        return false;
+    };
+    let text = lines.iter().filter(|l| !l.text.is_empty()).count();
+    let broken = (0..lines.len().saturating_sub(1))
+        .filter(|&k| {
+            let (l, next) = (&lines[k], &lines[k + 1]);
+            !furn[k]
+                && l.text.ends_with(['，', '、'])
+                && printed_width(l) + 12 < w
+                && !next.text.is_empty()
+                && !indented(next)
+                && marker(next.text).is_none()
+        })
+        .count();
+    broken >= 5 && broken * 20 >= text
 }
 
 /// A figure a web page set apart as it sets an inline element (`2021`, `70%`, `0:00`,
@@ -522,9 +558,11 @@ pub(crate) fn layout<'a>(lines: &[Line<'a>], log: &mut Log) -> Layout<'a> {
         .max()
         .unwrap_or(0);
     let compact = crate::numbering::articles_at_once(lines.iter().map(|l| l.text));
+    let wrap = wrap_width(&printed, paged);
     let print = Print {
         compact,
-        width: wrap_width(&printed, paged),
+        width: wrap,
+        clause_breaks: clause_breaks(lines, &furn, wrap),
         widest,
         indents: indents_open_paragraphs(lines, &furn),
         paged,
@@ -913,7 +951,20 @@ fn join(
         let title_then_note =
             next.starts_with(['（', '(']) && crate::text::rules::is_title_line(prev);
         let opens_paragraph = indents && indented(&lines[j]);
-        if full
+        // (a text broken short at its clauses: a line that ends in a comma goes on, and so
+        // does a paragraph of running text (a sentence mark in it, no marker: not a heading of
+        // phrases, `五、加强领导，统筹规划`) that leaves its sentence open;
+        // a fragment of a few characters goes on with the text around it, `……企业标准` /
+        // `“领跑者”` / `活动。`, where no marker or label is in it)
+        let fragment = |t: &str| chars_le(t, 6) && marker(t).is_none() && !is_break_line(t);
+        let clause = print.clause_breaks
+            && !ends_sentence(last_piece)
+            && !last_piece.ends_with(['：', ':'])
+            && (last_piece.ends_with(['，', '、'])
+                || prev.contains(['。', '，', '；']) && marker(b.body()).is_none()
+                || fragment(prev)
+                || fragment(next));
+        if (full || clause)
             && !parenthesis
             && !title_then_note
             && !opens_paragraph
@@ -1027,10 +1078,21 @@ mod tests {
             "第3页共10页",
             "3/10",
             "Page 3",
+            "# Page 1572:",
         ] {
             assert!(is_page_number(t), "{t}");
         }
-        for t in ["1.", "2019", "三、", "—— 经济", "第三章", "-"] {
+        for t in [
+            "1.",
+            "2019",
+            "三、",
+            "—— 经济",
+            "第三章",
+            "-",
+            "# 第三章",
+            "# 2019",
+            "#",
+        ] {
             assert!(!is_page_number(t), "{t}");
         }
     }
