@@ -908,9 +908,14 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// The codes of diagnostics about the source's page layout, which the canonical text
     /// (laid out anew) no longer has cause for: a heading put back where PDF text moved it, a
-    /// stray line after the closing block kept as residue, blanks where PDF lines wrapped.
-    pub const LAYOUT_CODES: &'static [&'static str] =
-        &["displaced-heading", "unplaced-tail", "wrap-blanks"];
+    /// stray line after the closing block kept as residue, blanks where PDF lines wrapped, a
+    /// line that held several entries (or a whole text) run together, cut apart.
+    pub const LAYOUT_CODES: &'static [&'static str] = &[
+        "displaced-heading",
+        "unplaced-tail",
+        "wrap-blanks",
+        "line-cut",
+    ];
 
     /// True when the diagnostic is about the source's page layout (see [`Self::LAYOUT_CODES`]).
     pub fn is_about_layout(&self) -> bool {

@@ -911,3 +911,40 @@ fn a_compiled_pdf_notice_broken_at_its_clauses() {
     assert!(gongwen::outline::outline(&doc).starts_with("title: 临江市市场监督管理局关于印发临江市知识产权行政保护工作实施方案的通知\npart 1 总体要求\n"));
 }
 
+/// A document kept on one line, its line breaks lost (`tests/fixtures/run-together-notice.txt`,
+/// a dataset's field): its head, its signature and date, the forwarded opinion's title and
+/// byline, and each numbered entry are read as lines of their own; a number after any other
+/// character (`安全第一、预防为主`) is text.
+#[test]
+fn a_notice_run_together_on_one_line() {
+    let src = include_str!("../../../tests/fixtures/run-together-notice.txt");
+    assert!(!src.contains('\n'));
+    let doc = gongwen::parse(src).expect("parses");
+    assert_eq!(
+        doc.meta.number.as_ref().map(|n| n.text.as_str()),
+        Some("临政办发〔2021〕12号")
+    );
+    assert_eq!(
+        doc.meta.signed.map(|d| d.to_string()).as_deref(),
+        Some("2021-03-08")
+    );
+    // (the issuer of `X转发Y关于……的通知` is X)
+    assert_eq!(doc.meta.issuers, ["临江市人民政府办公室"]);
+    let opinion = &doc.attachments[0].content;
+    assert_eq!(
+        opinion.meta.title.as_deref(),
+        Some("关于加强城乡供水安全管理的意见")
+    );
+    let first = &opinion.body[0].children[0].paragraphs[0].text;
+    assert!(first.contains("“安全第一、预防为主”"), "{first}");
+    // the attachment printed again under its note, its list cut into entries
+    assert_eq!(opinion.closing[0].text, "附件：重点水源地名录");
+    let list = &doc.attachments[1].content;
+    assert_eq!(list.meta.title.as_deref(), Some("重点水源地名录"));
+    assert_eq!(list.preamble.len(), 3);
+    let again = gongwen::parse(&gongwen::text::write(&doc)).expect("reads back");
+    assert_eq!(
+        gongwen::outline::outline(&again),
+        gongwen::outline::outline(&doc)
+    );
+}

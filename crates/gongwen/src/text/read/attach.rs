@@ -24,6 +24,20 @@ fn is_tabular_title(t: &str) -> bool {
         .any(|w| t.ends_with(w))
 }
 
+/// `附件：某某名录`: the one attachment's label with its title on the same line, unnumbered
+/// (a number, 0, stands for none); not a list of attachments (`附件：1.……`).
+fn unnumbered_label_title(t: &str) -> Option<(u32, &str, &str)> {
+    let rest = t.strip_prefix("附件")?;
+    let colon = rest.strip_prefix(['：', ':'])?;
+    let title = colon.trim_matches(crate::text::rules::is_space);
+    let end = t.len() - colon.len();
+    (!title.is_empty()
+        && chars_le(title, 60)
+        && !title.contains(['。', '；', '，'])
+        && crate::numbering::marker(title).is_none())
+    .then_some((0, &t[..end], title))
+}
+
 impl Reader<'_, '_> {
     /// The title of an attachment page, which web pages may split into fragments
     /// (`天津市` / `2023` / `年……汇总表`): its last block and the joined text.
@@ -144,6 +158,11 @@ impl Reader<'_, '_> {
                     pos = last + 1;
                 }
             }
+        } else if let Some((_, label, title)) = unnumbered_label_title(self.text(s)) {
+            // `附件：某某名录` after the closing block: the one attachment, its title on the line
+            att.label = Some(label.to_string());
+            title_text = Some(title.to_string());
+            pos = s + 1;
         } else if let Some(ti) = self.title_at(s, end) {
             title_lines = self.title_lines(ti.first, ti.last, &ti.text);
             title_text = Some(ti.text);
@@ -182,7 +201,8 @@ impl Reader<'_, '_> {
         let squeezed: Vec<String> = quoted.iter().map(|q| squeeze(q)).collect();
         while k < end {
             if !self.c[k].is_blank() && k > pos {
-                let is_label = self.c[k].kind == Kind::AttachmentLabel;
+                let is_label =
+                    self.c[k].kind == Kind::AttachmentLabel || self.repeats_list_line(pos, k);
                 // (a title named above opens with this line: most lines open none, and need not
                 // be read on as a title)
                 let opens_one = || {

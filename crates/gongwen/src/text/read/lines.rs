@@ -105,40 +105,17 @@ fn run_starts(t: &str) -> Vec<usize> {
     if spaces.len() < 2 {
         return Vec::new();
     }
-    starts_at(t, spaces, 0)
-}
-
-/// The marks after which a page's text run together on one line may go on with its next
-/// numbered entry: the end of a sentence or a lead-in, or a closing bracket (`（牵头单位：……）`).
-const RUN_ON_AFTER: [char; 6] = ['。', '；', '：', '！', '？', '）'];
-
-/// Where a very long line holds a whole text run together, its paragraphs' breaks lost (a crawl
-/// that kept a page's text on one line: `……提出如下实施意见：一、总体要求我区……。二、主要目标……`),
-/// the byte offsets where each numbered entry starts: right after the mark that ends what comes
-/// before it ([`RUN_ON_AFTER`]), its number running on as [`run_starts`] asks, and two entries of
-/// the first level (`一、`, `二、`) among them at least.
-fn run_on_starts(t: &str) -> Vec<usize> {
-    // (two entries of the first level: a `二、` at least, found at the speed of a search)
-    if memchr::memmem::find(t.as_bytes(), "二、".as_bytes()).is_none() {
-        return Vec::new();
-    }
-    let after: Vec<usize> = t
-        .char_indices()
-        .filter(|(_, c)| RUN_ON_AFTER.contains(c))
-        .map(|(i, c)| i + c.len_utf8())
-        .collect();
-    starts_at(t, after, 2)
+    starts_at(t, spaces)
 }
 
 /// The byte offsets among `candidates` (where white space or a mark ends what comes before) at
 /// which numbered entries start whose numbers run (see [`run_starts`]); empty unless there are
-/// three or more, two of them a run of one style, and `first_level` of the first level (`一、`).
-fn starts_at(t: &str, candidates: Vec<usize>, first_level: usize) -> Vec<usize> {
+/// three or more, two of them a run of one style.
+fn starts_at(t: &str, candidates: Vec<usize>) -> Vec<usize> {
     use crate::numbering::Style;
     let mut out = Vec::new();
     let mut last: [Option<u32>; 4] = [None; 4];
     let mut longest_run = 0;
-    let mut top = 0;
     let b = t.as_bytes();
     let spaces = candidates;
     let slot_of = |s: Style| match s {
@@ -176,28 +153,7 @@ fn starts_at(t: &str, candidates: Vec<usize>, first_level: usize) -> Vec<usize> 
         if p < 2 || b.len() - p < 4 {
             continue;
         }
-        let mut follows = last[slot].is_some_and(|v| m.value == v + 1);
-        // (a text run together may glue a run's first entry to the heading above it,
-        // `三、重点工作1.编制……`: the entry before this one, numbered one less in the same
-        // style, right after a character of that heading, since the last cut)
-        if !follows && m.value == 2 && last[slot].is_none() && first_level > 0 {
-            let from = out.last().copied().unwrap_or(0);
-            if let Some(q) = first_entry(&next[..m.len])
-                .and_then(|f| t[from..p].find(&f))
-                .map(|q| from + q)
-            {
-                let glued = t[..q]
-                    .chars()
-                    .next_back()
-                    .is_some_and(crate::text::rules::is_cjk)
-                    && crate::numbering::marker(&t[q..])
-                        .is_some_and(|x| x.style == m.style && x.value == 1);
-                if glued && q > from {
-                    out.push(q);
-                    follows = true;
-                }
-            }
-        }
+        let follows = last[slot].is_some_and(|v| m.value == v + 1);
         if !(follows || m.value == 1) {
             continue;
         }
@@ -209,42 +165,23 @@ fn starts_at(t: &str, candidates: Vec<usize>, first_level: usize) -> Vec<usize> 
             *l = None;
         }
         last[slot] = Some(m.value);
-        top += usize::from(slot == 0);
         out.push(p);
     }
-    if out.len() >= need
-        && longest_run >= 2
-        && top + usize::from(opening.is_some_and(|o| o.0 == 0)) >= first_level
-    {
+    if out.len() >= need && longest_run >= 2 {
         out
     } else {
         Vec::new()
     }
 }
 
-/// The first entry's number written as `second` (an entry numbered 2) is: `1.` for `2.`,
-/// `（一）` for `（二）`, `一、` for `二、`.
-fn first_entry(second: &str) -> Option<String> {
-    let mut cs = second.chars();
-    match cs.next()? {
-        c @ ('（' | '(') => {
-            let close = second.chars().last()?;
-            (second.chars().nth(1)? == '二').then(|| format!("{c}一{close}"))
-        }
-        '二' => Some(format!("一{}", cs.as_str())),
-        '2' => Some(format!("1{}", cs.as_str())),
-        _ => None,
-    }
-}
-
 /// How long a line must be (in bytes: some 200 characters) to be read as a text run together
-/// (see [`run_on_starts`]): a paragraph that holds parts numbered `一、`, `二、` after its
+/// (see [`super::runon`]): a paragraph that holds parts numbered `一、`, `二、` after its
 /// sentences' marks is parts run together.
 const RUN_ON_BYTES: usize = 600;
 
 /// Lines of 80 bytes or more that hold numbered entries set apart by spaces are cut before
 /// each entry (see [`run_starts`]), and so are lines of a whole text run together (see
-/// [`run_on_starts`]); each piece is a line of its own with the source line's number and its
+/// [`super::runon`]); each piece is a line of its own with the source line's number and its
 /// column. The lines so cut, with the number of pieces of each.
 pub(crate) fn split_runs(lines: Vec<Line<'_>>) -> (Vec<Line<'_>>, Vec<(Line<'_>, usize)>) {
     if !lines.iter().any(|l| l.text.len() >= 80) {
@@ -259,7 +196,7 @@ pub(crate) fn split_runs(lines: Vec<Line<'_>>) -> (Vec<Line<'_>>, Vec<(Line<'_>,
             Vec::new()
         };
         if starts.is_empty() && l.text.len() >= RUN_ON_BYTES {
-            starts = run_on_starts(l.text);
+            starts = super::runon::starts(l.text);
         }
         if starts.is_empty() {
             out.push(l);

@@ -30,6 +30,7 @@ pub(crate) mod lines;
 mod measures;
 mod meta;
 mod roles;
+mod runon;
 mod runs;
 mod tree;
 

@@ -132,11 +132,24 @@ impl Reader<'_, '_> {
         }
         // no dated closing: an attachment list (附件说明) still closes the body
         let k = (pos..end).find(|&k| self.c[k].kind == Kind::AttachmentList && k > pos)?;
-        let tail: Vec<&str> = (k..end)
+        // (the list's line printed again opens the attachment it names: `附件：某某目录`, then
+        // `附件：某某目录` over the attachment's text)
+        let e = (k + 1..end)
+            .find(|&x| self.repeats_list_line(k, x))
+            .unwrap_or(end);
+        let tail: Vec<&str> = (k..e)
             .filter(|&x| !self.c[x].is_blank())
             .map(|x| self.text(x))
             .collect();
-        (tail.len() <= 80 && tail.iter().all(|t| chars_le(t, 60))).then_some((k, end))
+        (tail.len() <= 80 && tail.iter().all(|t| chars_le(t, 60))).then_some((k, e))
+    }
+
+    /// True when block `x` is a line of an attachment list (`附件：某某目录`) printed in
+    /// `[from, x)` already: printed again, it opens the attachment it names.
+    pub(crate) fn repeats_list_line(&self, from: usize, x: usize) -> bool {
+        self.c[x].kind == Kind::AttachmentList
+            && (from..x)
+                .any(|y| self.c[y].kind == Kind::AttachmentList && self.text(y) == self.text(x))
     }
 
     /// The numbering marker of block `k`, or of the text of the link it is (`[2.……表.xlsx](……)`).

@@ -1,0 +1,346 @@
+//! A whole text run together on one line, its line breaks lost (a crawl or a dataset that
+//! keeps a document in one field: `……的若干意见国发〔2005〕18号各省、自治区……：煤炭是……提出以下
+//! 意见:一、指导思想……（一）指导思想。……国务院二○○五年六月七日`): where its pieces start.
+//!
+//! The numbered entries are found by their numbers: each runs on from the last of its style
+//! (one more), or opens a run under a higher entry (1), or goes on numbering across the higher
+//! entries (`（三）` … `二、` … `（四）`, as a text that numbers its sections through). An entry
+//! stands right after a mark that ends what comes before it, or glued to the heading of the
+//! entry above it (`二、强化规划和管理（四）加强……`: a short heading, no sentence mark). A
+//! number after any other character (`安全第一、预防为主`, `统一、规范`) is text.
+//!
+//! Around them, where entries were found: the head (the title, the document number glued to
+//! it, the addressee up to its colon) and each signature with its date (an issuer's name after a
+//! sentence, a whole date, then the end of the text or the title of what follows).
+
+use crate::numbering::{marker, parse_date, Style};
+use crate::text::rules::{chars_le, doc_number, is_cjk, title_kind, title_shape};
+
+/// The marks after which a numbered entry may start: the end of a sentence or a lead-in
+/// (full-width or ASCII), or a closing bracket (`（牵头单位：……）`).
+const AFTER: [char; 11] = ['。', '；', '：', '！', '？', '）', ':', ';', '!', '?', ')'];
+
+/// The level of a numbering style among the first four of a 公文.
+fn slot_of(s: Style) -> Option<usize> {
+    match s {
+        Style::Cn => Some(0),
+        Style::CnParen => Some(1),
+        Style::Arabic => Some(2),
+        Style::ArabicParen => Some(3),
+        _ => None,
+    }
+}
+
+/// Characters a numbering marker of [`slot_of`]'s styles may open with.
+fn opens_marker(c: char) -> bool {
+    matches!(
+        c,
+        '（' | '(' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    ) || c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+}
+
+/// The byte offsets in `t` (a line of [`super::lines`]'s `RUN_ON_BYTES` or more) where the
+/// pieces of a text run together start, none at 0; empty unless it holds three numbered entries
+/// or more, two of the first level (`一、`, `二、`) among them.
+pub(crate) fn starts(t: &str) -> Vec<usize> {
+    // (two entries of the first level: a `二、` at least, found at the speed of a search)
+    if memchr::memmem::find(t.as_bytes(), "二、".as_bytes()).is_none() {
+        return Vec::new();
+    }
+    let entries = entries(t);
+    if entries.len() < 3 || entries.iter().filter(|e| e.1 == 0).count() < 2 {
+        return Vec::new();
+    }
+    let first = entries[0].0;
+    let mut out: Vec<usize> = entries.iter().map(|e| e.0).collect();
+    out.extend(head(&t[..first]));
+    out.extend(signatures(t));
+    out.extend(labels(t, first));
+    out.sort_unstable();
+    out.dedup();
+    out.retain(|&p| p > 0 && p < t.len());
+    out
+}
+
+/// The numbered entries of `t`: where each starts and its level.
+fn entries(t: &str) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    // the last number of each level since the last entry above it, and the last number ever
+    let mut last: [Option<u32>; 4] = [None; 4];
+    let mut ever: [Option<u32>; 4] = [None; 4];
+    // where the text of the last entry starts (past its number)
+    let mut text_from = 0;
+    let mut prev: Option<char> = None;
+    for (i, c) in t.char_indices() {
+        let before = prev;
+        prev = Some(c);
+        if !opens_marker(c) {
+            continue;
+        }
+        let Some(m) = marker(&t[i..]) else {
+            continue;
+        };
+        let Some(slot) = slot_of(m.style) else {
+            continue;
+        };
+        let v = m.value;
+        let follows =
+            last[slot].map_or_else(|| ever[slot].is_some_and(|e| v == e + 1), |l| v == l + 1);
+        let opens = v == 1 && last[slot].is_none() && (slot > 0 || ever[0].is_none());
+        if !(follows || opens) {
+            continue;
+        }
+        let after_mark = before.is_none_or(|b| AFTER.contains(&b));
+        // glued to the heading of the entry above: a short text without a sentence mark since
+        // that entry's number
+        let glued = || {
+            before.is_some_and(is_cjk) && out.last().is_some_and(|&(_, s)| s < slot) && {
+                let heading = &t[text_from..i];
+                chars_le(heading, 40) && !heading.contains(['。', '；', '：', ':', ';'])
+            }
+        };
+        if !(after_mark || glued()) {
+            continue;
+        }
+        for l in &mut last[slot + 1..] {
+            *l = None;
+        }
+        last[slot] = Some(v);
+        ever[slot] = Some(v);
+        text_from = i + m.len;
+        out.push((i, slot));
+    }
+    out
+}
+
+/// The cuts in the head of a text run together (`head`: the text before its first entry):
+/// after the title, around the document number glued to it, after the addressee's colon.
+fn head(head: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    // the addressee: the first colon, with no sentence before it
+    let colon = head
+        .char_indices()
+        .take(200)
+        .find(|(_, c)| matches!(c, '：' | ':'))
+        .map(|(i, c)| i + c.len_utf8())
+        .filter(|&e| !head[..e].contains('。'));
+    let upto = colon.unwrap_or(head.len().min(600));
+    // the title: the longest start of the text that ends in a genre word and is a title's shape
+    let mut title_end = None;
+    for (j, c) in head[..upto].char_indices() {
+        let end = j + c.len_utf8();
+        let x = &head[..end];
+        if chars_le(x, 4) {
+            continue;
+        }
+        if !title_shape(x) {
+            break;
+        }
+        if title_kind(x).is_some() {
+            title_end = Some(end);
+        }
+    }
+    let Some(title_end) = title_end else {
+        return out;
+    };
+    out.push(title_end);
+    // the number right after it (`国发〔2005〕18号`, blanks in it or not)
+    let rest = &head[title_end..upto];
+    let number_end = rest
+        .char_indices()
+        .take(40)
+        .filter(|(_, c)| matches!(c, '号' | '號'))
+        .map(|(i, c)| i + c.len_utf8())
+        .find(|&e| doc_number(rest[..e].trim()).is_some());
+    if let Some(e) = number_end {
+        out.push(title_end + e);
+    }
+    if let Some(c) = colon {
+        out.push(c);
+    }
+    out
+}
+
+/// The cuts around each signature and its date: an issuer's name after a sentence (no
+/// punctuation in it), a whole date (`二○○五年六月七日`), and after it the end of the text, or a
+/// title (up to its first mark it ends in a genre word), with the byline in brackets after it
+/// (`关于……的意见(国土资源部　二○○一年十月十日)`) cut off too.
+fn signatures(t: &str) -> Vec<usize> {
+    let from = 0;
+    let mut out = Vec::new();
+    let date_char = |c: char| {
+        c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || "〇○零一二三四五六七八九十年月 　".contains(c)
+    };
+    for (e, _) in t[from..].match_indices('日') {
+        let end = from + e + '日'.len_utf8();
+        let start = t[..end - '日'.len_utf8()]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| date_char(*c))
+            .last()
+            .map_or(end, |(i, _)| i);
+        let date = &t[start..end];
+        if !date.contains('年') || parse_date(date).is_none() {
+            continue;
+        }
+        // the issuer: from the end of the sentence before to the date
+        let Some(stop) = t[..start].rfind(['。', '）', ')']) else {
+            continue;
+        };
+        let stop = stop + t[stop..].chars().next().map_or(1, char::len_utf8);
+        let issuer = &t[stop..start];
+        let named = !issuer.is_empty()
+            && chars_le(issuer, 40)
+            && issuer
+                .chars()
+                .all(|c| is_cjk(c) || matches!(c, '、' | ' ' | '　' | '（' | '）'));
+        if !named {
+            continue;
+        }
+        let after = t[end..].trim_start();
+        let title_end = after
+            .find(['，', '。', '（', '(', '：'])
+            .filter(|&p| title_kind(&after[..p]).is_some() && title_shape(&after[..p]));
+        if after.is_empty() || title_end.is_some() || after.starts_with(['（', '(']) {
+            out.extend([stop, start, end]);
+        }
+        // (the byline in brackets after the title)
+        if let Some(p) = title_end.filter(|&p| after[p..].starts_with(['（', '('])) {
+            let at = t.len() - after.len() + p;
+            if let Some(close) = t[at..]
+                .find(['）', ')'])
+                .filter(|&c| chars_le(&t[at..at + c], 40))
+            {
+                let close = at + close + t[at + close..].chars().next().map_or(1, char::len_utf8);
+                out.extend([at, close]);
+            }
+        }
+    }
+    out
+}
+
+/// The cuts before each attachment's label after the first entry (`from`): `附件：`, `附件1：`
+/// after a mark that ends what comes before, or right after a label and its title (the list of
+/// attachments under the text, then the attachment itself: `附件：X目录附件：X目录1.……`).
+fn labels(t: &str, from: usize) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for (p, _) in t[from..].match_indices("附件") {
+        let p = from + p;
+        let rest = t[p + "附件".len()..].trim_start_matches(|c: char| c.is_ascii_digit());
+        if !rest.starts_with(['：', ':']) {
+            continue;
+        }
+        let before = t[..p].chars().next_back();
+        // (a label and its title just before: no mark since that label)
+        let after_label = out
+            .last()
+            .is_some_and(|&q| chars_le(&t[q..p], 40) && !t[q..p].contains(['。', '；', '，']));
+        if before.is_some_and(|b| AFTER.contains(&b)) || after_label {
+            out.push(p);
+        }
+    }
+    // the list under the last label, run together (`……目录1.煤2.石油3.油页岩……`): its title,
+    // then each entry
+    if let Some(&q) = out.last() {
+        let list = glued_list(t, q);
+        out.extend(list);
+    }
+    out
+}
+
+/// A numbered list run together after `from` (`1.煤2.石油3.油页岩`): an Arabic `1.` after an
+/// ideograph, then `2.`, `3.`… each within a few characters of the last; where each entry
+/// starts, when there are three or more.
+fn glued_list(t: &str, from: usize) -> Vec<usize> {
+    let first = t[from..].char_indices().find(|&(i, c)| {
+        c == '1'
+            && t[from..from + i].chars().next_back().is_some_and(is_cjk)
+            && marker(&t[from + i..]).is_some_and(|m| m.style == Style::Arabic && m.value == 1)
+    });
+    let Some((i, _)) = first else {
+        return Vec::new();
+    };
+    let mut out = vec![from + i];
+    let mut v = 1u32;
+    loop {
+        let at = *out.last().unwrap_or(&from);
+        let next = (v + 1).to_string();
+        let found = t[at + 1..]
+            .char_indices()
+            .take(24)
+            .map(|(k, _)| at + 1 + k)
+            .find(|&k| {
+                t[k..].starts_with(next.as_str())
+                    && t[..k]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| !c.is_ascii_digit())
+                    && marker(&t[k..]).is_some_and(|m| m.style == Style::Arabic && m.value == v + 1)
+            });
+        match found {
+            Some(k) => {
+                out.push(k);
+                v += 1;
+            }
+            None => break,
+        }
+    }
+    if out.len() >= 3 {
+        out
+    } else {
+        Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(t: &str) -> Vec<&str> {
+        let mut from = 0;
+        let mut out = Vec::new();
+        for p in starts(t).into_iter().chain(std::iter::once(t.len())) {
+            out.push(&t[from..p]);
+            from = p;
+        }
+        out
+    }
+
+    #[test]
+    fn a_text_run_together_is_cut_into_its_pieces() {
+        let t = "临江市人民政府关于加强水资源保护的若干意见临政发〔2020〕8号各区人民政府，市政府各部门：水是生命之源。为加强水资源保护，提出以下意见:一、总体要求（一）指导思想。坚持节水优先，统筹“安全第一、预防为主”的方针。（二）基本原则。坚持统一、规范管理。二、主要任务（三）加强水源保护。划定保护区，严格管理。（四）推进节约用水。实行总量控制。本意见自印发之日起施行。临江市人民政府二○二○年六月七日";
+        assert_eq!(
+            pieces(t),
+            [
+                "临江市人民政府关于加强水资源保护的若干意见",
+                "临政发〔2020〕8号",
+                "各区人民政府，市政府各部门：",
+                "水是生命之源。为加强水资源保护，提出以下意见:",
+                "一、总体要求",
+                "（一）指导思想。坚持节水优先，统筹“安全第一、预防为主”的方针。",
+                "（二）基本原则。坚持统一、规范管理。",
+                "二、主要任务",
+                "（三）加强水源保护。划定保护区，严格管理。",
+                "（四）推进节约用水。实行总量控制。本意见自印发之日起施行。",
+                "临江市人民政府",
+                "二○二○年六月七日",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_date_inside_a_sentence_is_no_signature() {
+        let t = "一、总体要求。本办法自二○二○年六月七日起施行。二、主要任务。做好工作。三、保障措施。加强领导。";
+        assert_eq!(
+            pieces(t),
+            [
+                "一、总体要求。本办法自二○二○年六月七日起施行。",
+                "二、主要任务。做好工作。",
+                "三、保障措施。加强领导。"
+            ]
+        );
+    }
+}
