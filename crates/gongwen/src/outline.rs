@@ -2,6 +2,7 @@
 //! (`shared/corpus/expected/README.md`).
 
 use crate::model::{Attachment, ClosingRole, DocKind, Document, Node};
+use crate::text::rules::fold_width;
 use std::fmt::Write;
 
 /// The outline of a document.
@@ -23,7 +24,7 @@ pub fn outline(doc: &Document) -> String {
                     .meta
                     .title
                     .as_deref()
-                    .is_some_and(|h| h != *t && same_but_width(h, t))
+                    .is_some_and(|h| h != *t && fold_width(h) == fold_width(t))
         }),
         _ => None,
     };
@@ -51,6 +52,10 @@ pub fn outline(doc: &Document) -> String {
         for a in &f.content.attachments {
             attachment(a, 0, &mut out);
         }
+        // (the attachments its closing names, the copy holding none of their texts)
+        if f.content.attachments.is_empty() && doc.attachments.len() == 1 {
+            listed(&f.content, &mut out);
+        }
         // (the notice's own labelled attachments after it)
         for a in doc
             .attachments
@@ -67,15 +72,7 @@ pub fn outline(doc: &Document) -> String {
         // attachments the closing block names whose texts the copy does not hold (a page's
         // downloads): a line each, as the list names them
         if doc.attachments.is_empty() {
-            for (n, title) in listed_attachments(doc) {
-                let n = n.map_or_else(|| "-".to_string(), |n| n.to_string());
-                let title = if title.is_empty() {
-                    "-"
-                } else {
-                    title.as_str()
-                };
-                let _ = writeln!(out, "attachment {n} {title}");
-            }
+            listed(doc, &mut out);
         }
     }
     out
@@ -85,6 +82,19 @@ pub fn outline(doc: &Document) -> String {
 /// `附件：《……》（……号）`): each number, if any, and its title as the list gives it, without the
 /// file's extension, the outer 《》 and the number of a document in brackets after them. An
 /// entry the list breaks over lines is one.
+/// A line for each attachment `doc`'s closing block names (see [`listed_attachments`]).
+fn listed(doc: &Document, out: &mut String) {
+    for (n, title) in listed_attachments(doc) {
+        let n = n.map_or_else(|| "-".to_string(), |n| n.to_string());
+        let title = if title.is_empty() {
+            "-"
+        } else {
+            title.as_str()
+        };
+        let _ = writeln!(out, "attachment {n} {title}");
+    }
+}
+
 fn listed_attachments(doc: &Document) -> Vec<(Option<u32>, String)> {
     let mut out: Vec<(Option<u32>, String)> = Vec::new();
     for c in doc
@@ -150,16 +160,6 @@ fn listed_title(t: &str) -> String {
         Some(inner) if !inner.contains(['《', '》']) => inner.to_string(),
         _ => t.to_string(),
     }
-}
-
-/// True when `a` and `b` are the same text but for the width of their brackets (`(` / `（`).
-fn same_but_width(a: &str, b: &str) -> bool {
-    let fold = |c: char| match c {
-        '（' => '(',
-        '）' => ')',
-        c => c,
-    };
-    a.chars().map(fold).eq(b.chars().map(fold))
 }
 
 /// True when the cover letter issues or forwards the document titled `title`, naming it in 《》

@@ -948,3 +948,15 @@ fn a_notice_run_together_on_one_line() {
         gongwen::outline::outline(&doc)
     );
 }
+
+/// A notice that issues one plan whose last line names the plan's attachment, the copy holding
+/// none of its text (a page that links it): the outline, the plan's, has a line for it.
+#[test]
+fn the_issued_documents_named_attachment() {
+    let src = "临江市人民政府办公室关于印发临江市城市体检工作方案的通知\n\n各镇人民政府，区政府各委、办、局：\n\n现将《临江市城市体检工作方案》印发给你们，请认真按照执行。\n\n临江市人民政府办公室\n\n2021年9月9日\n\n临江市城市体检工作方案\n\n为做好城市体检工作，制定本方案。\n\n一、工作目标\n\n建立城市体检评估机制。\n\n二、组织保障\n\n区政府是城市体检工作的责任主体。\n\n附件：临江市城市体检指标体系\n";
+    let doc = gongwen::parse(src).expect("parses");
+    assert_eq!(
+        gongwen::outline::outline(&doc),
+        "title: 临江市人民政府办公室关于印发临江市城市体检工作方案的通知\npart 1 工作目标\npart 2 组织保障 [guarantees]\nattachment - 临江市城市体检指标体系\n"
+    );
+}

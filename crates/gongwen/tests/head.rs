@@ -446,3 +446,15 @@ fn a_title_broken_at_a_bracket() {
     );
     assert_eq!(number(&doc), Some("临发改能源〔2021〕3号"));
 }
+
+/// A legal database's export prints its own copy of the title above the document's (brackets
+/// and dashes half-width there): the document's own title line, under it, is the title.
+#[test]
+fn a_database_title_above_the_documents_own() {
+    let src = "    【法宝引证码】 CLI.12.1234567\n原文链接：https://www.example.com/lar/1.html\n临江市人民政府办公厅关于印发临江市数字经济行动计划(2021—2023年)的通知\n临江市人民政府办公厅关于印发临江市数字经济行动计划（2021-2023年）的通知\n\n（临政办〔2021〕8号）\n\n各区人民政府，市政府各部门：\n\n现将《临江市数字经济行动计划（2021-2023年）》印发给你们，请认真贯彻落实。\n\n临江市人民政府办公厅\n\n2021年6月2日\n";
+    let doc = gongwen::parse(src).expect("parses");
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("临江市人民政府办公厅关于印发临江市数字经济行动计划（2021-2023年）的通知")
+    );
+}

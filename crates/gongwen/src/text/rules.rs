@@ -150,6 +150,19 @@ pub(crate) fn unspace(t: &str) -> String {
     out
 }
 
+/// `s` with its brackets and dashes of either width folded to one (`（` → `(`, `—` → `-`): two
+/// prints of one title, a database's and the document's, compare equal so.
+pub(crate) fn fold_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '—' | '－' | '–' | '‐' => '-',
+            c => c,
+        })
+        .collect()
+}
+
 /// True when every 《 and （ in `s` is closed.
 pub(crate) fn balanced(s: &str) -> bool {
     s.matches('《').count() == s.matches('》').count()

@@ -9,8 +9,9 @@ use super::Reader;
 use crate::model::{Adoption, Document, ResidueRole};
 use crate::numbering::Style;
 use crate::text::rules::{
-    adoption, balanced, chars_ge, chars_le, dated_title, is_nav_piece, is_signature, lead_meeting,
-    lead_quoted_title, placed_title, title_kind, title_number, title_shape, unspace, wrapped_title,
+    adoption, balanced, chars_ge, chars_le, dated_title, fold_width, is_nav_piece, is_signature,
+    lead_meeting, lead_quoted_title, placed_title, title_kind, title_number, title_shape, unspace,
+    wrapped_title,
 };
 
 /// A title: the blocks it spans and its joined text.
@@ -153,8 +154,11 @@ impl Reader<'_, '_> {
             }
             if let Some(own) = self.title_at(k, end) {
                 // (not the headline again, an issuer's line joined before it)
+                // (the same title printed again, its brackets or dashes of the other width:
+                // the database's print above, the document's own under it)
                 let again = own.text.ends_with(t.text.as_str());
-                return (!again && own.text.contains(named)).then_some(own);
+                let reprinted = fold_width(&own.text) == fold_width(&t.text);
+                return (!again && (own.text.contains(named) || reprinted)).then_some(own);
             }
             k += 1;
         }
