@@ -960,3 +960,15 @@ fn the_issued_documents_named_attachment() {
         "title: 临江市人民政府办公室关于印发临江市城市体检工作方案的通知\npart 1 工作目标\npart 2 组织保障 [guarantees]\nattachment - 临江市城市体检指标体系\n"
     );
 }
+
+/// A copy that lost its line breaks but kept each paragraph's indent of ideographic spaces
+/// (`……。　　（二）……`): the entries are cut apart at those spaces.
+#[test]
+fn entries_run_together_after_ideographic_indents() {
+    let src = "临江市关于加强水资源保护的意见\n\n一、总体要求　　（一）指导思想。坚持节水优先，统筹推进。　　（二）基本原则。坚持统一规划，规范管理。　　（三）工作目标。到2025年水质稳定达标。\n二、主要任务　　（一）加强水源保护。划定保护区，严格管理。　　（二）推进节约用水。实行总量控制。\n";
+    let doc = gongwen::parse(src).expect("parses");
+    assert_eq!(
+        gongwen::outline::outline(&doc),
+        "title: 临江市关于加强水资源保护的意见\npart 1 总体要求\n  section 1 指导思想\n  section 2 基本原则\n  section 3 工作目标\npart 2 主要任务\n  section 1 加强水源保护\n  section 2 推进节约用水\n"
+    );
+}

@@ -96,10 +96,16 @@ pub(crate) fn split(src: &str) -> Vec<Line<'_>> {
 fn run_starts(t: &str) -> Vec<usize> {
     let b = t.as_bytes();
     // spaces and tabs, as a copy that lost its line breaks sets between entries (found fast;
-    // no-break spaces only where the line has too few of those); two at least
+    // no-break and ideographic spaces only where the line has too few of those); two at least
     let mut spaces: Vec<usize> = memchr::memchr2_iter(b' ', b'\t', b).collect();
     if spaces.len() < 3 {
         spaces.extend(memchr::memchr_iter(0xC2, b).filter(|&i| b.get(i + 1) == Some(&0xA0)));
+        // (and ideographic spaces, the indent of each paragraph the copy ran together,
+        // `……。　　二、……`)
+        spaces.extend(
+            memchr::memchr_iter(0xE3, b)
+                .filter(|&i| b.get(i + 1..i + 3) == Some(&[0x80, 0x80][..])),
+        );
         spaces.sort_unstable();
     }
     if spaces.len() < 2 {
