@@ -325,6 +325,15 @@ pub fn marker(s: &str) -> Option<Marker> {
     if let Some(v) = circled(first) {
         return Marker::new(Style::Circled, v, first.len_utf8());
     }
+    // `㈠` … `㈩`: a Chinese number in brackets written as one character (as some word
+    // processors set `（一）`)
+    if ('㈠'..='㈩').contains(&first) {
+        return Marker::new(
+            Style::CnParen,
+            first as u32 - '㈠' as u32 + 1,
+            first.len_utf8(),
+        );
+    }
     if is_cn_digit(first) {
         let end = s.find(|c: char| !is_cn_digit(c))?;
         let rest = &s[end..];
@@ -547,6 +556,8 @@ mod tests {
         assert_eq!(m("（此件公开发布）"), None);
         assert_eq!(m("一是加强"), None);
         assert_eq!(m("①总则"), Some((NodeKind::Subitem, 1, 3)));
+        assert_eq!(m("㈠新型节能"), Some((NodeKind::Section, 1, 3)));
+        assert_eq!(m("㈩其他"), Some((NodeKind::Section, 10, 3)));
         assert_eq!(m("1）监督组"), Some((NodeKind::Subitem, 1, 4)));
         assert_eq!(m("一．总体要求"), Some((NodeKind::Part, 1, 6)));
         assert_eq!(m("1.1"), None);

@@ -95,6 +95,39 @@ fn listed(doc: &Document, out: &mut String) {
     }
 }
 
+/// The title in a file's name: `t` up to a file extension (`.docx`, `.xlsx`, `.pdf`…) and
+/// without the copy's counter before it (`……表 (1).docx`); `t` itself when it names no file.
+fn file_title(t: &str) -> &str {
+    const EXTENSIONS: [&str; 10] = [
+        ".docx", ".doc", ".xlsx", ".xls", ".pdf", ".wps", ".ofd", ".zip", ".rar", ".et",
+    ];
+    let lower = t.to_ascii_lowercase();
+    let Some(at) = EXTENSIONS
+        .iter()
+        .filter_map(|e| {
+            lower.match_indices(e).map(|(p, _)| p).find(|&p| {
+                // (an extension ends the name: no letter after it)
+                !lower[p + e.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+            })
+        })
+        .min()
+    else {
+        return t;
+    };
+    let name = t[..at].trim_end();
+    // (a download's copy: ` (1)` before the extension)
+    let name = name
+        .strip_suffix(')')
+        .and_then(|x| x.rfind('(').map(|p| (x, p)))
+        .filter(|(x, p)| x[p + 1..].bytes().all(|b| b.is_ascii_digit()) && x.len() > p + 1)
+        .map_or(name, |(x, p)| x[..p].trim_end());
+    if name.is_empty() {
+        t
+    } else {
+        name
+    }
+}
+
 fn listed_attachments(doc: &Document) -> Vec<(Option<u32>, String)> {
     let mut out: Vec<(Option<u32>, String)> = Vec::new();
     for c in doc
@@ -110,8 +143,11 @@ fn listed_attachments(doc: &Document) -> Vec<(Option<u32>, String)> {
             let rest = rest.trim_start();
             let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
             num = rest[..digits].parse().ok();
-            t = rest[digits..].trim_start_matches(['：', ':', ' ', '\u{3000}']);
+            t = rest[digits..].trim_start_matches(['：', ':', ' ', '\u{3000}', '.', '．', '、']);
         }
+        // a file's name (`……说明.docx`, a download's copy `……表 (1).xlsx`, a link's words after
+        // it): the title without them
+        t = file_title(t);
         if let Some(m) = crate::numbering::marker(t) {
             num = Some(m.value);
             t = t[m.len..].trim_start();

@@ -972,3 +972,17 @@ fn entries_run_together_after_ideographic_indents() {
         "title: 临江市关于加强水资源保护的意见\npart 1 总体要求\n  section 1 指导思想\n  section 2 基本原则\n  section 3 工作目标\npart 2 主要任务\n  section 1 加强水源保护\n  section 2 推进节约用水\n"
     );
 }
+
+/// A page's list of attachments given as files (`附件1.……说明.docx附件预览`, a download's copy
+/// `……表 (1).xlsx`): each attachment's title is the file's name without its extension, its
+/// counter and the link's words after it. A closing part headed by two clauses, the first of
+/// which names the safeguards (`强化要素支撑保障，推动各项任务落地见效`), holds the guarantees.
+#[test]
+fn attachments_named_by_files_and_a_two_clause_safeguards_heading() {
+    let src = "临江市卫生健康委员会关于开展卫生村复核工作的通知\n\n各区卫生健康局：\n\n现就有关事项通知如下。\n\n一、复核范围\n\n全市已命名的卫生村。\n\n二、复核方式\n\n采取暗访和现场检查相结合的方式。\n\n三、强化要素支撑保障，推动各项任务落地见效\n\n各区要安排必要经费。\n\n附件：\n附件1.卫生村暗访要求和说明.docx附件预览\n附件2.卫生村现场检查表 (1).xlsx附件预览\n\n临江市卫生健康委员会\n\n2019年12月2日\n";
+    let doc = gongwen::parse(src).expect("parses");
+    assert_eq!(
+        gongwen::outline::outline(&doc),
+        "title: 临江市卫生健康委员会关于开展卫生村复核工作的通知\npart 1 复核范围\npart 2 复核方式\npart 3 强化要素支撑保障，推动各项任务落地见效 [guarantees]\nattachment 1 卫生村暗访要求和说明\nattachment 2 卫生村现场检查表\n"
+    );
+}

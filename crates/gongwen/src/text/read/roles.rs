@@ -58,9 +58,11 @@ impl Reader<'_, '_> {
                         continue;
                     }
                     steps += 1;
+                    // (a list's lines may each be a label, `附件1.……` / `附件2.……`, under a
+                    // `附件：` of their own: the list starts at the first)
                     if self.c[j].kind == Kind::AttachmentList {
                         list_start = Some(j);
-                        break;
+                        continue;
                     }
                     // a list whose entries are labels with their titles (`附件1：……表.xls`,
                     // `附件2：……`): the attachments named, their texts not given
@@ -423,15 +425,18 @@ pub(crate) fn mark_guarantees(nodes: &mut [Node], log: &mut Log) {
         let Some(h) = n.heading.as_ref().map(|h| h.text.as_str()) else {
             continue;
         };
+        // each clause of a heading of two (`强化要素支撑保障，推动各项任务落地见效`);
         // `X的政策保障`: the support X gets, a matter of substance
-        let attributive = h.contains('的');
+        let names_them = |c: &str| {
+            !c.contains('的')
+                && (c.ends_with("保障")
+                    || c.ends_with("保障措施")
+                    || c.ends_with("保障机制")
+                    || c.ends_with("保障工作"))
+        };
         let names = h.contains("组织实施")
             || h.contains("组织领导")
-            || !attributive
-                && (h.ends_with("保障")
-                    || h.ends_with("保障措施")
-                    || h.ends_with("保障机制")
-                    || h.ends_with("保障工作"))
+            || h.split(['，', ',']).any(names_them)
             || h.contains("实施保障")
             || h.contains("组织保障");
         // the closing part, about carrying the document out: its requirements, leadership,
@@ -458,7 +463,7 @@ pub(crate) fn mark_guarantees(nodes: &mut [Node], log: &mut Log) {
             "安全保障",
         ]
         .iter()
-        .any(|w| h.ends_with(w));
+        .any(|w| h.split(['，', ',']).any(|c| c.ends_with(w)));
         if (names || closing_part) && !substance {
             n.guarantees = true;
             let heading = h.to_string();

@@ -14,7 +14,7 @@
 //! sentence, a whole date, then the end of the text or the title of what follows).
 
 use crate::numbering::{marker, parse_date, Style};
-use crate::text::rules::{chars_le, doc_number, is_cjk, title_kind, title_shape};
+use crate::text::rules::{chars_le, doc_number, is_cjk, title_kind, title_shape, unspace};
 
 /// The marks after which a numbered entry may start: the end of a sentence or a lead-in
 /// (full-width or ASCII), or a closing bracket (`（牵头单位：……）`).
@@ -87,7 +87,10 @@ fn entries(t: &str) -> Vec<(usize, usize)> {
         let v = m.value;
         let follows =
             last[slot].map_or_else(|| ever[slot].is_some_and(|e| v == e + 1), |l| v == l + 1);
-        let opens = v == 1 && last[slot].is_none() && (slot > 0 || ever[0].is_none());
+        // (a run opens under a higher entry, or anew after a lead-in's colon below the first
+        // level: `……其职责是:(1)……(4)……。……其职责是:(1)……`)
+        let lead_in = slot > 0 && before.is_some_and(|b| matches!(b, '：' | ':'));
+        let opens = v == 1 && (last[slot].is_none() || lead_in) && (slot > 0 || ever[0].is_none());
         if !(follows || opens) {
             continue;
         }
@@ -137,7 +140,8 @@ fn head(head: &str) -> Vec<usize> {
         if !title_shape(x) {
             break;
         }
-        if title_kind(x).is_some() {
+        // (a title letter-spaced at its end, `……实施意见 的 通 知`, ends in its genre word too)
+        if title_kind(x).is_some() || x.contains(' ') && title_kind(&unspace(x)).is_some() {
             title_end = Some(end);
         }
     }
@@ -327,6 +331,27 @@ mod tests {
                 "（四）推进节约用水。实行总量控制。本意见自印发之日起施行。",
                 "临江市人民政府",
                 "二○二○年六月七日",
+            ]
+        );
+    }
+
+    #[test]
+    fn runs_after_lead_ins_and_a_letter_spaced_title() {
+        let t = "临江市人民政府关于改革供水管理体制的决 定临政发〔1988〕7号各区人民政府：一、改革管理体制(一)组建公司。公司的职责是:(1)管理水厂。(2)调度供水。区公司的职责是:(1)管理管网。(2)收取水费。二、实施步骤(二)分步实施。先试点后推开。";
+        assert_eq!(
+            pieces(t),
+            [
+                "临江市人民政府关于改革供水管理体制的决 定",
+                "临政发〔1988〕7号",
+                "各区人民政府：",
+                "一、改革管理体制",
+                "(一)组建公司。公司的职责是:",
+                "(1)管理水厂。",
+                "(2)调度供水。区公司的职责是:",
+                "(1)管理管网。",
+                "(2)收取水费。",
+                "二、实施步骤",
+                "(二)分步实施。先试点后推开。",
             ]
         );
     }
