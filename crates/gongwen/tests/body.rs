@@ -986,3 +986,19 @@ fn attachments_named_by_files_and_a_two_clause_safeguards_heading() {
         "title: 临江市卫生健康委员会关于开展卫生村复核工作的通知\npart 1 复核范围\npart 2 复核方式\npart 3 强化要素支撑保障，推动各项任务落地见效 [guarantees]\nattachment 1 卫生村暗访要求和说明\nattachment 2 卫生村现场检查表\n"
     );
 }
+
+/// A closing part headed only as carrying its measures out (`认真落实……各项工作措施`) whose first
+/// section names the safeguards (`加强组织保障`): that section holds the guarantees, not the
+/// part; a closing part headed as the requirements (`工作要求`) holds them itself.
+#[test]
+fn guarantees_in_a_section_of_a_closing_part_of_measures() {
+    let src = "临江市关于加快推进企业上市的实施意见\n\n一、明确工作目标\n\n到2022年新增上市企业10家。\n\n二、认真落实推进企业上市的各项工作措施\n\n（一）加强组织保障。成立工作领导小组。\n\n（二）加大财政支持。对上市企业给予奖励。\n";
+    let doc = gongwen::parse(src).expect("parses");
+    assert_eq!(
+        gongwen::outline::outline(&doc),
+        "title: 临江市关于加快推进企业上市的实施意见\npart 1 明确工作目标\npart 2 认真落实推进企业上市的各项工作措施\n  section 1 加强组织保障 [guarantees]\n  section 2 加大财政支持\n"
+    );
+    let src = src.replace("认真落实推进企业上市的各项工作措施", "工作要求");
+    let doc = gongwen::parse(&src).expect("parses");
+    assert!(gongwen::outline::outline(&doc).contains("part 2 工作要求 [guarantees]\n  section 1 加强组织保障\n"));
+}

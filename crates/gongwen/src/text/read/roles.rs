@@ -425,46 +425,46 @@ pub(crate) fn mark_guarantees(nodes: &mut [Node], log: &mut Log) {
         let Some(h) = n.heading.as_ref().map(|h| h.text.as_str()) else {
             continue;
         };
-        // each clause of a heading of two (`强化要素支撑保障，推动各项任务落地见效`);
-        // `X的政策保障`: the support X gets, a matter of substance
-        let names_them = |c: &str| {
-            !c.contains('的')
-                && (c.ends_with("保障")
-                    || c.ends_with("保障措施")
-                    || c.ends_with("保障机制")
-                    || c.ends_with("保障工作"))
-        };
-        let names = h.contains("组织实施")
-            || h.contains("组织领导")
-            || h.split(['，', ',']).any(names_them)
-            || h.contains("实施保障")
-            || h.contains("组织保障");
+        let names = names_guarantees(h);
         // the closing part, about carrying the document out: its requirements, leadership,
         // responsibilities, supervision
-        let closing_part = Some(i) == last
-            && last != first
-            && n.kind != NodeKind::Measure
-            && (["要求", "责任", "保障措施", "组织保障", "工作保障"]
-                .iter()
-                .any(|w| h.ends_with(w))
-                || ["落实", "督查", "督促", "加强领导", "强化领导"]
-                    .iter()
-                    .any(|w| h.contains(w))
-                || h.ends_with("领导"));
-        // a domain of substance, not the safeguards of carrying the document out
-        let substance = [
-            "社会保障",
-            "医疗保障",
-            "住房保障",
-            "民生保障",
-            "生活保障",
-            "养老保障",
-            "就业保障",
-            "安全保障",
-        ]
-        .iter()
-        .any(|w| h.split(['，', ',']).any(|c| c.ends_with(w)));
-        if (names || closing_part) && !substance {
+        let is_closing = Some(i) == last && last != first && n.kind != NodeKind::Measure;
+        let headed_as_closing = ["要求", "责任", "保障措施", "组织保障", "工作保障"]
+            .iter()
+            .any(|w| h.ends_with(w))
+            || ["加强领导", "强化领导"].iter().any(|w| h.contains(w))
+            || h.ends_with("领导");
+        // (or only as carrying out what it says: `认真落实……各项工作措施`)
+        let carrying_out = ["落实", "督查", "督促"].iter().any(|w| h.contains(w));
+        let closing_part = is_closing && (headed_as_closing || carrying_out);
+        if !names && !headed_as_closing && closing_part {
+            // a closing part headed only as carrying its measures out (`认真落实……各项工作措施`)
+            // whose section names the safeguards (`加强组织保障`): that section holds them
+            let named: Vec<usize> = (0..n.children.len())
+                .filter(|&c| {
+                    n.children[c]
+                        .heading
+                        .as_ref()
+                        .is_some_and(|x| names_guarantees(&x.text))
+                })
+                .collect();
+            if !named.is_empty() {
+                for c in named {
+                    let child = &mut n.children[c];
+                    child.guarantees = true;
+                    let heading = child
+                        .heading
+                        .as_ref()
+                        .map_or("", |x| x.text.as_str())
+                        .to_string();
+                    log.note(child.span, "guarantees", || {
+                        format!("`{heading}` holds the guarantees: its heading names them, in a closing part headed only as carrying the document out")
+                    });
+                }
+                continue;
+            }
+        }
+        if names || closing_part && !of_substance(h) {
             n.guarantees = true;
             let heading = h.to_string();
             log.note(n.span, "guarantees", || {
@@ -479,4 +479,42 @@ pub(crate) fn mark_guarantees(nodes: &mut [Node], log: &mut Log) {
             });
         }
     }
+}
+
+/// Domains of substance a heading may end in (`……强化劳动者社会保障`): not the safeguards of
+/// carrying the document out.
+const SUBSTANCE: [&str; 8] = [
+    "社会保障",
+    "医疗保障",
+    "住房保障",
+    "民生保障",
+    "生活保障",
+    "养老保障",
+    "就业保障",
+    "安全保障",
+];
+
+/// True when a clause of heading `h` ends in a domain of substance ([`SUBSTANCE`]).
+fn of_substance(h: &str) -> bool {
+    h.split(['，', ','])
+        .any(|c| SUBSTANCE.iter().any(|w| c.ends_with(w)))
+}
+
+/// True when heading `h` names the guarantees: 组织实施, 组织领导, 实施保障, 组织保障, or a clause
+/// that ends in 保障 (保障措施, 保障机制, 保障工作) without an attribute (`X的政策保障`: the support
+/// X gets) and is no domain of substance (社会保障, 医疗保障…).
+fn names_guarantees(h: &str) -> bool {
+    let names_them = |c: &str| {
+        !c.contains('的')
+            && (c.ends_with("保障")
+                || c.ends_with("保障措施")
+                || c.ends_with("保障机制")
+                || c.ends_with("保障工作"))
+    };
+    (h.contains("组织实施")
+        || h.contains("组织领导")
+        || h.split(['，', ',']).any(names_them)
+        || h.contains("实施保障")
+        || h.contains("组织保障"))
+        && !of_substance(h)
 }
