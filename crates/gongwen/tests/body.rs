@@ -1000,5 +1000,6 @@ fn guarantees_in_a_section_of_a_closing_part_of_measures() {
     );
     let src = src.replace("认真落实推进企业上市的各项工作措施", "工作要求");
     let doc = gongwen::parse(&src).expect("parses");
-    assert!(gongwen::outline::outline(&doc).contains("part 2 工作要求 [guarantees]\n  section 1 加强组织保障\n"));
+    assert!(gongwen::outline::outline(&doc)
+        .contains("part 2 工作要求 [guarantees]\n  section 1 加强组织保障\n"));
 }
