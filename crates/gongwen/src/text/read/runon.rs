@@ -14,7 +14,9 @@
 //! sentence, a whole date, then the end of the text or the title of what follows).
 
 use crate::numbering::{marker, parse_date, Style};
-use crate::text::rules::{chars_le, doc_number, is_cjk, title_kind, title_shape, unspace};
+use crate::text::rules::{
+    chars_ge, chars_le, doc_number, is_cjk, title_kind, title_shape, unspace,
+};
 
 /// The marks after which a numbered entry may start: the end of a sentence or a lead-in
 /// (full-width or ASCII), or a closing bracket (`（牵头单位：……）`).
@@ -48,12 +50,14 @@ pub(crate) fn starts(t: &str) -> Vec<usize> {
     if memchr::memmem::find(t.as_bytes(), "二、".as_bytes()).is_none() {
         return Vec::new();
     }
-    let entries = entries(t);
+    let titles = named_titles(t);
+    let entries = entries(t, &titles);
     if entries.len() < 3 || entries.iter().filter(|e| e.1 == 0).count() < 2 {
         return Vec::new();
     }
     let first = entries[0].0;
     let mut out: Vec<usize> = entries.iter().map(|e| e.0).collect();
+    out.extend(titles.iter().flat_map(|&(a, b)| [a, b]));
     out.extend(head(&t[..first]));
     out.extend(signatures(t));
     out.extend(labels(t, first));
@@ -63,8 +67,50 @@ pub(crate) fn starts(t: &str) -> Vec<usize> {
     out
 }
 
-/// The numbered entries of `t`: where each starts and its level.
-fn entries(t: &str) -> Vec<(usize, usize)> {
+/// The titles of the documents a text run together carries: a title it names in 《》 (a genre
+/// word at its end) that stands again unquoted after a mark that ends what comes before
+/// (`……现转发给你们……。……应以本办法为准。加强计划用电、实行凭证供电办法在国民经济……`): where each
+/// such title starts and ends, in order.
+fn named_titles(t: &str) -> Vec<(usize, usize)> {
+    let mut names: Vec<&str> = Vec::new();
+    let mut from = 0;
+    while let Some(o) = t[from..].find('《') {
+        let s = from + o + '《'.len_utf8();
+        let Some(c) = t[s..].find(['》', '《']) else {
+            break;
+        };
+        let name = &t[s..s + c];
+        if t[s + c..].starts_with('》')
+            && chars_ge(name, 4)
+            && chars_le(name, 60)
+            && title_kind(name).is_some()
+            && !names.contains(&name)
+        {
+            names.push(name);
+        }
+        from = s + c;
+    }
+    let mut out: Vec<(usize, usize)> = names
+        .iter()
+        .flat_map(|name| {
+            t.match_indices(name)
+                .map(|(p, _)| (p, p + name.len()))
+                .filter(|&(p, e)| {
+                    t[..p]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|b| AFTER.contains(&b))
+                        && !t[e..].starts_with('》')
+                })
+        })
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// The numbered entries of `t`: where each starts and its level. Each document of `titles`
+/// (see [`named_titles`]) numbers anew.
+fn entries(t: &str, titles: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     // the last number of each level since the last entry above it, and the last number ever
     let mut last: [Option<u32>; 4] = [None; 4];
@@ -72,7 +118,17 @@ fn entries(t: &str) -> Vec<(usize, usize)> {
     // where the text of the last entry starts (past its number)
     let mut text_from = 0;
     let mut prev: Option<char> = None;
+    let mut next_title = titles.iter().peekable();
+    // (no entry glued to a heading across a title)
+    let mut since_title = 0;
     for (i, c) in t.char_indices() {
+        if next_title.peek().is_some_and(|&&(a, _)| i >= a) {
+            let (_, e) = next_title.next().copied().unwrap_or_default();
+            last = [None; 4];
+            ever = [None; 4];
+            text_from = e;
+            since_title = out.len();
+        }
         let before = prev;
         prev = Some(c);
         if !opens_marker(c) {
@@ -94,14 +150,19 @@ fn entries(t: &str) -> Vec<(usize, usize)> {
         if !(follows || opens) {
             continue;
         }
-        let after_mark = before.is_none_or(|b| AFTER.contains(&b));
+        // (or right after a document's title, `……办法一、……`)
+        let after_title = titles.iter().any(|&(_, e)| e == i);
+        let after_mark = before.is_none_or(|b| AFTER.contains(&b)) || after_title;
         // glued to the heading of the entry above: a short text without a sentence mark since
         // that entry's number
         let glued = || {
-            before.is_some_and(is_cjk) && out.last().is_some_and(|&(_, s)| s < slot) && {
-                let heading = &t[text_from..i];
-                chars_le(heading, 40) && !heading.contains(['。', '；', '：', ':', ';'])
-            }
+            before.is_some_and(is_cjk)
+                && out.len() > since_title
+                && out.last().is_some_and(|&(_, s)| s < slot)
+                && {
+                    let heading = &t[text_from..i];
+                    chars_le(heading, 40) && !heading.contains(['。', '；', '：', ':', ';'])
+                }
         };
         if !(after_mark || glued()) {
             continue;
@@ -352,6 +413,26 @@ mod tests {
                 "(2)收取水费。",
                 "二、实施步骤",
                 "(二)分步实施。先试点后推开。",
+            ]
+        );
+    }
+
+    #[test]
+    fn two_documents_a_notice_names_each_number_anew() {
+        let t = "临江市人民政府批转供水和供电两个办法的通知各区人民政府：市政府同意《供水管理办法》、《供电管理办法》，现转发给你们。供水管理办法一、统一管理水源。二、实行计量供水。本办法自发布之日起执行。供电管理办法一、实行凭证供电。二、厉行节约用电。三、加强组织领导。";
+        assert_eq!(
+            pieces(t),
+            [
+                "临江市人民政府批转供水和供电两个办法的通知",
+                "各区人民政府：",
+                "市政府同意《供水管理办法》、《供电管理办法》，现转发给你们。",
+                "供水管理办法",
+                "一、统一管理水源。",
+                "二、实行计量供水。本办法自发布之日起执行。",
+                "供电管理办法",
+                "一、实行凭证供电。",
+                "二、厉行节约用电。",
+                "三、加强组织领导。",
             ]
         );
     }
