@@ -10,8 +10,10 @@
 //! number after any other character (`安全第一、预防为主`, `统一、规范`) is text.
 //!
 //! Around them, where entries were found: the head (the title, the document number glued to
-//! it, the addressee up to its colon) and each signature with its date (an issuer's name after a
-//! sentence, a whole date, then the end of the text or the title of what follows).
+//! it, the addressee up to its colon), each signature with its date (an issuer's name after a
+//! sentence, a whole date, then the end of the text or the title of what follows), the
+//! attachment labels (and a list run together under the last), and the title of each document
+//! the cover letter names in 《》 where it stands again after a sentence (each numbers anew).
 
 use crate::numbering::{marker, parse_date, Style};
 use crate::text::rules::{
@@ -39,6 +41,7 @@ fn opens_marker(c: char) -> bool {
         c,
         '（' | '(' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
     ) || c.is_ascii_digit()
+        || ('㈠'..='㈩').contains(&c)
         || ('０'..='９').contains(&c)
 }
 
