@@ -118,19 +118,12 @@ fn run_starts(t: &str) -> Vec<usize> {
 /// which numbered entries start whose numbers run (see [`run_starts`]); empty unless there are
 /// three or more, two of them a run of one style.
 fn starts_at(t: &str, candidates: Vec<usize>) -> Vec<usize> {
-    use crate::numbering::Style;
     let mut out = Vec::new();
     let mut last: [Option<u32>; 4] = [None; 4];
     let mut longest_run = 0;
     let b = t.as_bytes();
     let spaces = candidates;
-    let slot_of = |s: Style| match s {
-        Style::Cn => Some(0),
-        Style::CnParen => Some(1),
-        Style::Arabic => Some(2),
-        Style::ArabicParen => Some(3),
-        _ => None,
-    };
+    use super::runon::slot_of;
     // the entry that opens the line, if one does: the run goes on from it
     let opening = crate::numbering::marker(t).and_then(|m| Some((slot_of(m.style)?, m.value)));
     if let Some((slot, v)) = opening {

@@ -24,8 +24,9 @@ use crate::text::rules::{
 /// (full-width or ASCII), or a closing bracket (`（牵头单位：……）`).
 const AFTER: [char; 11] = ['。', '；', '：', '！', '？', '）', ':', ';', '!', '?', ')'];
 
-/// The level of a numbering style among the first four of a 公文.
-fn slot_of(s: Style) -> Option<usize> {
+/// The level of a numbering style among the first four of a 公文 (for the entries run together
+/// here and in [`super::lines`]).
+pub(crate) fn slot_of(s: Style) -> Option<usize> {
     match s {
         Style::Cn => Some(0),
         Style::CnParen => Some(1),
