@@ -1003,3 +1003,53 @@ fn guarantees_in_a_section_of_a_closing_part_of_measures() {
     assert!(gongwen::outline::outline(&doc)
         .contains("part 2 工作要求 [guarantees]\n  section 1 加强组织保障\n"));
 }
+
+/// A text run together on one line whose part headings run into their text with no mark
+/// (`一、总体要求全市供水行业……`): the reader cannot see where such a heading ends, reads the
+/// part as text and says so, for a part whose siblings show theirs (glued to the `（一）` below)
+/// and for top-level parts none of which shows one; the same text with its line breaks has no
+/// such note.
+#[test]
+fn headings_run_into_their_text_on_one_line_are_named() {
+    let f = "要坚持保障供应、提升品质、服务发展的基本理念，优质高效地做好城市供水安全保障工作，为全区经济建设和民生发展提供良好服务。".repeat(3);
+    let head = "临江市人民政府关于加强城市供水安全保障工作的实施意见各区人民政府，市政府各部门：为进一步保障全市供水安全，现提出如下实施意见：";
+    let one = format!(
+        "{head}一、总体要求全市供水行业{f}二、主要任务（一）编制完成专项规划。{f}（二）加快推进水厂建设。{f}三、保障措施（一）加强组织领导。{f}（二）强化资金保障。{f}\n"
+    );
+    let doc = gongwen::parse(&one).expect("parses");
+    let notes: Vec<&str> = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "heading-unmarked")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(notes.len(), 1, "{:?}", doc.diagnostics);
+    assert!(notes[0].starts_with("part 一、"), "{}", notes[0]);
+    assert!(doc.body[0].heading.is_none());
+    assert_eq!(doc.body[1].heading.as_ref().unwrap().text, "主要任务");
+
+    let none = format!("{head}一、总体要求全市供水行业{f}二、主要目标全面提升供水品质{f}三、重点工作加快推进水厂建设{f}\n");
+    let doc = gongwen::parse(&none).expect("parses");
+    let notes: Vec<&gongwen::Diagnostic> = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "heading-unmarked")
+        .collect();
+    assert_eq!(notes.len(), 1, "{:?}", doc.diagnostics);
+    assert!(
+        notes[0].message.starts_with("the 3 parts"),
+        "{}",
+        notes[0].message
+    );
+    assert_eq!(notes[0].span.line, 1);
+
+    let broken = format!(
+        "临江市人民政府关于加强城市供水安全保障工作的实施意见\n\n各区人民政府，市政府各部门：\n\n为进一步保障全市供水安全，现提出如下实施意见：\n\n一、总体要求全市供水行业{f}\n\n二、主要目标全面提升供水品质{f}\n\n三、重点工作加快推进水厂建设{f}\n"
+    );
+    let doc = gongwen::parse(&broken).expect("parses");
+    assert!(
+        doc.diagnostics.iter().all(|d| d.code != "heading-unmarked"),
+        "{:?}",
+        doc.diagnostics
+    );
+}

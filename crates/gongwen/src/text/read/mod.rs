@@ -257,6 +257,11 @@ fn pipeline_in(src: &str, content_end: Option<usize>, log: &mut Log) -> Result<D
         content_end: content_end.unwrap_or(usize::MAX),
     };
     let mut doc = reader.document(&layout.furniture, log);
+    let cut_spans: Vec<Span> = cut.iter().map(|(l, _)| l.span()).collect();
+    for (span, why) in runon::unmarked_headings(&doc, &cut_spans) {
+        doc.diagnostics
+            .push(log.diagnostic(span, "heading-unmarked", Severity::Note, why));
+    }
     for (l, pieces) in cut {
         let why = format!(
             "this line holds {} numbered entries run on, set apart by spaces or after the marks that end what comes before (a copy that lost its line breaks): each is read as a line of its own",

@@ -15,6 +15,7 @@
 //! attachment labels (and a list run together under the last), and the title of each document
 //! the cover letter names in 《》 where it stands again after a sentence (each numbers anew).
 
+use crate::model::{Document, Node, Span};
 use crate::numbering::{marker, parse_date, Style};
 use crate::text::rules::{
     chars_ge, chars_le, doc_number, is_cjk, title_kind, title_shape, unspace,
@@ -361,6 +362,62 @@ fn glued_list(t: &str, from: usize) -> Vec<usize> {
         out
     } else {
         Vec::new()
+    }
+}
+
+/// Where the reader cannot see a heading: numbered entries cut from a line run together (the
+/// spans of `cut`) with no heading, where a heading that ran into its text with no mark between
+/// (`一、坚决遏制煤炭产量无序增长全面贯彻……`) cannot be told from the text. Each such entry is read
+/// as text; this names them: an entry whose siblings have headings of their own (not run in),
+/// and a document's (or attachment's) top-level entries none of which has one. Each finding is
+/// its span and what to say.
+pub(crate) fn unmarked_headings(doc: &Document, cut: &[Span]) -> Vec<(Span, String)> {
+    let mut out = Vec::new();
+    if !cut.is_empty() {
+        group(&doc.body, true, cut, &mut out);
+        for a in &doc.attachments {
+            group(&a.content.body, true, cut, &mut out);
+        }
+    }
+    out
+}
+
+/// [`unmarked_headings`] on the siblings `nodes` (the top level when `top`) and below them.
+fn group(nodes: &[Node], top: bool, cut: &[Span], out: &mut Vec<(Span, String)>) {
+    let in_cut = |n: &Node| {
+        cut.iter()
+            .any(|c| n.span.offset >= c.offset && n.span.offset < c.offset + c.len)
+    };
+    let headless = |n: &Node| n.num.is_some() && n.heading.is_none() && in_cut(n);
+    let own_heading = nodes
+        .iter()
+        .any(|n| n.heading.as_ref().is_some_and(|h| !h.run_in));
+    if own_heading {
+        for n in nodes
+            .iter()
+            .filter(|n| headless(n) && !n.paragraphs.is_empty())
+        {
+            let num = n.num.as_ref().map_or("", |m| m.text.as_str());
+            out.push((
+                n.span,
+                format!(
+                    "{} {num} has no heading where its siblings have one: in a line run together (a copy that lost its line breaks) a heading that runs into its text with no mark between cannot be told from the text, so it is read as text",
+                    n.kind.as_str()
+                ),
+            ));
+        }
+    } else if top && nodes.len() >= 2 && nodes.iter().all(headless) {
+        out.push((
+            nodes[0].span,
+            format!(
+                "the {} {}s cut from a line run together have no heading marked: a heading that runs into its text with no mark between (a copy that lost its line breaks) cannot be told from the text, so each is read as text, its heading (if it has one) at the start",
+                nodes.len(),
+                nodes[0].kind.as_str()
+            ),
+        ));
+    }
+    for n in nodes {
+        group(&n.children, false, cut, out);
     }
 }
 
