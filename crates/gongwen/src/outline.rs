@@ -66,13 +66,34 @@ pub fn outline(doc: &Document) -> String {
         }
     } else {
         nodes(&doc.body, 0, &mut out);
+        // attachments the closing block names whose texts the copy does not hold (a page's
+        // downloads): a line each, as the list names them, in the order of their numbers among
+        // those it holds
+        let numbered = doc.attachments.iter().all(|a| a.num.is_some());
+        let mut missing: Vec<(Option<u32>, String)> = if doc.attachments.is_empty() {
+            listed_attachments(doc)
+        } else if numbered {
+            listed_attachments(doc)
+                .into_iter()
+                .filter(|(n, _)| {
+                    n.is_some_and(|n| doc.attachments.iter().all(|a| a.num != Some(n)))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        missing.reverse();
         for a in &doc.attachments {
+            while missing
+                .last()
+                .is_some_and(|(n, _)| n.is_some() && *n < a.num)
+            {
+                listed_line(missing.pop(), &mut out);
+            }
             attachment(a, 0, &mut out);
         }
-        // attachments the closing block names whose texts the copy does not hold (a page's
-        // downloads): a line each, as the list names them
-        if doc.attachments.is_empty() {
-            listed(doc, &mut out);
+        while !missing.is_empty() {
+            listed_line(missing.pop(), &mut out);
         }
     }
     out
@@ -84,15 +105,23 @@ pub fn outline(doc: &Document) -> String {
 /// entry the list breaks over lines is one.
 /// A line for each attachment `doc`'s closing block names (see [`listed_attachments`]).
 fn listed(doc: &Document, out: &mut String) {
-    for (n, title) in listed_attachments(doc) {
-        let n = n.map_or_else(|| "-".to_string(), |n| n.to_string());
-        let title = if title.is_empty() {
-            "-"
-        } else {
-            title.as_str()
-        };
-        let _ = writeln!(out, "attachment {n} {title}");
+    for entry in listed_attachments(doc) {
+        listed_line(Some(entry), out);
     }
+}
+
+/// The line of an attachment a list names (see [`listed_attachments`]), if any.
+fn listed_line(entry: Option<(Option<u32>, String)>, out: &mut String) {
+    let Some((n, title)) = entry else {
+        return;
+    };
+    let n = n.map_or_else(|| "-".to_string(), |n| n.to_string());
+    let title = if title.is_empty() {
+        "-"
+    } else {
+        title.as_str()
+    };
+    let _ = writeln!(out, "attachment {n} {title}");
 }
 
 /// The title in a file's name: `t` up to a file extension (`.docx`, `.xlsx`, `.pdf`…) and
@@ -144,6 +173,27 @@ fn listed_attachments(doc: &Document) -> Vec<(Option<u32>, String)> {
             let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
             num = rest[..digits].parse().ok();
             t = rest[digits..].trim_start_matches(['：', ':', ' ', '\u{3000}', '.', '．', '、']);
+        }
+        // a list on one line (`附件：一、……；二、……。`): an entry for each numbered piece
+        let pieces: Vec<&str> = t
+            .split(['；', ';'])
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        if pieces.len() > 1
+            && pieces
+                .iter()
+                .all(|p| crate::numbering::marker(p.trim()).is_some())
+        {
+            for p in pieces {
+                let p = p.trim();
+                if let Some(m) = crate::numbering::marker(p) {
+                    out.push((
+                        Some(m.value),
+                        file_title(p[m.len..].trim_start()).to_string(),
+                    ));
+                }
+            }
+            continue;
         }
         // a file's name (`……说明.docx`, a download's copy `……表 (1).xlsx`, a link's words after
         // it): the title without them

@@ -1053,3 +1053,24 @@ fn headings_run_into_their_text_on_one_line_are_named() {
         doc.diagnostics
     );
 }
+
+/// A report whose list names two attachments on one line (`附件：一、……；二、……。`) and holds
+/// only the second, a rule of articles under `附件二`: the outline has a line for the first as
+/// the list names it, then the second with its articles, whether the text keeps its line
+/// breaks or runs together on one line.
+#[test]
+fn an_attachment_listed_but_not_held_beside_one_held() {
+    // (a line this long is a text run together, not a paragraph)
+    let f =
+        "各区要按照分配的任务认真组织债券的发行工作，保证资金及时到位，不得挪作它用。".repeat(4);
+    let one = format!("临江市计划委员会关于发行建设债券的报告市政府：一、今年发行债券一亿元。{f}二、债券按项目分配。{f}三、所需材料纳入计划。{f}附件：一、各区购买债券数额；二、关于发行建设债券的暂行规定。临江市计划委员会一九八七年二月十六日附件二关于发行建设债券的暂行规定第一条为了保证债券的顺利发行，特制定本规定。第二条本债券不计利息，依照本规定第五条偿还。第三条本债券在本市发行。第四条本规定自发布之日起施行。");
+    let broken = format!("临江市计划委员会关于发行建设债券的报告\n\n市政府：\n\n一、今年发行债券一亿元。{f}\n\n二、债券按项目分配。{f}\n\n三、所需材料纳入计划。{f}\n\n附件：一、各区购买债券数额；二、关于发行建设债券的暂行规定。\n\n临江市计划委员会\n\n一九八七年二月十六日\n\n附件二\n\n关于发行建设债券的暂行规定\n\n第一条为了保证债券的顺利发行，特制定本规定。\n\n第二条本债券不计利息，依照本规定第五条偿还。\n\n第三条本债券在本市发行。\n\n第四条本规定自发布之日起施行。\n");
+    for src in [one, broken] {
+        let doc = gongwen::parse(&src).expect("parses");
+        assert_eq!(
+            outline(&doc),
+            "title: 临江市计划委员会关于发行建设债券的报告\npart 1 今年发行债券一亿元\npart 2 债券按项目分配\npart 3 所需材料纳入计划\nattachment 1 各区购买债券数额\nattachment 2 关于发行建设债券的暂行规定\n  article 1 -\n  article 2 -\n  article 3 -\n  article 4 -\n",
+            "{src}"
+        );
+    }
+}

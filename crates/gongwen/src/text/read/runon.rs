@@ -16,7 +16,7 @@
 //! the cover letter names in 《》 where it stands again after a sentence (each numbers anew).
 
 use crate::model::{Document, Node, Span};
-use crate::numbering::{marker, parse_date, Style};
+use crate::numbering::{compact_article, marker, parse_date, Style};
 use crate::text::rules::{
     chars_ge, chars_le, doc_number, is_cjk, title_kind, title_shape, unspace,
 };
@@ -51,21 +51,32 @@ fn opens_marker(c: char) -> bool {
 /// pieces of a text run together start, none at 0; empty unless it holds three numbered entries
 /// or more, two of the first level (`一、`, `二、`) among them.
 pub(crate) fn starts(t: &str) -> Vec<usize> {
-    // (two entries of the first level: a `二、` at least, found at the speed of a search)
-    if memchr::memmem::find(t.as_bytes(), "二、".as_bytes()).is_none() {
+    // (two entries of the first level, a `二、` at least, or a second article, found at the
+    // speed of a search)
+    let has = |s: &str| memchr::memmem::find(t.as_bytes(), s.as_bytes()).is_some();
+    if !has("二、") && !has("第二条") {
         return Vec::new();
     }
     let titles = named_titles(t);
-    let entries = entries(t, &titles);
+    let mut entries = entries(t, &titles);
     if entries.len() < 3 || entries.iter().filter(|e| e.1 == 0).count() < 2 {
-        return Vec::new();
+        entries.clear();
     }
-    let first = entries[0].0;
+    let articles = articles(t);
+    let Some(first) = [entries.first().map(|e| e.0), articles.first().copied()]
+        .into_iter()
+        .flatten()
+        .min()
+    else {
+        return Vec::new();
+    };
     let mut out: Vec<usize> = entries.iter().map(|e| e.0).collect();
+    out.extend(&articles);
     out.extend(titles.iter().flat_map(|&(a, b)| [a, b]));
     out.extend(head(&t[..first]));
-    out.extend(signatures(t));
-    out.extend(labels(t, first));
+    let signed = signatures(t);
+    out.extend(labels(t, first, &signed));
+    out.extend(signed);
     out.sort_unstable();
     out.dedup();
     out.retain(|&p| p > 0 && p < t.len());
@@ -183,6 +194,50 @@ fn entries(t: &str, titles: &[(usize, usize)]) -> Vec<(usize, usize)> {
     out
 }
 
+/// The articles of `t` (`第一条为了……。第二条本债券……`): where each starts, when there are three
+/// or more. An article stands after a mark that ends what comes before, each numbered one more
+/// than the last (an inserted one, `第十条之一`, after its own); the first, `第一条`, may also
+/// stand right after a title (`……的暂行规定第一条……`: the text since the last sentence ends
+/// in a genre word). An article number after any other character (`依照本规定第五条`) is text.
+fn articles(t: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut last: Option<u32> = None;
+    for (i, _) in t.match_indices('第') {
+        let s = &t[i..];
+        let Some(m) = marker(s)
+            .filter(|m| m.style == Style::Article)
+            .or_else(|| compact_article(s))
+        else {
+            continue;
+        };
+        let follows = match (last, m.sub) {
+            (Some(l), None) => m.value == l + 1,
+            (Some(l), Some(_)) => m.value == l,
+            (None, sub) => m.value == 1 && sub.is_none(),
+        };
+        if !follows {
+            continue;
+        }
+        let before = t[..i].chars().next_back();
+        let after_mark = before.is_none_or(|b| AFTER.contains(&b));
+        let after_title = last.is_none() && {
+            let from = t[..i]
+                .rfind(['。', '；', '：'])
+                .map_or(0, |p| p + '。'.len_utf8());
+            title_kind(&t[from..i]).is_some()
+        };
+        if after_mark || after_title {
+            last = Some(m.value);
+            out.push(i);
+        }
+    }
+    if out.len() >= 3 {
+        out
+    } else {
+        Vec::new()
+    }
+}
+
 /// The cuts in the head of a text run together (`head`: the text before its first entry):
 /// after the title, around the document number glued to it, after the addressee's colon.
 fn head(head: &str) -> Vec<usize> {
@@ -274,7 +329,11 @@ fn signatures(t: &str) -> Vec<usize> {
         let title_end = after
             .find(['，', '。', '（', '(', '：'])
             .filter(|&p| title_kind(&after[..p]).is_some() && title_shape(&after[..p]));
-        if after.is_empty() || title_end.is_some() || after.starts_with(['（', '(']) {
+        // (or an attachment's label with its number: `附件二关于……`)
+        let label = after.strip_prefix("附件").is_some_and(|r| {
+            r.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        });
+        if after.is_empty() || title_end.is_some() || label || after.starts_with(['（', '(']) {
             out.extend([stop, start, end]);
         }
         // (the byline in brackets after the title)
@@ -295,12 +354,20 @@ fn signatures(t: &str) -> Vec<usize> {
 /// The cuts before each attachment's label after the first entry (`from`): `附件：`, `附件1：`
 /// after a mark that ends what comes before, or right after a label and its title (the list of
 /// attachments under the text, then the attachment itself: `附件：X目录附件：X目录1.……`).
-fn labels(t: &str, from: usize) -> Vec<usize> {
+fn labels(t: &str, from: usize, signed: &[usize]) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     for (p, _) in t[from..].match_indices("附件") {
         let p = from + p;
-        let rest = t[p + "附件".len()..].trim_start_matches(|c: char| c.is_ascii_digit());
-        if !rest.starts_with(['：', ':']) {
+        let rest = &t[p + "附件".len()..];
+        let numeral = rest
+            .find(|c: char| !(c.is_ascii_digit() || "一二三四五六七八九十".contains(c)))
+            .unwrap_or(rest.len());
+        if !rest[numeral..].starts_with(['：', ':']) {
+            // (a numbered label with no colon right after a signature's date, its title
+            // after it: `……二月十六日附件二关于……的暂行规定第一条……`)
+            if numeral > 0 && signed.contains(&p) {
+                out.extend([p, p + "附件".len() + numeral]);
+            }
             continue;
         }
         let before = t[..p].chars().next_back();
@@ -433,6 +500,33 @@ mod tests {
             from = p;
         }
         out
+    }
+
+    /// Articles run together after a signature and an attachment's label with no colon: the
+    /// label, the title and each article stand apart; an article number inside a sentence, or
+    /// out of sequence, is text.
+    #[test]
+    fn articles_run_together_under_a_label_are_cut() {
+        let t = "临江市计划委员会关于发行建设债券的报告市政府：一、今年发行债券一亿元。二、债券按项目分配。三、所需材料纳入计划。附件：一、各区购买债券数额；二、关于发行建设债券的暂行规定。临江市计划委员会一九八七年二月十六日附件二关于发行建设债券的暂行规定第一条为了保证债券的顺利发行，特制定本规定。第二条本债券不计利息，依照本规定第五条偿还。第三条本债券在本市发行。第四条本规定自发布之日起施行。";
+        assert_eq!(
+            pieces(t),
+            [
+                "临江市计划委员会关于发行建设债券的报告",
+                "市政府：",
+                "一、今年发行债券一亿元。",
+                "二、债券按项目分配。",
+                "三、所需材料纳入计划。",
+                "附件：一、各区购买债券数额；二、关于发行建设债券的暂行规定。",
+                "临江市计划委员会",
+                "一九八七年二月十六日",
+                "附件二",
+                "关于发行建设债券的暂行规定",
+                "第一条为了保证债券的顺利发行，特制定本规定。",
+                "第二条本债券不计利息，依照本规定第五条偿还。",
+                "第三条本债券在本市发行。",
+                "第四条本规定自发布之日起施行。",
+            ]
+        );
     }
 
     #[test]
