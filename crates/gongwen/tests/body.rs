@@ -1074,3 +1074,36 @@ fn an_attachment_listed_but_not_held_beside_one_held() {
         );
     }
 }
+
+/// Items numbered through their sections (`（一）` holds 1–3, `（二）` opens with 4) are one run
+/// of siblings: where most of the run opens with body text, the few under one section whose
+/// first sentences could pass for headings are body text too.
+#[test]
+fn items_numbered_through_their_sections_are_siblings() {
+    let long = "按照全市统一部署，结合各部门职责分工，持续推进平台建设和数据归集共享工作，确保按时完成年度各项任务。（持续推进，牵头单位：市工信局）";
+    let mut src =
+        String::from("临江市数字政府建设考评办法\n\n一、考评内容\n\n（一）完善信用监管\n\n");
+    let short = [
+        "依托信用信息公示平台，做好涉企信息归集共享工作。",
+        "依托信用金融综合服务平台，构建信用融资服务市场。",
+        "建立全市物价信息服务平台，完成项目前期手续。",
+    ];
+    for (i, s) in short.iter().enumerate() {
+        src.push_str(&format!("{}．{s}{long}\n\n", i + 1));
+    }
+    for (sec, from) in [("（二）推进政务网络建设", 4), ("（三）深化数据共享", 7)]
+    {
+        src.push_str(&format!("{sec}\n\n"));
+        for i in from..from + 3 {
+            src.push_str(&format!("{i}．{long}{long}\n\n"));
+        }
+    }
+    let doc = gongwen::parse(&src).expect("parses");
+    let o = outline(&doc);
+    let items: Vec<&str> = o
+        .lines()
+        .filter(|l| l.trim_start().starts_with("item"))
+        .collect();
+    assert_eq!(items.len(), 9, "{o}");
+    assert!(items.iter().all(|l| l.ends_with(" -")), "{o}");
+}

@@ -431,7 +431,34 @@ pub(crate) fn sibling_headings(nodes: &mut [Node], log: &mut Log) {
         walk(nodes, &mut out);
         out
     }
-    fn drop_walk(ns: &mut [Node], global: &Counts, log: &mut Log) {
+    /// The kinds whose nodes the document numbers through across their parents (`（五）` ends
+    /// with `53．`, `（一）` of the next part opens with `54．`): one run, whose siblings are all
+    /// its nodes, under whichever parent each stands.
+    fn numbered_through(nodes: &[Node]) -> [bool; NodeKind::ALL.len()] {
+        fn walk(ns: &[Node], groups: &mut [Vec<(u32, u32)>]) {
+            for k in 0..groups.len() {
+                let mut of = ns
+                    .iter()
+                    .filter(|n| slot(n.kind) == k)
+                    .filter_map(|n| n.num.as_ref().map(|m| m.value));
+                if let Some(first) = of.next() {
+                    let last = of.last().unwrap_or(first);
+                    groups[k].push((first, last));
+                }
+            }
+            for n in ns {
+                walk(&n.children, groups);
+            }
+        }
+        let mut groups: Vec<Vec<(u32, u32)>> = vec![Vec::new(); NodeKind::ALL.len()];
+        walk(nodes, &mut groups);
+        let mut out = [false; NodeKind::ALL.len()];
+        for (k, g) in groups.iter().enumerate() {
+            out[k] = g.len() >= 2 && g.windows(2).all(|w| w[1].0 == w[0].1 + 1);
+        }
+        out
+    }
+    fn drop_walk(ns: &mut [Node], global: &Counts, through: &[bool], log: &mut Log) {
         let mut local = Counts::default();
         for n in ns.iter().filter(|n| n.num.is_some()) {
             let e = &mut local[slot(n.kind)];
@@ -442,7 +469,11 @@ pub(crate) fn sibling_headings(nodes: &mut [Node], log: &mut Log) {
             }
         }
         for n in ns.iter_mut() {
-            let (w, wo) = local[slot(n.kind)];
+            let (w, wo) = if through[slot(n.kind)] {
+                global[slot(n.kind)]
+            } else {
+                local[slot(n.kind)]
+            };
             // a numbered sentence with nothing under it follows the document's siblings of its
             // kind where its parent has too few to say
             let bare_sentence = n.children.is_empty()
@@ -473,7 +504,7 @@ pub(crate) fn sibling_headings(nodes: &mut [Node], log: &mut Log) {
                     "most numbered siblings open with body text, not a heading",
                 );
             }
-            drop_walk(&mut n.children, global, log);
+            drop_walk(&mut n.children, global, through, log);
         }
     }
     /// Where a long heading ends in a node's first paragraph (and the mark that ends it, none
@@ -512,7 +543,7 @@ pub(crate) fn sibling_headings(nodes: &mut [Node], log: &mut Log) {
             .is_empty();
         (after || under || alone_ok).then_some((i, Some(c)))
     }
-    fn promote_walk(ns: &mut [Node], global: &Counts, log: &mut Log) {
+    fn promote_walk(ns: &mut [Node], global: &Counts, through: &[bool], log: &mut Log) {
         let headed: Vec<&Node> = ns.iter().filter(|m| m.heading.is_some()).collect();
         let alone_ok = headed.len() >= 2
             && headed
@@ -532,7 +563,8 @@ pub(crate) fn sibling_headings(nodes: &mut [Node], log: &mut Log) {
                 let (gw, gwo) = global[slot(n.kind)];
                 // every sibling (three or more) heading-shaped speaks for itself, whatever the rest
                 // of the document does
-                let all_shaped = shaped == all && all >= 3;
+                // (of a run numbered through its parents, the whole run)
+                let all_shaped = shaped == all && all >= 3 && !through[slot(n.kind)];
                 if shaped * 3 >= all * 2 && (gw >= gwo && gw > 0 || all_shaped) {
                     let p = n.paragraphs.remove(0);
                     let head = p.text[..i].to_string();
@@ -557,7 +589,7 @@ pub(crate) fn sibling_headings(nodes: &mut [Node], log: &mut Log) {
                     }
                 }
             }
-            promote_walk(&mut n.children, global, log);
+            promote_walk(&mut n.children, global, through, log);
         }
     }
     fn sentence_walk(ns: &mut [Node], log: &mut Log) {
@@ -619,9 +651,10 @@ pub(crate) fn sibling_headings(nodes: &mut [Node], log: &mut Log) {
         }
     }
     sentence_walk(nodes, log);
-    drop_walk(nodes, &globals(nodes), log);
+    let through = numbered_through(nodes);
+    drop_walk(nodes, &globals(nodes), &through, log);
     let global = globals(nodes);
-    promote_walk(nodes, &global, log);
+    promote_walk(nodes, &global, &through, log);
 }
 
 /// Nodes with and without a heading, by kind ([`slot`]).
