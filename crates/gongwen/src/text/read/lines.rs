@@ -197,6 +197,11 @@ pub(crate) fn split_runs(lines: Vec<Line<'_>>) -> (Vec<Line<'_>>, Vec<(Line<'_>,
         if starts.is_empty() && l.text.len() >= RUN_ON_BYTES {
             starts = super::runon::starts(l.text);
         }
+        // (a law's line that holds articles run together, `第五条　……。第六条　……：（一）……`)
+        if starts.is_empty() && l.text.len() >= 80 && l.text.starts_with('第') {
+            starts = super::runon::article_pieces(l.text);
+            starts.retain(|&p| p > 0);
+        }
         if starts.is_empty() {
             out.push(l);
             continue;

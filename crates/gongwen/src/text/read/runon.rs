@@ -62,7 +62,7 @@ pub(crate) fn starts(t: &str) -> Vec<usize> {
     if entries.len() < 3 || entries.iter().filter(|e| e.1 == 0).count() < 2 {
         entries.clear();
     }
-    let articles = articles(t);
+    let articles = article_pieces(t);
     let Some(first) = [entries.first().map(|e| e.0), articles.first().copied()]
         .into_iter()
         .flatten()
@@ -194,11 +194,35 @@ fn entries(t: &str, titles: &[(usize, usize)]) -> Vec<(usize, usize)> {
     out
 }
 
+/// The articles run together in `t` and the points of each (see [`articles`]): where each
+/// starts, 0 included when an article opens `t`. The points of an article are numbered entries
+/// below the first level that run from `（一）` after a mark (`……之一的：（一）……；（二）……。`),
+/// two or more.
+pub(crate) fn article_pieces(t: &str) -> Vec<usize> {
+    let arts = articles(t);
+    let mut out = arts.clone();
+    for (k, &a) in arts.iter().enumerate() {
+        let end = arts.get(k + 1).copied().unwrap_or(t.len());
+        let points: Vec<usize> = entries(&t[a..end], &[])
+            .into_iter()
+            .filter(|e| e.1 > 0)
+            .map(|e| a + e.0)
+            .collect();
+        if points.len() >= 2 {
+            out.extend(points);
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
 /// The articles of `t` (`第一条为了……。第二条本债券……`): where each starts, when there are three
-/// or more. An article stands after a mark that ends what comes before, each numbered one more
-/// than the last (an inserted one, `第十条之一`, after its own); the first, `第一条`, may also
-/// stand right after a title (`……的暂行规定第一条……`: the text since the last sentence ends
-/// in a genre word). An article number after any other character (`依照本规定第五条`) is text.
+/// or more (two when one opens `t`, as a line of a law whose articles ran together does). An
+/// article stands after a mark that ends what comes before, each numbered one more than the
+/// last (an inserted one, `第十条之一`, after its own); the first, `第一条`, may also stand
+/// right after a title (`……的暂行规定第一条……`: the text since the last sentence ends in a genre
+/// word), and one that opens `t` goes on from any number. An article number after any other
+/// character (`依照本规定第五条`) is text.
 fn articles(t: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let mut last: Option<u32> = None;
@@ -213,7 +237,7 @@ fn articles(t: &str) -> Vec<usize> {
         let follows = match (last, m.sub) {
             (Some(l), None) => m.value == l + 1,
             (Some(l), Some(_)) => m.value == l,
-            (None, sub) => m.value == 1 && sub.is_none(),
+            (None, sub) => (m.value == 1 || i == 0) && sub.is_none(),
         };
         if !follows {
             continue;
@@ -231,7 +255,8 @@ fn articles(t: &str) -> Vec<usize> {
             out.push(i);
         }
     }
-    if out.len() >= 3 {
+    let need = if out.first() == Some(&0) { 2 } else { 3 };
+    if out.len() >= need {
         out
     } else {
         Vec::new()
@@ -526,6 +551,35 @@ mod tests {
                 "第三条本债券在本市发行。",
                 "第四条本规定自发布之日起施行。",
             ]
+        );
+    }
+
+    /// A law's line whose articles ran together: each article, from the one that opens the
+    /// line whatever its number, and the points of each that has two or more; a reference to
+    /// an article (`依照本条例第十条`) and a point number in a sentence are text.
+    #[test]
+    fn a_laws_articles_run_together_are_cut() {
+        let t = "第五条　应税固体废物的计税依据，按照排放量确定。第六条　纳税人有下列情形之一的，以产生量作为排放量：（一）非法倾倒应税固体废物；（二）进行虚假纳税申报。第七条　依照本条例第十条的规定计算，不得超过标准（一）项所列数额。";
+        let mut cuts = article_pieces(t);
+        cuts.push(t.len());
+        let pieces: Vec<&str> = cuts.windows(2).map(|w| &t[w[0]..w[1]]).collect();
+        assert_eq!(
+            pieces,
+            [
+                "第五条　应税固体废物的计税依据，按照排放量确定。",
+                "第六条　纳税人有下列情形之一的，以产生量作为排放量：",
+                "（一）非法倾倒应税固体废物；",
+                "（二）进行虚假纳税申报。",
+                "第七条　依照本条例第十条的规定计算，不得超过标准（一）项所列数额。",
+            ]
+        );
+        // (one article alone on its line: nothing to cut)
+        assert!(
+            article_pieces(
+                "第五条　应税固体废物的计税依据，按照排放量确定：（一）产生量；（二）贮存量。"
+            )
+            .len()
+                < 2
         );
     }
 
