@@ -1107,3 +1107,28 @@ fn items_numbered_through_their_sections_are_siblings() {
     assert_eq!(items.len(), 9, "{o}");
     assert!(items.iter().all(|l| l.ends_with(" -")), "{o}");
 }
+
+/// A text run together on one line under the issuer's masthead (`……文件`) and its number, its
+/// sentences ended now by `。`, now by an ASCII `.` (an OCR'd copy), one part's number glued to
+/// the text before it (`……准确三、`) between two that follow marks: the title after the number,
+/// and every part with its heading.
+#[test]
+fn a_masthead_and_ocr_full_stops_on_one_line() {
+    let f = "各单位要按照统一部署认真组织实施，明确责任分工，加强协调配合，确保各项任务落到实处"
+        .repeat(3);
+    let src = format!(
+        "临江市科学技术协会文件临科协〔2021〕18号临江市科学技术协会关于印发《2021年科普工作要点》的通知各区科协:现将《2021年科普工作要点》印发你们，请认真贯彻执行。附件:2021年科普工作要点附件2021年科普工作要点为做好今年科普工作，制定本要点。一、坚持依法依规开展科普。{f}。二、加强科普阵地建设.{f}.{f}及时、准确三、推进科普信息化。{f}。四、加强科普队伍建设.{f}。"
+    );
+    let doc = gongwen::parse(&src).expect("parses");
+    assert_eq!(
+        outline(&doc),
+        "title: 临江市科学技术协会关于印发《2021年科普工作要点》的通知\npart 1 坚持依法依规开展科普\npart 2 加强科普阵地建设\npart 3 推进科普信息化\npart 4 加强科普队伍建设\n"
+    );
+    assert_eq!(
+        doc.meta.number.as_ref().map(|n| n.text.as_str()),
+        Some("临科协〔2021〕18号")
+    );
+    // (a head of more than 600 bytes with no colon, its 600th byte inside a character)
+    let long = format!("a{}{src}", "临".repeat(201));
+    assert!(gongwen::parse(&long).is_ok());
+}

@@ -210,6 +210,26 @@ proptest! {
     }
 
     #[test]
+    fn run_together_text_never_panics_and_conserves(
+        pad in "[\\u{4e00}-\\u{4e80}a-z]{0,260}",
+        inserts in proptest::collection::vec((0usize..20_000, proptest::sample::select(PIECES)), 0..12),
+        fixture in proptest::sample::select(&["sample-decision.txt", "run-together-notice.txt"][..]),
+    ) {
+        // a text with its line breaks lost (one line, as a dataset keeps it), a head of any
+        // length before it, pieces put in at random places: the stage that cuts it apart
+        let sample = common::fixture(fixture).text;
+        let mut text = format!("{pad}{}", sample.replace(['\n', '\r'], ""));
+        for (at, piece) in inserts {
+            let mut at = at % (text.len() + 1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            text.insert_str(at, piece);
+        }
+        check(&text, "run together", false);
+    }
+
+    #[test]
     fn mixed_width_marks_never_panic(flip in proptest::collection::vec(any::<bool>(), 64)) {
         // half- and full-width marks swapped at random places of the sample
         let sample = common::fixture("sample-decision.txt").text;

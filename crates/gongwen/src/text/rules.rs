@@ -275,6 +275,16 @@ pub(crate) fn heading_end_within(s: &str, max: usize) -> Option<(usize, char)> {
             {
                 return Some((i, ':'))
             }
+            // an ASCII full stop right after an ideograph and before one (an OCR'd or
+            // hand-typed copy's `。`: `……规范化、标准化.统计工作……`), not a number's or a
+            // file name's
+            b'.' if depth <= 0
+                && i >= 3
+                && (0xE4..=0xE9).contains(&b[i - 3])
+                && b.get(i + 1).is_some_and(|&n| (0xE4..=0xE9).contains(&n)) =>
+            {
+                return Some((i, '.'))
+            }
             0..0x80 => 1,
             0x80..0xE0 => 2,
             0xE0..0xF0 => 3,

@@ -18,7 +18,7 @@
 use crate::model::{Document, Node, Span};
 use crate::numbering::{compact_article, marker, parse_date, Style};
 use crate::text::rules::{
-    chars_ge, chars_le, doc_number, is_cjk, title_kind, title_shape, unspace,
+    chars_ge, chars_le, doc_number, head_of, is_cjk, title_kind, title_shape, unspace,
 };
 
 /// The marks after which a numbered entry may start: the end of a sentence or a lead-in
@@ -157,8 +157,32 @@ fn entries(t: &str, titles: &[(usize, usize)]) -> Vec<(usize, usize)> {
             continue;
         };
         let v = m.value;
-        let follows =
+        let mut follows =
             last[slot].map_or_else(|| ever[slot].is_some_and(|e| v == e + 1), |l| v == l + 1);
+        // one more but one, after a mark, with the number between glued once to the text
+        // before it since the last entry (`……及时、准确三、不断推进……。四、……`): both are entries
+        let skipped = (last[slot] == Some(v.wrapping_sub(2)) && v >= 3)
+            .then(|| {
+                let between: Vec<usize> = t[text_from..i]
+                    .char_indices()
+                    .map(|(k, _)| text_from + k)
+                    .filter(|&k| {
+                        t[..k].chars().next_back().is_some_and(is_cjk)
+                            && marker(&t[k..])
+                                .is_some_and(|x| x.style == m.style && x.value == v - 1)
+                    })
+                    .collect();
+                match between.as_slice() {
+                    [one] => Some(*one),
+                    _ => None,
+                }
+            })
+            .flatten()
+            .filter(|_| before.is_some_and(|b| AFTER.contains(&b)));
+        if let Some(k) = skipped {
+            out.push((k, slot));
+            follows = true;
+        }
         // (a run opens under a higher entry, or anew after a lead-in's colon below the first
         // level: `……其职责是:(1)……(4)……。……其职责是:(1)……`)
         let lead_in = slot > 0 && before.is_some_and(|b| matches!(b, '：' | ':'));
@@ -168,7 +192,9 @@ fn entries(t: &str, titles: &[(usize, usize)]) -> Vec<(usize, usize)> {
         }
         // (or right after a document's title, `……办法一、……`)
         let after_title = titles.iter().any(|&(_, e)| e == i);
-        let after_mark = before.is_none_or(|b| AFTER.contains(&b)) || after_title;
+        // (an ASCII full stop after an ideograph ends a sentence too: `……权威性.二、`)
+        let full_stop = before == Some('.') && t[..i - 1].chars().next_back().is_some_and(is_cjk);
+        let after_mark = before.is_none_or(|b| AFTER.contains(&b)) || full_stop || after_title;
         // glued to the heading of the entry above: a short text without a sentence mark since
         // that entry's number
         let glued = || {
@@ -274,12 +300,28 @@ fn head(head: &str) -> Vec<usize> {
         .find(|(_, c)| matches!(c, '：' | ':'))
         .map(|(i, c)| i + c.len_utf8())
         .filter(|&e| !head[..e].contains('。'));
-    let upto = colon.unwrap_or(head.len().min(600));
+    let upto = colon.unwrap_or_else(|| head_of(head, 600).len());
+    // the issuer's masthead (`……文件`, as printed above the red line) and the document number
+    // under it, before the title
+    let masthead = head_of(&head[..upto], 60).find("文件").and_then(|p| {
+        let at = p + "文件".len();
+        let rest = &head[at..upto];
+        rest.char_indices()
+            .take(40)
+            .filter(|(_, c)| matches!(c, '号' | '號'))
+            .map(|(i, c)| i + c.len_utf8())
+            .find(|&e| doc_number(rest[..e].trim()).is_some())
+            .map(|e| (at, at + e))
+    });
+    let from = masthead.map_or(0, |(_, e)| e);
+    if let Some((a, e)) = masthead {
+        out.extend([a, e]);
+    }
     // the title: the longest start of the text that ends in a genre word and is a title's shape
     let mut title_end = None;
-    for (j, c) in head[..upto].char_indices() {
-        let end = j + c.len_utf8();
-        let x = &head[..end];
+    for (j, c) in head[from..upto].char_indices() {
+        let end = from + j + c.len_utf8();
+        let x = &head[from..end];
         if chars_le(x, 4) {
             continue;
         }
@@ -295,6 +337,12 @@ fn head(head: &str) -> Vec<usize> {
         return out;
     };
     out.push(title_end);
+    if masthead.is_some() {
+        if let Some(c) = colon {
+            out.push(c);
+        }
+        return out;
+    }
     // the number right after it (`国发〔2005〕18号`, blanks in it or not)
     let rest = &head[title_end..upto];
     let number_end = rest
