@@ -436,14 +436,14 @@ pub(crate) fn sibling_headings(nodes: &mut [Node], log: &mut Log) {
     /// its nodes, under whichever parent each stands.
     fn numbered_through(nodes: &[Node]) -> [bool; NodeKind::ALL.len()] {
         fn walk(ns: &[Node], groups: &mut [Vec<(u32, u32)>]) {
-            for k in 0..groups.len() {
-                let mut of = ns
+            for (k, g) in groups.iter_mut().enumerate() {
+                let values: Vec<u32> = ns
                     .iter()
                     .filter(|n| slot(n.kind) == k)
-                    .filter_map(|n| n.num.as_ref().map(|m| m.value));
-                if let Some(first) = of.next() {
-                    let last = of.last().unwrap_or(first);
-                    groups[k].push((first, last));
+                    .filter_map(|n| n.num.as_ref().map(|m| m.value))
+                    .collect();
+                if let (Some(&first), Some(&last)) = (values.first(), values.last()) {
+                    g.push((first, last));
                 }
             }
             for n in ns {
