@@ -73,8 +73,9 @@ pub(crate) fn starts(t: &str) -> Vec<usize> {
     let mut out: Vec<usize> = entries.iter().map(|e| e.0).collect();
     out.extend(&articles);
     out.extend(titles.iter().flat_map(|&(a, b)| [a, b]));
-    out.extend(head(&t[..first]));
-    let signed = signatures(t);
+    let (cuts, issuer) = head(&t[..first]);
+    out.extend(cuts);
+    let signed = signatures(t, issuer);
     out.extend(labels(t, first, &signed));
     out.extend(signed);
     out.sort_unstable();
@@ -135,6 +136,11 @@ fn entries(t: &str, titles: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut text_from = 0;
     let mut prev: Option<char> = None;
     let mut next_title = titles.iter().peekable();
+    let glued_parts = if titles.is_empty() {
+        glued_parts(t)
+    } else {
+        Vec::new()
+    };
     // (no entry glued to a heading across a title)
     let mut since_title = 0;
     for (i, c) in t.char_indices() {
@@ -157,32 +163,8 @@ fn entries(t: &str, titles: &[(usize, usize)]) -> Vec<(usize, usize)> {
             continue;
         };
         let v = m.value;
-        let mut follows =
+        let follows =
             last[slot].map_or_else(|| ever[slot].is_some_and(|e| v == e + 1), |l| v == l + 1);
-        // one more but one, after a mark, with the number between glued once to the text
-        // before it since the last entry (`……及时、准确三、不断推进……。四、……`): both are entries
-        let skipped = (last[slot] == Some(v.wrapping_sub(2)) && v >= 3)
-            .then(|| {
-                let between: Vec<usize> = t[text_from..i]
-                    .char_indices()
-                    .map(|(k, _)| text_from + k)
-                    .filter(|&k| {
-                        t[..k].chars().next_back().is_some_and(is_cjk)
-                            && marker(&t[k..])
-                                .is_some_and(|x| x.style == m.style && x.value == v - 1)
-                    })
-                    .collect();
-                match between.as_slice() {
-                    [one] => Some(*one),
-                    _ => None,
-                }
-            })
-            .flatten()
-            .filter(|_| before.is_some_and(|b| AFTER.contains(&b)));
-        if let Some(k) = skipped {
-            out.push((k, slot));
-            follows = true;
-        }
         // (a run opens under a higher entry, or anew after a lead-in's colon below the first
         // level: `……其职责是:(1)……(4)……。……其职责是:(1)……`)
         let lead_in = slot > 0 && before.is_some_and(|b| matches!(b, '：' | ':'));
@@ -192,9 +174,7 @@ fn entries(t: &str, titles: &[(usize, usize)]) -> Vec<(usize, usize)> {
         }
         // (or right after a document's title, `……办法一、……`)
         let after_title = titles.iter().any(|&(_, e)| e == i);
-        // (an ASCII full stop after an ideograph ends a sentence too: `……权威性.二、`)
-        let full_stop = before == Some('.') && t[..i - 1].chars().next_back().is_some_and(is_cjk);
-        let after_mark = before.is_none_or(|b| AFTER.contains(&b)) || full_stop || after_title;
+        let after_mark = marked(t, i) || after_title || glued_parts.contains(&i);
         // glued to the heading of the entry above: a short text without a sentence mark since
         // that entry's number
         let glued = || {
@@ -289,9 +269,69 @@ fn articles(t: &str) -> Vec<usize> {
     }
 }
 
+/// True when what comes before byte `i` of `t` ends something, so that an entry may start
+/// there: the start of the text, a mark of [`AFTER`], or an ASCII full stop after an ideograph
+/// (`……权威性.二、`, an OCR'd copy's `。`).
+fn marked(t: &str, i: usize) -> bool {
+    let mut back = t[..i].chars().rev();
+    match back.next() {
+        None => true,
+        Some('.') => back.next().is_some_and(is_cjk),
+        Some(b) => AFTER.contains(&b),
+    }
+}
+
+/// The first-level entries glued to the text before them (`……至1月8日止二、对象范围……群众三、
+/// 重点内容(一)……。四、工作要求`) that their sequence proves: between two entries that follow
+/// marks, numbered `一、` and `四、`, each number between (up to three) glued after an ideograph
+/// exactly once, in order. Where each starts.
+fn glued_parts(t: &str) -> Vec<usize> {
+    // every number of the first level after a mark or an ideograph: where, its value, and
+    // whether a mark ends what comes before it
+    let mut found: Vec<(usize, u32, bool)> = Vec::new();
+    for (i, c) in t.char_indices() {
+        if !"一二三四五六七八九十".contains(c) {
+            continue;
+        }
+        let Some(m) = marker(&t[i..]).filter(|m| m.style == Style::Cn) else {
+            continue;
+        };
+        let after_mark = marked(t, i);
+        if after_mark || t[..i].chars().next_back().is_some_and(is_cjk) {
+            found.push((i, m.value, after_mark));
+        }
+    }
+    let mut out = Vec::new();
+    let (mut expect, mut from) = (1u32, 0usize);
+    for (k, &(_, v, after_mark)) in found.iter().enumerate() {
+        if !after_mark || v < expect || v > expect + 3 {
+            continue;
+        }
+        let mut gap: Vec<usize> = Vec::new();
+        for w in expect..v {
+            let hits: Vec<usize> = found[from..k]
+                .iter()
+                .filter(|f| f.1 == w && !f.2)
+                .map(|f| f.0)
+                .collect();
+            match hits.as_slice() {
+                [one] if gap.last().is_none_or(|&l| l < *one) => gap.push(*one),
+                _ => break,
+            }
+        }
+        if gap.len() as u32 == v - expect {
+            out.extend(gap);
+            expect = v + 1;
+            from = k + 1;
+        }
+    }
+    out
+}
+
 /// The cuts in the head of a text run together (`head`: the text before its first entry):
-/// after the title, around the document number glued to it, after the addressee's colon.
-fn head(head: &str) -> Vec<usize> {
+/// after the title, around the document number glued to it, after the addressee's colon; and
+/// the issuer the title names before `关于`, if it does.
+fn head(head: &str) -> (Vec<usize>, Option<&str>) {
     let mut out = Vec::new();
     // the addressee: the first colon, with no sentence before it
     let colon = head
@@ -334,14 +374,18 @@ fn head(head: &str) -> Vec<usize> {
         }
     }
     let Some(title_end) = title_end else {
-        return out;
+        return (out, None);
     };
     out.push(title_end);
+    let issuer = head[from..title_end]
+        .find("关于")
+        .map(|p| &head[from..from + p])
+        .filter(|x| chars_ge(x, 2) && chars_le(x, 40));
     if masthead.is_some() {
         if let Some(c) = colon {
             out.push(c);
         }
-        return out;
+        return (out, issuer);
     }
     // the number right after it (`国发〔2005〕18号`, blanks in it or not)
     let rest = &head[title_end..upto];
@@ -357,14 +401,14 @@ fn head(head: &str) -> Vec<usize> {
     if let Some(c) = colon {
         out.push(c);
     }
-    out
+    (out, issuer)
 }
 
 /// The cuts around each signature and its date: an issuer's name after a sentence (no
 /// punctuation in it), a whole date (`二○○五年六月七日`), and after it the end of the text, or a
 /// title (up to its first mark it ends in a genre word), with the byline in brackets after it
 /// (`关于……的意见(国土资源部　二○○一年十月十日)`) cut off too.
-fn signatures(t: &str) -> Vec<usize> {
+fn signatures(t: &str, issuer: Option<&str>) -> Vec<usize> {
     let from = 0;
     let mut out = Vec::new();
     let date_char = |c: char| {
@@ -384,20 +428,25 @@ fn signatures(t: &str) -> Vec<usize> {
         if !date.contains('年') || parse_date(date).is_none() {
             continue;
         }
-        // the issuer: from the end of the sentence before to the date
+        // the issuer: from the end of the sentence before to the date, or the issuer the
+        // title names, glued to what comes before (`……成员征求意见表中共……党组2020年12月29日`)
         let Some(stop) = t[..start].rfind(['。', '）', ')']) else {
             continue;
         };
         let stop = stop + t[stop..].chars().next().map_or(1, char::len_utf8);
-        let issuer = &t[stop..start];
-        let named = !issuer.is_empty()
-            && chars_le(issuer, 40)
-            && issuer
-                .chars()
-                .all(|c| is_cjk(c) || matches!(c, '、' | ' ' | '　' | '（' | '）'));
-        if !named {
+        let named = |x: &str| {
+            !x.is_empty()
+                && chars_le(x, 40)
+                && x.chars()
+                    .all(|c| is_cjk(c) || matches!(c, '、' | ' ' | '　' | '（' | '）'))
+        };
+        let stop = if named(&t[stop..start]) {
+            stop
+        } else if let Some(name) = issuer.filter(|n| t[..start].ends_with(n)) {
+            start - name.len()
+        } else {
             continue;
-        }
+        };
         let after = t[end..].trim_start();
         let title_end = after
             .find(['，', '。', '（', '(', '：'])
@@ -429,6 +478,9 @@ fn signatures(t: &str) -> Vec<usize> {
 /// attachments under the text, then the attachment itself: `附件：X目录附件：X目录1.……`).
 fn labels(t: &str, from: usize, signed: &[usize]) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
+    // where the labels with no colon end, and the last label with one
+    let mut bare: Vec<usize> = Vec::new();
+    let mut listed: Option<usize> = None;
     for (p, _) in t[from..].match_indices("附件") {
         let p = from + p;
         let rest = &t[p + "附件".len()..];
@@ -436,10 +488,17 @@ fn labels(t: &str, from: usize, signed: &[usize]) -> Vec<usize> {
             .find(|c: char| !(c.is_ascii_digit() || "一二三四五六七八九十".contains(c)))
             .unwrap_or(rest.len());
         if !rest[numeral..].starts_with(['：', ':']) {
-            // (a numbered label with no colon right after a signature's date, its title
-            // after it: `……二月十六日附件二关于……的暂行规定第一条……`)
-            if numeral > 0 && signed.contains(&p) {
-                out.extend([p, p + "附件".len() + numeral]);
+            // (a numbered label with no colon right after a signature's date, or after a
+            // mark past the signature, its title after it: `……二月十六日附件二关于……的暂行规定
+            // 第一条……`, `……(此件不公开发布。)附件1……意见表`)
+            let after_signature = signed.first().is_some_and(|&q| q < p)
+                && t[..p]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|b| AFTER.contains(&b));
+            if numeral > 0 && (signed.contains(&p) || after_signature) {
+                out.push(p);
+                bare.push(p + "附件".len() + numeral);
             }
             continue;
         }
@@ -448,26 +507,57 @@ fn labels(t: &str, from: usize, signed: &[usize]) -> Vec<usize> {
         let after_label = out
             .last()
             .is_some_and(|&q| chars_le(&t[q..p], 40) && !t[q..p].contains(['。', '；', '，']));
-        if before.is_some_and(|b| AFTER.contains(&b)) || after_label {
+        // (or glued to what comes before, a list run together under it: `……@sgcc.com.cn附件:
+        // 1.……表2.……表`)
+        if before.is_some_and(|b| AFTER.contains(&b)) || after_label || glued_list(t, p).len() >= 2
+        {
+            out.push(p);
+            listed = Some(p);
+        }
+    }
+    // the copy-to line of the closing block after a mark (`……填写。抄送:驻公司纪检监察组。`)
+    for (p, _) in t[from..].match_indices("抄送") {
+        let p = from + p;
+        if t[p + "抄送".len()..].starts_with(['：', ':']) && marked(t, p) {
             out.push(p);
         }
     }
-    // the list under the last label, run together (`……目录1.煤2.石油3.油页岩……`): its title,
-    // then each entry
-    if let Some(&q) = out.last() {
-        let list = glued_list(t, q);
-        out.extend(list);
+    // the list under the last label with a colon, run together (`……目录1.煤2.石油3.油页岩……`):
+    // its title, then each entry
+    let list = listed.map(|q| glued_list(t, q)).unwrap_or_default();
+    // a numbered label with no colon, the title of an entry of that list after it: the title
+    // stands apart (`附件1国家电网……意见表注:1.……`)
+    for (k, &a) in list.iter().enumerate() {
+        let from = a + marker(&t[a..]).map_or(0, |m| m.len);
+        let end = list
+            .get(k + 1)
+            .copied()
+            .or_else(|| signed.iter().copied().find(|&x| x > a))
+            .unwrap_or(t.len());
+        let title = t[from..end].trim_end_matches(['；', '。', ';']);
+        if chars_ge(title, 2) {
+            out.extend(
+                bare.iter()
+                    .filter(|&&e| t[e..].starts_with(title))
+                    .map(|&e| e + title.len()),
+            );
+        }
     }
+    out.extend(bare);
+    out.extend(list);
     out
 }
 
 /// A numbered list run together after `from` (`1.煤2.石油3.油页岩`): an Arabic `1.` after an
-/// ideograph, then `2.`, `3.`… each within a few characters of the last; where each entry
-/// starts, when there are three or more.
+/// ideograph or a colon, then `2.`, `3.`… each within a few characters of the last; where each entry
+/// starts, when there are two or more.
 fn glued_list(t: &str, from: usize) -> Vec<usize> {
     let first = t[from..].char_indices().find(|&(i, c)| {
         c == '1'
-            && t[from..from + i].chars().next_back().is_some_and(is_cjk)
+            && t[from..from + i]
+                .chars()
+                .next_back()
+                .is_some_and(|b| is_cjk(b) || matches!(b, '：' | ':'))
             && marker(&t[from + i..]).is_some_and(|m| m.style == Style::Arabic && m.value == 1)
     });
     let Some((i, _)) = first else {
@@ -498,7 +588,7 @@ fn glued_list(t: &str, from: usize) -> Vec<usize> {
             None => break,
         }
     }
-    if out.len() >= 3 {
+    if out.len() >= 2 {
         out
     } else {
         Vec::new()
@@ -629,6 +719,35 @@ mod tests {
             .len()
                 < 2
         );
+    }
+
+    /// Under a masthead: part numbers glued to the text before them, which the sequence proves
+    /// (`……日止二、`, `……群众三、` between `一、` after a colon and `四、` after a full stop); the
+    /// list glued after an address (`……@lj.gov.cn附件:1.……表2.……表`); the signature, the issuer
+    /// the title names, glued to the list; each attachment's label past it with no colon, its
+    /// title as the list names it; the copy-to line.
+    #[test]
+    fn a_party_notice_run_together_is_cut() {
+        let t = "中共临江市委办公室文件临办发〔2020〕103号中共临江市委办公室关于做好民主生活会征求意见工作的通知各县区党委:现就有关事项通知如下:一、时间安排自印发之日起至1月8日止二、对象范围各级党组织和党员干部群众三、重点内容(一)对领导班子的总体评价。(二)重点从两个方面提出意见:1.学懂弄通做实。2.履职尽责。四、工作要求(一)充分发扬民主。要广泛听取意见。联系人:XXX邮箱:xxx@lj.gov.cn附件:1.领导班子征求意见表2.班子成员征求意见表中共临江市委办公室2020年12月29日(此件不公开发布。)附件1领导班子征求意见表注:1.请在空格内划“√”。2.意见至少提2条。附件2班子成员征求意见表注:1.请在空格内划“√”。抄送:市纪委。临江市委办公室2020年12月29日印发";
+        let p = pieces(t);
+        for piece in [
+            "中共临江市委办公室关于做好民主生活会征求意见工作的通知",
+            "二、对象范围各级党组织和党员干部群众",
+            "三、重点内容",
+            "(一)对领导班子的总体评价。",
+            "附件:",
+            "1.领导班子征求意见表",
+            "2.班子成员征求意见表",
+            "中共临江市委办公室",
+            "2020年12月29日",
+            "附件1",
+            "领导班子征求意见表",
+            "附件2",
+            "班子成员征求意见表",
+        ] {
+            assert!(p.contains(&piece), "{piece} not among {p:#?}");
+        }
+        assert!(p.iter().any(|x| x.starts_with("抄送:")), "{p:#?}");
     }
 
     #[test]
