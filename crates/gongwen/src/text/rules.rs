@@ -1382,10 +1382,13 @@ pub(crate) fn is_copy_to(t: &str) -> bool {
 /// The line of an imprint (版记) that gives the office and date of printing:
 /// `某某办公室　2020年4月28日印发`.
 pub(crate) fn is_printed(t: &str) -> bool {
-    t.strip_suffix("印发").is_some_and(|x| {
-        let x = x.trim_end_matches(is_space);
-        x.ends_with('日') && x.contains('年') && x.contains('月') && chars_le(t, 60)
-    })
+    // (or reprinted by another office: `……2020年12月22日翻印`)
+    t.strip_suffix("印发")
+        .or_else(|| t.strip_suffix("翻印"))
+        .is_some_and(|x| {
+            let x = x.trim_end_matches(is_space);
+            x.ends_with('日') && x.contains('年') && x.contains('月') && chars_le(t, 60)
+        })
 }
 
 /// True for the line that starts an attachment list (附件说明): `附件：1．……`, `附：……`.

@@ -57,7 +57,10 @@ pub(crate) fn starts(t: &str) -> Vec<usize> {
     if !has("二、") && !has("第二条") {
         return Vec::new();
     }
-    let titles = named_titles(t);
+    let mut titles = named_titles(t);
+    let again = labels_again(t);
+    titles.extend(again.iter().map(|&(_, a, b)| (a, b)));
+    titles.sort_unstable();
     let mut entries = entries(t, &titles);
     if entries.len() < 3 || entries.iter().filter(|e| e.1 == 0).count() < 2 {
         entries.clear();
@@ -73,6 +76,7 @@ pub(crate) fn starts(t: &str) -> Vec<usize> {
     let mut out: Vec<usize> = entries.iter().map(|e| e.0).collect();
     out.extend(&articles);
     out.extend(titles.iter().flat_map(|&(a, b)| [a, b]));
+    out.extend(again.iter().map(|&(l, _, _)| l));
     let (cuts, issuer) = head(&t[..first]);
     out.extend(cuts);
     let signed = signatures(t, issuer);
@@ -125,6 +129,34 @@ fn named_titles(t: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// An attachment's label printed again with the title the list under `附件:` gives it, no colon
+/// now (`……办公室。附件:不得担任……的主要情形附件不得担任……的主要情形一、……`): the attachment
+/// itself. Where each such label starts, and where its title starts and ends.
+fn labels_again(t: &str) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    for (p, _) in t.match_indices("附件") {
+        let rest = &t[p + "附件".len()..];
+        let Some(x) = rest.strip_prefix(['：', ':']) else {
+            continue;
+        };
+        let from = t.len() - x.len();
+        // the title: up to the label again, no mark of a sentence in it
+        let Some(q) = head_of(x, 240).find("附件") else {
+            continue;
+        };
+        let title = &x[..q];
+        if !chars_ge(title, 4) || title.contains(['。', '；', '：', ':']) {
+            continue;
+        }
+        let at = from + q;
+        let start = at + "附件".len();
+        if t[start..].starts_with(title) {
+            out.push((at, start, start + title.len()));
+        }
+    }
+    out
+}
+
 /// The numbered entries of `t`: where each starts and its level. Each document of `titles`
 /// (see [`named_titles`]) numbers anew.
 fn entries(t: &str, titles: &[(usize, usize)]) -> Vec<(usize, usize)> {
@@ -136,11 +168,7 @@ fn entries(t: &str, titles: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut text_from = 0;
     let mut prev: Option<char> = None;
     let mut next_title = titles.iter().peekable();
-    let glued_parts = if titles.is_empty() {
-        glued_parts(t)
-    } else {
-        Vec::new()
-    };
+    let glued_parts = glued_parts(t, titles);
     // (no entry glued to a heading across a title)
     let mut since_title = 0;
     for (i, c) in t.char_indices() {
@@ -284,8 +312,8 @@ fn marked(t: &str, i: usize) -> bool {
 /// The first-level entries glued to the text before them (`……至1月8日止二、对象范围……群众三、
 /// 重点内容(一)……。四、工作要求`) that their sequence proves: between two entries that follow
 /// marks, numbered `一、` and `四、`, each number between (up to three) glued after an ideograph
-/// exactly once, in order. Where each starts.
-fn glued_parts(t: &str) -> Vec<usize> {
+/// exactly once, in order; each document of `titles` numbers anew. Where each starts.
+fn glued_parts(t: &str, titles: &[(usize, usize)]) -> Vec<usize> {
     // every number of the first level after a mark or an ideograph: where, its value, and
     // whether a mark ends what comes before it
     let mut found: Vec<(usize, u32, bool)> = Vec::new();
@@ -303,8 +331,14 @@ fn glued_parts(t: &str) -> Vec<usize> {
     }
     let mut out = Vec::new();
     let (mut expect, mut from) = (1u32, 0usize);
-    for (k, &(_, v, after_mark)) in found.iter().enumerate() {
-        if !after_mark || v < expect || v > expect + 3 {
+    // (each document of `titles` numbers anew)
+    let mut next_title = titles.iter().peekable();
+    for (k, &(i, v, after_mark)) in found.iter().enumerate() {
+        if next_title.peek().is_some_and(|&&(a, _)| i >= a) {
+            while next_title.next_if(|&&(a, _)| i >= a).is_some() {}
+            (expect, from) = (1, k);
+        }
+        if !after_mark && !titles.iter().any(|&(_, e)| e == i) || v < expect || v > expect + 3 {
             continue;
         }
         let mut gap: Vec<usize> = Vec::new();
@@ -411,6 +445,7 @@ fn head(head: &str) -> (Vec<usize>, Option<&str>) {
 fn signatures(t: &str, issuer: Option<&str>) -> Vec<usize> {
     let from = 0;
     let mut out = Vec::new();
+    let mut printed_end = 0;
     let date_char = |c: char| {
         c.is_ascii_digit()
             || ('０'..='９').contains(&c)
@@ -434,6 +469,8 @@ fn signatures(t: &str, issuer: Option<&str>) -> Vec<usize> {
             continue;
         };
         let stop = stop + t[stop..].chars().next().map_or(1, char::len_utf8);
+        // (or the end of the printed line before: `……19日印发中共……办公厅2020年12月22日翻印`)
+        let stop = stop.max(printed_end);
         let named = |x: &str| {
             !x.is_empty()
                 && chars_le(x, 40)
@@ -448,6 +485,13 @@ fn signatures(t: &str, issuer: Option<&str>) -> Vec<usize> {
             continue;
         };
         let after = t[end..].trim_start();
+        // the printed line of the closing block (`……秘书局2020年12月19日印发`, a copy's
+        // `……翻印`): a piece of its own
+        if let Some(word) = ["印发", "翻印"].into_iter().find(|w| after.starts_with(w)) {
+            printed_end = t.len() - after.len() + word.len();
+            out.extend([stop, printed_end]);
+            continue;
+        }
         let title_end = after
             .find(['，', '。', '（', '(', '：'])
             .filter(|&p| title_kind(&after[..p]).is_some() && title_shape(&after[..p]));
@@ -748,6 +792,26 @@ mod tests {
             assert!(p.contains(&piece), "{piece} not among {p:#?}");
         }
         assert!(p.iter().any(|x| x.starts_with("抄送:")), "{p:#?}");
+    }
+
+    /// The list's attachment printed again under a label with no colon, its entries numbered
+    /// anew; the printed and reprinted lines of the closing block.
+    #[test]
+    fn an_attachment_printed_again_and_printed_lines_are_cut() {
+        let t = "临江市人民政府办公室关于做好换届工作的通知各区人民政府:一、把握总体要求。做好换届工作。二、严肃换届纪律。严格执行规定。三、压实政治责任。加强组织领导。附件:不得担任村干部的主要情形附件不得担任村干部的主要情形一、政治方面1.政治上的两面人。2.对党组织安排的任务消极应付的。二、其他方面1.受过刑事处罚的。2.涉黑涉恶的。临江市人民政府办公室2020年12月18日(此件发至县级)临江市人民政府办公室秘书处2020年12月19日印发临江区人民政府办公室2020年12月22日翻印";
+        let p = pieces(t);
+        for piece in [
+            "附件:不得担任村干部的主要情形",
+            "附件",
+            "不得担任村干部的主要情形",
+            "一、政治方面",
+            "1.政治上的两面人。",
+            "二、其他方面",
+            "临江市人民政府办公室秘书处2020年12月19日印发",
+            "临江区人民政府办公室2020年12月22日翻印",
+        ] {
+            assert!(p.contains(&piece), "{piece} not among {p:#?}");
+        }
     }
 
     #[test]
