@@ -188,6 +188,8 @@ pub(crate) fn split_runs(lines: Vec<Line<'_>>) -> (Vec<Line<'_>>, Vec<(Line<'_>,
     }
     let mut out = Vec::with_capacity(lines.len());
     let mut cut = Vec::new();
+    // (a line that holds nine tenths of the text or more is the whole text, run together)
+    let total: usize = lines.iter().map(|l| l.text.len()).sum();
     for l in lines {
         let mut starts = if l.text.len() >= 80 {
             run_starts(l.text)
@@ -195,7 +197,7 @@ pub(crate) fn split_runs(lines: Vec<Line<'_>>) -> (Vec<Line<'_>>, Vec<(Line<'_>,
             Vec::new()
         };
         if starts.is_empty() && l.text.len() >= RUN_ON_BYTES {
-            starts = super::runon::starts(l.text);
+            starts = super::runon::starts(l.text, l.text.len() * 10 >= total * 9);
         }
         // (a law's line that holds articles run together, `第五条　……。第六条　……：（一）……`)
         if starts.is_empty() && l.text.len() >= 80 && l.text.starts_with('第') {

@@ -49,13 +49,14 @@ fn opens_marker(c: char) -> bool {
 
 /// The byte offsets in `t` (a line of [`super::lines`]'s `RUN_ON_BYTES` or more) where the
 /// pieces of a text run together start, none at 0; empty unless it holds three numbered entries
-/// or more, two of the first level (`一、`, `二、`) among them.
-pub(crate) fn starts(t: &str) -> Vec<usize> {
+/// or more, two of the first level (`一、`, `二、`) among them, or articles; or, when `t` is the
+/// `whole` text, a title and a signature (see [`unnumbered`]).
+pub(crate) fn starts(t: &str, whole: bool) -> Vec<usize> {
     // (two entries of the first level, a `二、` at least, or a second article, found at the
     // speed of a search)
     let has = |s: &str| memchr::memmem::find(t.as_bytes(), s.as_bytes()).is_some();
     if !has("二、") && !has("第二条") {
-        return Vec::new();
+        return if whole { unnumbered(t) } else { Vec::new() };
     }
     let mut titles = named_titles(t);
     let again = labels_again(t);
@@ -71,7 +72,7 @@ pub(crate) fn starts(t: &str) -> Vec<usize> {
         .flatten()
         .min()
     else {
-        return Vec::new();
+        return if whole { unnumbered(t) } else { Vec::new() };
     };
     let mut out: Vec<usize> = entries.iter().map(|e| e.0).collect();
     out.extend(&articles);
@@ -81,6 +82,27 @@ pub(crate) fn starts(t: &str) -> Vec<usize> {
     out.extend(cuts);
     let signed = signatures(t, issuer);
     out.extend(labels(t, first, &signed));
+    out.extend(signed);
+    out.sort_unstable();
+    out.dedup();
+    out.retain(|&p| p > 0 && p < t.len());
+    out
+}
+
+/// The pieces of a whole text run together that numbers nothing (a 请示, a letter): its head
+/// (a title, the addressee's colon), each signature and the attachment labels, when it has a
+/// title and a signature both; else none.
+fn unnumbered(t: &str) -> Vec<usize> {
+    let (cuts, issuer) = head(t);
+    if cuts.is_empty() {
+        return Vec::new();
+    }
+    let signed = signatures(t, issuer);
+    if signed.is_empty() {
+        return Vec::new();
+    }
+    let mut out = cuts;
+    out.extend(labels(t, out.iter().copied().max().unwrap_or(0), &signed));
     out.extend(signed);
     out.sort_unstable();
     out.dedup();
@@ -702,7 +724,7 @@ mod tests {
     fn pieces(t: &str) -> Vec<&str> {
         let mut from = 0;
         let mut out = Vec::new();
-        for p in starts(t).into_iter().chain(std::iter::once(t.len())) {
+        for p in starts(t, true).into_iter().chain(std::iter::once(t.len())) {
             out.push(&t[from..p]);
             from = p;
         }
@@ -812,6 +834,26 @@ mod tests {
         ] {
             assert!(p.contains(&piece), "{piece} not among {p:#?}");
         }
+    }
+
+    /// A whole text that numbers nothing (a 请示) is cut at its head, its attachment label and
+    /// its signature; a long paragraph of a text with line breaks (not the whole text) is not.
+    #[test]
+    fn a_request_run_together_is_cut() {
+        let body = "根据市委关于做好代表选举工作的通知要求，我公司拟推荐XXX同志为代表候选人预备人选。XXX同志任职期间积极履职尽责，在保供电、抗洪救灾等重大工作中体现了政治责任担当，受到了广大群众好评。".repeat(2);
+        let t = format!("中共临江供电公司委员会关于推荐XXX同志为代表候选人预备人选的请示中共临江电力有限公司委员会：{body}妥否，请批示。附件：XXX同志基本情况中共临江供电公司委员会2022年1月7日（联系人：XXX）");
+        let p = pieces(&t);
+        for piece in [
+            "中共临江供电公司委员会关于推荐XXX同志为代表候选人预备人选的请示",
+            "中共临江电力有限公司委员会：",
+            "附件：XXX同志基本情况",
+            "中共临江供电公司委员会",
+            "2022年1月7日",
+            "（联系人：XXX）",
+        ] {
+            assert!(p.contains(&piece), "{piece} not among {p:#?}");
+        }
+        assert!(starts(&t, false).is_empty());
     }
 
     #[test]
