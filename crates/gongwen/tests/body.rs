@@ -1132,3 +1132,15 @@ fn a_masthead_and_ocr_full_stops_on_one_line() {
     let long = format!("a{}{src}", "临".repeat(201));
     assert!(gongwen::parse(&long).is_ok());
 }
+
+/// An attachment whose title is printed over two lines, neither ending a title, is titled by
+/// both where the closing's list names it whole.
+#[test]
+fn an_attachment_title_over_two_lines_as_the_list_names_it() {
+    let src = "临江市人民政府办公室关于促进婴幼儿照护服务发展的实施意见\n\n各县（区）人民政府，市政府各部门：\n\n一、总体要求\n\n到2025年，婴幼儿照护服务体系基本健全。\n\n二、组织实施\n\n各地要加强组织领导。\n\n附件：促进婴幼儿照护服务发展工作部门职责分工\n\n临江市人民政府办公室\n\n2020年2月21日\n\n附件\n\n促进婴幼儿照护服务发展\n\n工作部门职责分工\n\n市发展改革委负责将婴幼儿照护服务纳入相关规划。\n\n市教育局负责婴幼儿照护服务人才培养。\n";
+    let doc = gongwen::parse(src).expect("parses");
+    assert_eq!(
+        doc.attachments[0].content.meta.title.as_deref(),
+        Some("促进婴幼儿照护服务发展工作部门职责分工")
+    );
+}

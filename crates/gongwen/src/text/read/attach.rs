@@ -87,6 +87,7 @@ impl Reader<'_, '_> {
         s: usize,
         end: usize,
         quoted: &[String],
+        listed: &[String],
         log: &mut Log,
     ) -> (Attachment, usize, Vec<Diagnostic>) {
         let mut pos = s;
@@ -138,7 +139,20 @@ impl Reader<'_, '_> {
                     // `查验区界址点坐标`) goes on on the next line
                     let mut text = t.to_string();
                     let mut last = k;
-                    while text.ends_with(['的', '和', '及', '与', '或']) && chars_le(&text, 80)
+                    // (or the title the closing's list gives goes on there: `促进……服务发展` /
+                    // `工作部门职责分工` under `附件：促进……服务发展工作部门职责分工`)
+                    let goes_on = |text: &str, next: &str| {
+                        listed.iter().any(|l| {
+                            l.len() > text.len()
+                                && l.starts_with(text)
+                                && l[text.len()..].starts_with(next)
+                        })
+                    };
+                    while (text.ends_with(['的', '和', '及', '与', '或'])
+                        || self
+                            .next_text(last + 1, end)
+                            .is_some_and(|j| goes_on(&text, self.text(j))))
+                        && chars_le(&text, 80)
                     {
                         match self
                             .next_text(last + 1, end)

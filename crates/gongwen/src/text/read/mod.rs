@@ -282,6 +282,26 @@ fn pipeline_in(src: &str, content_end: Option<usize>, log: &mut Log) -> Result<D
     Ok(doc)
 }
 
+/// The titles the closing block's attachment list gives (`附件：1.……表`), each without its
+/// label, number and closing mark.
+fn listed_titles(doc: &Document) -> Vec<String> {
+    doc.closing
+        .iter()
+        .filter(|c| c.role == ClosingRole::AttachmentList)
+        .map(|c| {
+            let t = c.text.trim();
+            let t = t.strip_prefix("附件").unwrap_or(t);
+            let t = t.trim_start_matches(|c: char| {
+                c.is_ascii_digit() || crate::text::rules::is_space(c)
+            });
+            let t = t.trim_start_matches(['：', ':']);
+            let t = crate::numbering::marker(t).map_or(t, |m| &t[m.len..]);
+            t.trim().trim_end_matches(['；', '。', ';']).to_string()
+        })
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
 /// The blocks of a text and their classes, which every stage after classification reads.
 pub(crate) struct Reader<'s, 'a> {
     pub b: &'s [Block<'a>],
@@ -354,6 +374,7 @@ impl Reader<'_, '_> {
         let mut rest = parsed.end;
         // documents issued or forwarded, and attachments
         let quoted = meta::quoted_titles(&doc);
+        let listed = listed_titles(&doc);
         if let Some(tail) = self
             .stray_tail(rest, end)
             .filter(|_| !doc.closing.is_empty())
@@ -362,7 +383,7 @@ impl Reader<'_, '_> {
             rest = end;
         }
         while let Some(s) = self.next_text(rest, end) {
-            let (att, next, diags) = self.attachment(s, end, &quoted, log);
+            let (att, next, diags) = self.attachment(s, end, &quoted, &listed, log);
             doc.diagnostics.extend(diags);
             doc.attachments.push(att);
             rest = next;
