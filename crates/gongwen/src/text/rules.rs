@@ -417,9 +417,16 @@ pub(crate) fn opens_running_text(head: &str) -> bool {
                 .any(|w| head.starts_with(w))
 }
 
-/// A sentence of two clauses that rules rather than names: its first clause a condition
-/// (`有下列行为之一的，……`) or its second a modal predicate (`对参加工作的人员，应给予……`).
+/// A sentence that rules rather than names: a subject before a modal verb (`团员应当增强……`,
+/// `基层委员会可以留存……`), or two clauses, the first a condition (`有下列行为之一的，……`) or the
+/// second a modal predicate (`对参加工作的人员，应给予……`).
 fn is_directive(head: &str) -> bool {
+    let subject_modal = ["应当", "应该", "可以"]
+        .iter()
+        .any(|m| head.find(m).is_some_and(|p| chars_ge(&head[..p], 2)));
+    if subject_modal {
+        return true;
+    }
     let Some(comma) = head.find(['，', ',']) else {
         return false;
     };
@@ -1508,6 +1515,28 @@ mod tests {
         ));
         assert_eq!(unlinked("[注] 见[1](说明 文字)"), "[注] 见[1](说明 文字)");
         assert_eq!(unlinked("[a](b"), "[a](b");
+    }
+
+    /// A first sentence with a subject before its modal verb rules, it names nothing: body
+    /// text. A heading may open with a modal (`必须坚持……`).
+    #[test]
+    fn a_subject_before_a_modal_is_no_heading() {
+        assert_eq!(
+            split_heading("团员应当增强团员意识，主动按月交纳团费。遇到特殊情况可以按季度交纳。"),
+            None
+        );
+        assert_eq!(
+            split_heading("基层委员会可以留存一定比例的团费。留存比例应当向基层倾斜。"),
+            None
+        );
+        assert_eq!(
+            split_heading("必须坚持党的全面领导。各级党组织要把方向、谋大局。"),
+            Some((
+                "必须坚持党的全面领导",
+                Some('。'),
+                "各级党组织要把方向、谋大局。"
+            ))
+        );
     }
 
     #[test]
