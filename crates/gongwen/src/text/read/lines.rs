@@ -200,7 +200,11 @@ pub(crate) fn split_runs(lines: Vec<Line<'_>>) -> (Vec<Line<'_>>, Vec<(Line<'_>,
             starts = super::runon::starts(l.text, l.text.len() * 10 >= total * 9);
         }
         // (a law's line that holds articles run together, `第五条　……。第六条　……：（一）……`)
-        if starts.is_empty() && l.text.len() >= 80 && l.text.starts_with('第') {
+        if starts.is_empty()
+            && l.text.len() >= 80
+            && l.text.starts_with('第')
+            && super::runon::second_article_mark(l.text)
+        {
             starts = super::runon::article_pieces(l.text);
             starts.retain(|&p| p > 0);
         }

@@ -272,6 +272,12 @@ pub(crate) fn article_pieces(t: &str) -> Vec<usize> {
     out
 }
 
+/// True when `t` holds a `第` after a mark that ends what comes before, past its start: where a
+/// second article could stand (most lines of a law have none, and are passed over at once).
+pub(crate) fn second_article_mark(t: &str) -> bool {
+    t.match_indices('第').any(|(i, _)| i > 0 && marked(t, i))
+}
+
 /// The articles of `t` (`第一条为了……。第二条本债券……`): where each starts, when there are three
 /// or more (two when one opens `t`, as a line of a law whose articles ran together does). An
 /// article stands after a mark that ends what comes before, each numbered one more than the
