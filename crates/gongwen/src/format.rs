@@ -54,6 +54,8 @@ impl Format {
     /// assert_eq!(Format::detect("<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\"/>"), Format::Akn);
     /// assert_eq!(Format::detect("{\"meta\": {}}"), Format::Json);
     /// assert_eq!(Format::detect("关于……的通知"), Format::Text);
+    /// // (a page template's server directive before the doctype)
+    /// assert_eq!(Format::detect("<%@ page language=\"java\"%>\n<!DOCTYPE html>\n<html></html>"), Format::Html);
     /// ```
     pub fn detect(src: &str) -> Format {
         if crate::html::looks_like_html(src) {

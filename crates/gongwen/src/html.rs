@@ -275,12 +275,23 @@ pub fn looks_like_html(src: &str) -> bool {
         return true;
     }
     let mut rest = t;
-    // comments before the first element
-    while rest.starts_with(b"<!--") {
-        match memchr::memmem::find(rest, b"-->") {
-            Some(p) => rest = rest[p + 3..].trim_ascii_start(),
+    // comments before the first element, and a page template's server directives (`<%@ page
+    // …%>`, a JSP or ASP page saved as its source)
+    loop {
+        let (open, close): (&[u8], &[u8]) = if rest.starts_with(b"<!--") {
+            (b"<!--", b"-->")
+        } else if rest.starts_with(b"<%") {
+            (b"<%", b"%>")
+        } else {
+            break;
+        };
+        match memchr::memmem::find(&rest[open.len()..], close) {
+            Some(p) => rest = rest[open.len() + p + close.len()..].trim_ascii_start(),
             None => return false,
         }
+    }
+    if rest.len() >= 14 && rest[..14].eq_ignore_ascii_case(b"<!doctype html") {
+        return true;
     }
     if !rest.starts_with(b"<") {
         return marked_up_text(src);

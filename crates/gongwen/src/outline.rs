@@ -5,7 +5,8 @@ use crate::model::{Attachment, ClosingRole, DocKind, Document, Node};
 use crate::text::rules::fold_width;
 use std::fmt::Write;
 
-/// The outline of a document.
+/// The outline of a document: `title: ` and the title (`-` when it has none), then a line a
+/// node.
 pub fn outline(doc: &Document) -> String {
     let mut out = String::new();
     let forwarded: Vec<&Attachment> = doc
@@ -28,7 +29,11 @@ pub fn outline(doc: &Document) -> String {
         }),
         _ => None,
     };
-    let title = promulgated.or(doc.meta.title.as_deref()).unwrap_or("");
+    // (`-` for a document without one, as for a node without a heading)
+    let title = promulgated
+        .or(doc.meta.title.as_deref())
+        .filter(|t| !t.is_empty())
+        .unwrap_or("-");
     let _ = writeln!(out, "title: {title}");
     // a notice that issues one document, given as its one attachment under a label (`附件：`),
     // the title the cover letter names in 《》

@@ -1144,3 +1144,27 @@ fn an_attachment_title_over_two_lines_as_the_list_names_it() {
         Some("促进婴幼儿照护服务发展工作部门职责分工")
     );
 }
+
+/// A part's heading set apart from its text by a space, no mark (a web page's bold heading
+/// run on into its paragraph), is its heading, and reads back the same from the canonical text;
+/// a document with no title outlines as `title: -`.
+#[test]
+fn a_heading_set_apart_by_a_space() {
+    let f = "各地要按照督查的内容和重点，对本地区贯彻实施情况开展逐项自查，认真总结经验做法。";
+    let src = format!("临江市人民政府办公室关于开展政策落实情况自查的通知\n\n各县（区）人民政府：\n\n一、各地自查 {f}\n\n二、部门自查 {f}\n\n三、重点抽查 {f}\n");
+    let doc = gongwen::parse(&src).expect("parses");
+    let o = outline(&doc);
+    assert!(
+        o.contains("part 1 各地自查\npart 2 部门自查\npart 3 重点抽查\n"),
+        "{o}"
+    );
+    let again = gongwen::parse(&gongwen::text::write(&doc)).expect("reads back");
+    assert_eq!(outline(&again), o);
+    let untitled =
+        gongwen::parse(&format!("一、各地自查 {f}\n\n二、部门自查 {f}\n")).expect("parses");
+    assert!(
+        outline(&untitled).starts_with("title: -\n"),
+        "{}",
+        outline(&untitled)
+    );
+}

@@ -301,6 +301,9 @@ pub(crate) fn heading_end_within(s: &str, max: usize) -> Option<(usize, char)> {
 /// (a long first sentence, an inline enumeration). The canonical writer asks the same question
 /// to lay out a numbered paragraph so that it reads back the same.
 pub(crate) fn split_heading(rest: &str) -> Option<(&str, Option<char>, &str)> {
+    if let Some((head, after)) = spaced_heading(rest) {
+        return Some((head, None, after));
+    }
     match heading_end_within(rest, 30) {
         // an entry that ends in `；` is one of an enumeration, all body, not a heading; a
         // clause that ends in `；` with more of its sentence after it is body text too
@@ -334,6 +337,26 @@ pub(crate) fn split_heading(rest: &str) -> Option<(&str, Option<char>, &str)> {
         }
         None => None,
     }
+}
+
+/// A heading set apart from its text by a space, no mark (`各地自查 各市（州）要……。`, a web
+/// page's bold heading run on into its paragraph): a phrase of two to twenty ideographs, then a
+/// space, then running text of a sentence or more. The heading and the text.
+fn spaced_heading(rest: &str) -> Option<(&str, &str)> {
+    let p = rest.find([' ', '\u{3000}'])?;
+    let head = &rest[..p];
+    let after = rest[p..].trim_start_matches(is_space);
+    (chars_ge(head, 2)
+        && chars_le(head, 20)
+        && head.chars().all(|c| is_cjk(c) && !is_mark(c))
+        && chars_ge(after, 10)
+        && heading_end(after).is_some())
+    .then_some((head, after))
+}
+
+/// True for a full-width punctuation mark (`，`, `。`, `（`, `》`…), which [`is_cjk`] also takes.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}' | '\u{2010}'..='\u{206F}')
 }
 
 /// Three or four phrases of two to eight characters each, split by commas: the parallel

@@ -182,6 +182,9 @@ fn node(n: &Node, out: &mut String) {
             out.push_str(&h.text);
             if let Some(e) = &h.end {
                 out.push_str(e);
+            } else if h.run_in {
+                // (a heading set apart from its text by a space, no mark)
+                out.push('\u{3000}');
             }
             if h.run_in {
                 if let Some((p, children)) = paragraphs.next() {
